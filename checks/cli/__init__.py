@@ -1,0 +1,15 @@
+"""The claimledger command line: a thin layer over the ``checks`` library."""
+
+from __future__ import annotations
+
+from checks.cli import check as _check  # noqa: F401  (registers the command)
+from checks.cli import explain as _explain  # noqa: F401
+from checks.cli.app import app
+
+
+def main() -> None:
+    """Entry point of the ``claimledger`` console script."""
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,1 @@
+"""The data the checks work on: the package, its tables, and the findings."""

@@ -1,0 +1,240 @@
+"""schema: the descriptor validates as Frictionless, the rows as the derived pandera schemas.
+
+Also the semantic rules that a table schema cannot express: foreign keys (checked here,
+vectorised), periods in order, units that parse, values present exactly when a number
+was written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any, ClassVar
+
+import pandas as pd
+import pandera.errors as pa_errors
+from frictionless import Package as FrictionlessPackage
+
+from checks.model.finding import Finding, Severity
+from checks.model.package import Package, Resource
+from checks.model.tableschema import as_missing, pandera_schema
+from checks.model.typed import typed_table
+from checks.numbers.units import UnitError, parse_unit
+from checks.registry import register
+from checks.suite.common import row_finding
+
+CHECK = "schema"
+
+
+@register
+class SchemaCheck:
+    id: ClassVar[str] = CHECK
+    title: ClassVar[str] = "Package and rows match their schemas"
+    help: ClassVar[str] = (
+        "The descriptor validates as a Frictionless v2 data package; every row validates "
+        "against a pandera schema derived from its table schema (types, required, enums, "
+        "patterns, bounds, unique and primary keys); foreign keys resolve; periods are in "
+        "order; units parse."
+    )
+
+    def run(self, pkg: Package) -> Iterator[Finding]:
+        yield from _descriptor_findings(pkg)
+        for resource in pkg.resources.values():
+            yield from _row_findings(pkg, resource)
+            yield from _foreign_key_findings(pkg, resource)
+        if pkg.has("claims"):
+            yield from _claim_semantics(pkg)
+
+
+def _descriptor_findings(pkg: Package) -> Iterator[Finding]:
+    report = FrictionlessPackage.validate_descriptor(str(pkg.descriptor_path))
+    for error in report.errors:
+        yield Finding(
+            CHECK,
+            "descriptor",
+            Severity.ERROR,
+            (),
+            error.message,
+            {"type": error.type},
+            pkg.descriptor_path.name,
+            None,
+            key=error.message,
+        )
+
+
+def _row_label(resource: Resource, frame: pd.DataFrame, row: int) -> str:
+    key = resource.schema.get("primaryKey")
+    keys = [key] if isinstance(key, str) else list(key or [])
+    values = [str(frame.iloc[row][k]) for k in keys if k in frame.columns]
+    return "|".join(values) if any(values) else f"row{row}"
+
+
+def _claim_ids(resource: Resource, frame: pd.DataFrame, row: int) -> tuple[str, ...]:
+    if resource.name == "claims" and "claim_id" in frame.columns and frame.iloc[row]["claim_id"]:
+        return (str(frame.iloc[row]["claim_id"]),)
+    return ()
+
+
+def _row_findings(pkg: Package, resource: Resource) -> Iterator[Finding]:
+    frame = resource.frame
+    schema = pandera_schema(resource.name, resource.schema)
+    try:
+        schema.validate(as_missing(frame), lazy=True)
+        return
+    except pa_errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    for case in cases.itertuples(index=False):
+        yield from _case_findings(pkg, resource, frame, case)
+
+
+def _case_findings(
+    pkg: Package, resource: Resource, frame: pd.DataFrame, case: Any
+) -> Iterator[Finding]:
+    column = str(case.column) if case.column is not None else ""
+    check = str(case.check)
+    index = case.index
+    if index is None or (isinstance(index, float) and pd.isna(index)):
+        if check.startswith("column_in_dataframe"):
+            return
+        yield Finding(
+            CHECK,
+            "table",
+            Severity.ERROR,
+            (),
+            f"{resource.display}: {check}",
+            {"column": column},
+            resource.display,
+            1,
+            key=f"{resource.name}:{column}:{check}",
+        )
+        return
+    row = int(index)
+    value = frame.iloc[row][column] if column in frame.columns else ""
+    if check == "not_nullable":
+        message = f"column {column}: value is required"
+        code = "required"
+    elif check.startswith("field_uniqueness") or check.startswith("multiple_fields_uniqueness"):
+        message = f"column {column}: duplicate value {value!r} (must be unique)"
+        code = "unique"
+    else:
+        message = f"column {column}: {value!r} {_expected(check)}"
+        code = "field"
+    yield row_finding(
+        pkg,
+        check=CHECK,
+        code=code,
+        severity=Severity.ERROR,
+        resource=resource.name,
+        row=row,
+        message=message,
+        claim_ids=_claim_ids(resource, frame, row),
+        evidence={
+            "resource": resource.name,
+            "row": row + 1,
+            "column": column,
+            "value": value,
+            "check": check,
+        },
+        key=f"{resource.name}:{column}:{check}:{_row_label(resource, frame, row)}:{value}",
+    )
+
+
+def _expected(check: str) -> str:
+    return check if check.startswith("expected") else f"fails {check}"
+
+
+def _foreign_key_findings(pkg: Package, resource: Resource) -> Iterator[Finding]:
+    frame = resource.frame
+    for fk in resource.schema.get("foreignKeys", []):
+        fields = fk.get("fields")
+        ref = fk.get("reference", {})
+        ref_fields = ref.get("fields")
+        fields = [fields] if isinstance(fields, str) else list(fields or [])
+        ref_fields = [ref_fields] if isinstance(ref_fields, str) else list(ref_fields or [])
+        target = pkg.table(ref.get("resource") or resource.name)
+        if not fields or not all(f in frame.columns for f in fields):
+            continue
+        if not all(f in target.columns for f in ref_fields):
+            continue
+        local = frame[fields].astype(str).agg("\x1f".join, axis=1)
+        known = set(target[ref_fields].astype(str).agg("\x1f".join, axis=1))
+        empty = (frame[fields] == "").all(axis=1)
+        missing = ~local.isin(known) & ~empty
+        for row in missing[missing].index:
+            value = local.iloc[row].replace("\x1f", ", ")
+            yield row_finding(
+                pkg,
+                check=CHECK,
+                code="foreign-key",
+                severity=Severity.ERROR,
+                resource=resource.name,
+                row=int(row),
+                message=f"column {', '.join(fields)}: {value!r} is not a "
+                f"{'/'.join(ref_fields)} in {ref.get('resource')}",
+                claim_ids=_claim_ids(resource, frame, int(row)),
+                evidence={
+                    "resource": resource.name,
+                    "column": ", ".join(fields),
+                    "value": value,
+                    "reference": ref.get("resource"),
+                },
+                key=f"{resource.name}:{','.join(fields)}:{value}:"
+                f"{_row_label(resource, frame, int(row))}",
+            )
+
+
+def _claim_semantics(pkg: Package) -> Iterator[Finding]:
+    claims = typed_table(pkg, "claims")
+    if claims.empty:
+        return
+    ids = claims["claim_id"].astype(str)
+    reversed_period = claims["period_start"] > claims["period_end"]
+    for row in reversed_period[reversed_period.fillna(False)].index:
+        yield row_finding(
+            pkg,
+            check=CHECK,
+            code="period-order",
+            severity=Severity.ERROR,
+            resource="claims",
+            row=int(row),
+            claim_ids=(ids.iloc[row],),
+            message=f"period_start {claims['period_start'].iloc[row]:%Y-%m-%d} is after "
+            f"period_end {claims['period_end'].iloc[row]:%Y-%m-%d}",
+            evidence={"column": "period_start"},
+            key="period",
+        )
+    raw = pkg.table("claims")
+    has_number = raw["as_written"] != ""
+    has_value = raw["value"] != ""
+    for row in (has_number != has_value)[lambda s: s].index:
+        which = (
+            "as_written without a value" if has_number.iloc[row] else "a value without as_written"
+        )
+        yield row_finding(
+            pkg,
+            check=CHECK,
+            code="value-presence",
+            severity=Severity.ERROR,
+            resource="claims",
+            row=int(row),
+            claim_ids=(ids.iloc[row],),
+            message=f"claim has {which}; an event claim has neither, a number claim both",
+            evidence={"column": "value"},
+            key="value-presence",
+        )
+    for unit, rows in raw.groupby("unit", sort=True).groups.items():
+        try:
+            parse_unit(str(unit))
+        except UnitError as exc:
+            for row in rows:
+                yield row_finding(
+                    pkg,
+                    check=CHECK,
+                    code="unit",
+                    severity=Severity.ERROR,
+                    resource="claims",
+                    row=int(row),
+                    claim_ids=(ids.iloc[int(row)],),
+                    message=f"column unit: {exc}",
+                    evidence={"column": "unit", "value": unit},
+                    key=f"unit:{unit}",
+                )
