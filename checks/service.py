@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
+from checks.gating import CHECK as WAIVERS_CHECK
+from checks.gating import TITLE as WAIVERS_TITLE
+from checks.gating import apply_waivers
 from checks.io import atomic_write_text
 from checks.model.errors import InputError
 from checks.model.finding import Finding
@@ -12,44 +16,84 @@ from checks.model.package import Package, load_package
 from checks.registry import registered
 from checks.report import FORMATS, load_result
 from checks.report.result import CheckResult
-from checks.runner import run_checks
+from checks.runner import ProgressCallback, run_checks
 
 
 def check_package(
-    target: Path | str | None = None, select: Iterable[str] | None = None
+    target: Path | str | None = None,
+    select: Iterable[str] | None = None,
+    *,
+    on_check: ProgressCallback | None = None,
+    today: date | None = None,
 ) -> CheckResult:
-    """Load a package, run the checks, and return the result.
+    """Load a package, run the checks, apply its waivers, and return the result.
 
     >>> result = check_package("tests/fixtures/mini")  # doctest: +SKIP
     """
     pkg = load_package(target)
-    return check_loaded(pkg, select)
+    return check_loaded(pkg, select, on_check=on_check, today=today)
 
 
-def check_loaded(pkg: Package, select: Iterable[str] | None = None) -> CheckResult:
-    findings = run_checks(pkg, select)
+def check_loaded(
+    pkg: Package,
+    select: Iterable[str] | None = None,
+    *,
+    on_check: ProgressCallback | None = None,
+    today: date | None = None,
+) -> CheckResult:
+    """Run the checks on a loaded package and apply its waivers (see :mod:`checks.gating`).
+
+    With a selection of checks, a waiver that matches nothing is not reported: its finding
+    may come from a check that did not run.
+    """
+    chosen = None if select is None else list(select)
+    findings = run_checks(pkg, chosen, on_check=on_check)
+    findings = apply_waivers(pkg, findings, today=today, complete=chosen is None)
     checks = {
-        cid: cls.title for cid, cls in registered().items() if select is None or cid in set(select)
+        cid: cls.title for cid, cls in registered().items() if chosen is None or cid in set(chosen)
     }
+    if pkg.has("waivers"):
+        checks[WAIVERS_CHECK] = WAIVERS_TITLE
     return CheckResult(pkg.name, findings, pkg.root, checks)
 
 
-def write_reports(result: CheckResult, out: Path | None, formats: Iterable[str]) -> list[Path]:
-    """Render each format and write it atomically into ``out`` (default ``<root>/reports``)."""
-    folder = out if out is not None else (result.root or Path.cwd()) / "reports"
-    written: list[Path] = []
-    for name in formats:
+def check_formats(formats: Iterable[str]) -> list[str]:
+    """The format names, deduplicated in order; an unknown one is an input error (exit 2)."""
+    names = list(dict.fromkeys(formats))
+    for name in names:
         if name not in FORMATS:
             raise InputError(
                 f"unknown report format {name!r}",
                 column="--format",
-                expected=", ".join(sorted(FORMATS)),
+                expected=", ".join(FORMATS),
             )
+    return names
+
+
+def write_reports(result: CheckResult, out: Path | None, formats: Iterable[str]) -> list[Path]:
+    """Render each file format and write it atomically into ``out`` (default ``<root>/reports``).
+
+    Formats printed rather than written (``github``) are skipped: see :func:`printed_reports`.
+    """
+    folder = out if out is not None else (result.root or Path.cwd()) / "reports"
+    written: list[Path] = []
+    for name in check_formats(formats):
         module = FORMATS[name]
+        if module.FILENAME is None:
+            continue
         path = folder / module.FILENAME
         atomic_write_text(path, module.render(result))
         written.append(path)
     return written
+
+
+def printed_reports(result: CheckResult, formats: Iterable[str]) -> str:
+    """The text of the formats that go to stdout (GitHub workflow commands), concatenated."""
+    return "".join(
+        FORMATS[name].render(result)
+        for name in check_formats(formats)
+        if FORMATS[name].FILENAME is None
+    )
 
 
 def find_finding(
@@ -65,7 +109,7 @@ def find_finding(
             pkg = None
     else:
         pkg = load_package(target)
-        candidates = run_checks(pkg)
+        candidates = check_loaded(pkg).findings
     matches = [f for f in candidates if f.fingerprint.startswith(fingerprint.strip().lower())]
     if not fingerprint.strip() or not matches:
         raise InputError(

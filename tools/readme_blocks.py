@@ -54,11 +54,11 @@ BLOCKS = {"counts": counts_block}
 def render(readme: str) -> str:
     for name, build in BLOCKS.items():
         pattern = re.compile(
-            rf"(<!-- {name}:start -->\n).*?(\n<!-- {name}:end -->)", flags=re.DOTALL
+            rf"(<!-- {name}:start -->\n)(?:.*?\n)?(<!-- {name}:end -->)", flags=re.DOTALL
         )
         if not pattern.search(readme):
             raise SystemExit(f"README.md has no {name} block")
-        readme = pattern.sub(lambda m, b=build: m.group(1) + b() + m.group(2), readme)
+        readme = pattern.sub(lambda m, b=build: m.group(1) + b() + "\n" + m.group(2), readme)
     return readme
 
 

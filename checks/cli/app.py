@@ -2,12 +2,14 @@
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it;
 2 the input could not be read (a message naming file, row and column; no traceback);
-3 claimledger itself failed (a bug: rerun with ``--debug`` for the traceback).
+3 claimledger itself failed (a bug: rerun with ``--debug`` for the traceback);
+130 interrupted (Ctrl-C); 141 the output pipe was closed (``claimledger check | head``).
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -19,6 +21,7 @@ from rich.console import Console
 from checks.model.errors import InputError
 from checks.numbers.parse import NumberParseError
 from checks.registry import RegistryError
+from checks.textsafety import one_line
 
 app = typer.Typer(
     name="claimledger",
@@ -29,24 +32,62 @@ app = typer.Typer(
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 
 def console(stderr: bool = False) -> Console:
-    """A console that honours NO_COLOR and writes plain text when not on a terminal."""
+    """A console that honours NO_COLOR and writes plain text when not on a terminal.
+
+    Emoji codes such as ``:warning:`` are left as typed: text from the data is never
+    rewritten on its way to the terminal.
+    """
     return Console(
-        stderr=stderr, no_color="NO_COLOR" in os.environ, highlight=False, soft_wrap=True
+        stderr=stderr,
+        no_color="NO_COLOR" in os.environ,
+        highlight=False,
+        soft_wrap=True,
+        emoji=False,
     )
 
 
+def report_error(kind: str, message: str) -> None:
+    """One line on stderr: ``claimledger: <kind>: <message>``, control codes made visible."""
+    sys.stderr.write(f"claimledger: {kind}: {one_line(message)}\n")
+    sys.stderr.flush()
+
+
+def _tolerant_streams() -> None:
+    """Never crash on a character the terminal's encoding lacks: write an escape instead."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe (``claimledger check | head``), drop what is left to print."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def guarded(fn: Callable[P, R]) -> Callable[P, R]:
-    """Turn expected errors into clean messages and exit codes at the CLI edge."""
+    """Turn expected errors into clean messages and exit codes at the CLI edge.
+
+    Exit 2 with ``claimledger: error: FILE:LINE: row R: column C: ... (expected ...)``
+    for input that cannot be read; exit 3 with a one-line ``internal error`` for a bug;
+    with ``--debug`` the exception propagates with its traceback. Messages quote data,
+    so control, line-break and bidi characters in them are shown as escapes.
+    """
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         debug = bool(kwargs.get("debug", False))
+        _tolerant_streams()
         try:
             return fn(*args, **kwargs)
         except typer.Exit:
@@ -54,19 +95,20 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
         except (InputError, NumberParseError, RegistryError) as exc:
             if debug:
                 raise
-            err = console(stderr=True)
-            err.print(f"claimledger: error: {exc}", markup=False)
+            report_error("error", str(exc))
             raise typer.Exit(EXIT_INPUT) from None
         except KeyboardInterrupt:
-            raise typer.Exit(130) from None
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            _silence_stdout()
+            raise typer.Exit(EXIT_BROKEN_PIPE) from None
         except Exception as exc:
             if debug:
                 raise
-            err = console(stderr=True)
-            err.print(
-                f"claimledger: internal error: {type(exc).__name__}: {exc} "
+            report_error(
+                "internal error",
+                f"{type(exc).__name__}: {exc} "
                 "(this is a bug; rerun with --debug for the traceback)",
-                markup=False,
             )
             raise typer.Exit(EXIT_INTERNAL) from None
 

@@ -1,18 +1,27 @@
-"""``claimledger check``: run the checks and write the reports."""
+"""``claimledger check``: run the checks, write the reports, gate on what remains."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded
-from checks.model.finding import Severity
+from checks.gating import failing, load_baseline
+from checks.model.finding import Finding, Severity
+from checks.progress import check_progress
+from checks.registry import registered
 from checks.report.result import CheckResult
-from checks.service import check_package, write_reports
+from checks.service import check_formats, check_package, printed_reports, write_reports
+from checks.textsafety import one_line
+
+DEFAULT_FORMATS = ("json", "md", "html", "sarif")
+LISTED = 20
 
 
 @app.command()
@@ -36,7 +45,8 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Report format to write (repeatable): json, md.",
+            help="Report format (repeatable): json, md, html, sarif, junit, github "
+            "(github prints workflow commands to stdout). Default: json, md, html, sarif.",
         ),
     ] = None,
     out: Annotated[
@@ -44,6 +54,17 @@ def check(
         typer.Option(
             "--out",
             help="Folder for the reports (default: reports/ beside the descriptor).",
+        ),
+    ] = None,
+    no_reports: Annotated[
+        bool,
+        typer.Option("--no-reports", help="Write no report files (for pre-commit)."),
+    ] = False,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(
+            "--baseline",
+            help="A saved findings.json: only findings not in it can fail the run.",
         ),
     ] = None,
     select: Annotated[
@@ -55,29 +76,66 @@ def check(
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
-    """Check a package and write reports/findings.json and reports/findings.md."""
-    result = check_package(package, select=select)
-    written = write_reports(result, out, formats or ["json", "md"])
+    """Check a package, write its reports, exit 1 if findings at or above --fail-on remain.
+
+    Exit codes: 0 none remain, 1 some remain, 2 the input could not be read, 3 internal error.
+    Annotations for GitHub are printed when GITHUB_ACTIONS=true or with --format github.
+    """
+    names = check_formats(formats or DEFAULT_FORMATS)
+    if os.environ.get("GITHUB_ACTIONS") == "true" and "github" not in names:
+        names.append("github")
+    known = load_baseline(baseline) if baseline is not None else None
+    with check_progress(len(select) if select else len(registered())) as on_check:
+        result = check_package(package, select=select, on_check=on_check)
+    written = [] if no_reports else write_reports(result, out, names)
+    annotations = printed_reports(result, names)
+    if annotations:
+        typer.echo(annotations, nl=False)
     out_console = console()
     _print_summary(out_console, result)
+    blocking = failing(result.findings, fail_on, known)
+    _print_failing(out_console, blocking, fail_on, known is not None)
     for path in written:
         out_console.print(f"wrote {path}", markup=False)
-    failing = [f for f in result.active if f.severity.at_least(fail_on)]
-    raise typer.Exit(EXIT_FINDINGS if failing else EXIT_OK)
+    raise typer.Exit(EXIT_FINDINGS if blocking else EXIT_OK)
 
 
 def _print_summary(out: Console, result: CheckResult) -> None:
-    table = Table(title=f"claimledger check: {result.package}", show_lines=False)
+    table = Table(title=Text(f"claimledger check: {one_line(result.package)}"), show_lines=False)
     table.add_column("check")
     for severity in Severity:
         table.add_column(severity.value, justify="right")
+    table.add_column("waived", justify="right")
     counts: dict[str, dict[str, int]] = {}
-    for finding in result.active:
-        counts.setdefault(finding.check, {s.value: 0 for s in Severity})
-        counts[finding.check][finding.severity.value] += 1
-    for check_id in result.checks:
-        row = counts.get(check_id, {s.value: 0 for s in Severity})
-        table.add_row(check_id, *(str(row[s.value]) for s in Severity))
+    for finding in result.findings:
+        row = counts.setdefault(finding.check, {s.value: 0 for s in Severity} | {"waived": 0})
+        row["waived" if finding.waiver else finding.severity.value] += 1
+    for check_id in dict.fromkeys([*result.checks, *counts]):
+        row = counts.get(check_id, {s.value: 0 for s in Severity} | {"waived": 0})
+        table.add_row(check_id, *(str(row[s.value]) for s in Severity), str(row["waived"]))
     s = result.summary
-    table.add_row("total", str(s["error"]), str(s["warning"]), str(s["info"]), style="bold")
+    waived = len(result.findings) - len(result.active)
+    table.add_row(
+        "total", str(s["error"]), str(s["warning"]), str(s["info"]), str(waived), style="bold"
+    )
     out.print(table)
+
+
+def _print_failing(
+    out: Console, blocking: list[Finding], fail_on: Severity, with_baseline: bool
+) -> None:
+    scope = "new " if with_baseline else ""
+    if not blocking:
+        out.print(f"no {scope}finding at or above {fail_on.value}", markup=False)
+        return
+    out.print(f"{len(blocking)} {scope}finding(s) at or above {fail_on.value}:", markup=False)
+    for finding in blocking[:LISTED]:
+        where = f"{finding.path}:{finding.line} " if finding.path else ""
+        out.print(
+            f"  {finding.severity.value} {finding.check}/{finding.code} {where}"
+            f"[{finding.fingerprint}] {one_line(finding.message)}",
+            markup=False,
+            emoji=False,
+        )
+    if len(blocking) > LISTED:
+        out.print(f"  …and {len(blocking) - LISTED} more", markup=False)

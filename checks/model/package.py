@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -12,19 +10,14 @@ from typing import Any
 
 import pandas as pd
 
-from checks.model.csvfile import decode_utf8, physical_lines, read_csv_text
+from checks.model.csvfile import decode_utf8, read_csv_table, read_regular_file
 from checks.model.errors import InputError
 from checks.model.paths import find_descriptor, safe_resource_path
+from checks.model.sourcetext import DEFAULT_MAX_SOURCE_BYTES, hash_source, max_source_bytes_from_env
+from checks.model.sourcetext import SourceText as SourceText
+from checks.model.tableschema import check_table_schema
 
-
-@dataclass(frozen=True)
-class SourceText:
-    """An archived source file: its NFC text and the sha256 of its bytes."""
-
-    path: Path
-    text: str
-    sha256: str
-    byte_count: int
+_MAX_JSON_BYTES = 16 * 1024 * 1024
 
 
 @dataclass
@@ -51,14 +44,16 @@ class Resource:
     def frame(self) -> pd.DataFrame:
         """All cells as strings, empty cells as ``""``."""
         if self._frame is None:
-            self._frame = read_csv_text(self.path, display=self.display, columns=self.field_names)
+            table = read_csv_table(self.path, display=self.display, columns=self.field_names)
+            self._frame, self._lines = table.frame, table.lines
         return self._frame
 
     def line_of(self, row: int) -> int | None:
         """The physical line (1-based) where data row ``row`` (0-based) starts."""
         if self._lines is None:
-            self._lines = physical_lines(decode_utf8(self.path.read_bytes(), path=self.display))
-        return self._lines[row] if 0 <= row < len(self._lines) else None
+            _ = self.frame
+        lines = self._lines or []
+        return lines[row] if 0 <= row < len(lines) else None
 
 
 @dataclass
@@ -69,6 +64,7 @@ class Package:
     descriptor_path: Path
     descriptor: dict[str, Any]
     resources: dict[str, Resource]
+    max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES
     _texts: dict[Path, SourceText] = field(default_factory=dict, repr=False)
 
     @property
@@ -111,38 +107,35 @@ class Package:
         )
 
     def source_text(self, relative: str) -> SourceText:
-        """Read, hash and NFC-normalise an archived source once."""
+        """Hash an archived source once (streamed); its ``.text`` is decoded on first use."""
         path = self.source_path(relative)
         cached = self._texts.get(path)
         if cached is not None:
             return cached
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read source: {exc.strerror}", path=relative) from None
-        text = unicodedata.normalize("NFC", decode_utf8(data, path=relative))
-        entry = SourceText(path, text, hashlib.sha256(data).hexdigest(), len(data))
+        entry = hash_source(path, display=relative, max_bytes=self.max_source_bytes)
         self._texts[path] = entry
         return entry
 
 
-def load_package(target: Path | str | None = None) -> Package:
+def load_package(
+    target: Path | str | None = None, *, max_source_bytes: int | None = None
+) -> Package:
     """Load a package from its descriptor (a file or a folder holding ``datapackage.json``).
 
-    >>> pkg = load_package()  # doctest: +SKIP
+    Every path the descriptor names must stay inside the package folder; every table
+    schema must be well formed. ``max_source_bytes`` (default: ``$CLAIMLEDGER_MAX_SOURCE_BYTES``
+    or 32 MiB) bounds the sources that are decoded to check quotes; larger ones are
+    only hashed.
+
+    >>> pkg = load_package("tests/fixtures/mini")
+    >>> sorted(pkg.resources)[:2], pkg.table("claims").shape[0] > 0
+    (['claims', 'indicators'], True)
     """
+    limit = max_source_bytes_from_env() if max_source_bytes is None else max_source_bytes
     descriptor_path = find_descriptor(target)
     root = descriptor_path.parent
     display = descriptor_path.name
-    try:
-        raw = descriptor_path.read_bytes()
-        descriptor = json.loads(decode_utf8(raw, path=display))
-    except json.JSONDecodeError as exc:
-        raise InputError(
-            f"invalid JSON: {exc.msg}", path=display, line=exc.lineno, expected="a JSON object"
-        ) from None
-    if not isinstance(descriptor, dict):
-        raise InputError("descriptor is not a JSON object", path=display, expected="a JSON object")
+    descriptor = read_json(descriptor_path, display=display, what="package descriptor")
     entries = descriptor.get("resources")
     if not isinstance(entries, list) or not entries:
         raise InputError(
@@ -163,30 +156,62 @@ def load_package(target: Path | str | None = None) -> Package:
             )
         name = entry["name"]
         if name in resources:
-            raise InputError(f"duplicate resource name {name!r}", path=display, column=where)
+            raise InputError(
+                f"duplicate resource name {name!r}",
+                path=display,
+                column=f"{where}.name",
+                expected="each resource named once",
+            )
         path = safe_resource_path(
             root, entry.get("path", ""), descriptor=display, field=f"{where}.path"
         )
-        schema = _load_schema(root, entry.get("schema"), display, where)
+        schema, schema_display, prefix = _load_schema(root, entry.get("schema"), display, where)
+        check_table_schema(schema, path=schema_display, prefix=prefix)
         rel = path.relative_to(root.resolve()).as_posix()
         resources[name] = Resource(name, path, rel, entry, schema)
-    return Package(root, descriptor_path, descriptor, resources)
+    return Package(root, descriptor_path, descriptor, resources, limit)
 
 
-def _load_schema(root: Path, schema: Any, display: str, where: str) -> dict[str, Any]:
+def read_json(path: Path, *, display: str, what: str) -> dict[str, Any]:
+    """A JSON object from a file, or an :class:`InputError` saying what is wrong with it."""
+    raw = read_regular_file(path, display=display, what=what)
+    if len(raw) > _MAX_JSON_BYTES:
+        raise InputError(
+            f"{what} is {len(raw):,} bytes",
+            path=display,
+            expected=f"a JSON file under {_MAX_JSON_BYTES:,} bytes",
+        )
+    try:
+        loaded = json.loads(decode_utf8(raw, path=display))
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"invalid JSON: {exc.msg} (column {exc.colno})",
+            path=display,
+            line=exc.lineno,
+            expected="a JSON object",
+        ) from None
+    except RecursionError:
+        raise InputError(
+            "JSON nested too deeply", path=display, expected="a JSON object of modest depth"
+        ) from None
+    if not isinstance(loaded, dict):
+        raise InputError(
+            f"{what} is a JSON {type(loaded).__name__}, not an object",
+            path=display,
+            expected="a JSON object",
+        )
+    return loaded
+
+
+def _load_schema(
+    root: Path, schema: Any, display: str, where: str
+) -> tuple[dict[str, Any], str, str]:
+    """The table schema, the file it is in, and the prefix of its fields' location."""
     if isinstance(schema, dict):
-        return schema
+        return schema, display, f"{where}.schema."
     if isinstance(schema, str):
         path = safe_resource_path(root, schema, descriptor=display, field=f"{where}.schema")
-        try:
-            loaded = json.loads(decode_utf8(path.read_bytes(), path=schema))
-        except OSError as exc:
-            raise InputError(f"cannot read table schema: {exc.strerror}", path=schema) from None
-        except json.JSONDecodeError as exc:
-            raise InputError(f"invalid JSON: {exc.msg}", path=schema, line=exc.lineno) from None
-        if not isinstance(loaded, dict):
-            raise InputError("table schema is not a JSON object", path=schema)
-        return loaded
+        return read_json(path, display=schema, what="table schema"), schema, ""
     raise InputError(
         "resource has no table schema",
         path=display,

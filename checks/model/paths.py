@@ -23,13 +23,20 @@ def find_descriptor(target: Path | str | None = None) -> Path:
                 return folder / DESCRIPTOR
         raise InputError(f"no {DESCRIPTOR} in {here} or any folder above it", path=str(here))
     path = Path(target)
-    if path.is_dir():
-        path = path / DESCRIPTOR
-    if not path.is_file():
+    try:
+        if path.is_dir():
+            path = path / DESCRIPTOR
+        found = path.is_file()
+        resolved = path.resolve()
+    except (OSError, RuntimeError) as exc:
+        raise InputError(
+            f"cannot open package: {exc}", path=str(path), expected=f"a {DESCRIPTOR} file"
+        ) from None
+    if not found:
         raise InputError(
             "package descriptor not found", path=str(path), expected=f"a {DESCRIPTOR} file"
         )
-    return path.resolve()
+    return resolved
 
 
 def safe_resource_path(root: Path, relative: str, *, descriptor: str, field: str) -> Path:
@@ -37,7 +44,14 @@ def safe_resource_path(root: Path, relative: str, *, descriptor: str, field: str
 
     Absolute paths, ``..`` segments, URLs and symlinks that lead out of the root are errors.
     """
-    if not isinstance(relative, str) or not relative:
+    if isinstance(relative, list):
+        raise InputError(
+            "multipart resource paths are not supported",
+            path=descriptor,
+            column=field,
+            expected="one relative path inside the package",
+        )
+    if not isinstance(relative, str) or not relative.strip():
         raise InputError(
             "resource path is missing",
             path=descriptor,
@@ -50,6 +64,13 @@ def safe_resource_path(root: Path, relative: str, *, descriptor: str, field: str
             path=descriptor,
             column=field,
             expected="a relative path inside the package (no URLs)",
+        )
+    if any(ord(ch) < 0x20 or ch == "\x7f" for ch in relative):
+        raise InputError(
+            f"path {relative!r} contains a control character",
+            path=descriptor,
+            column=field,
+            expected="a relative path of printable characters",
         )
     candidate = Path(relative)
     if (
@@ -70,8 +91,17 @@ def safe_resource_path(root: Path, relative: str, *, descriptor: str, field: str
             column=field,
             expected="a relative path without '..'",
         )
-    resolved = (root / candidate).resolve()
-    if not resolved.is_relative_to(root.resolve()):
+    try:
+        resolved = (root / candidate).resolve()
+        inside = resolved.is_relative_to(root.resolve())
+    except (OSError, RuntimeError) as exc:  # a symlink loop, a name too long
+        raise InputError(
+            f"path {relative!r} cannot be resolved: {exc}",
+            path=descriptor,
+            column=field,
+            expected="a file inside the package",
+        ) from None
+    if not inside:
         raise InputError(
             f"path {relative!r} resolves outside the package (symlink?)",
             path=descriptor,

@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from checks.model.errors import InputError
+
+FIELD_TYPES = frozenset(
+    [
+        "string",
+        "number",
+        "integer",
+        "boolean",
+        "object",
+        "array",
+        "list",
+        "date",
+        "time",
+        "datetime",
+        "year",
+        "yearmonth",
+        "duration",
+        "geopoint",
+        "geojson",
+        "any",
+    ]
+)
+_Fail = Callable[[str, str, str], InputError]
 _INTEGER = re.compile(r"[-+]?\d{1,18}")
 _NUMBER = r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?"
 
@@ -104,3 +128,104 @@ def pandera_schema(name: str, table_schema: dict[str, Any]) -> pa.DataFrameSchem
 def as_missing(frame: pd.DataFrame) -> pd.DataFrame:
     """Empty strings as missing values, the way the table schemas declare them."""
     return frame.replace("", None)
+
+
+def check_table_schema(schema: dict[str, Any], *, path: str, prefix: str = "") -> None:
+    """Refuse a table schema whose shape the loader and the checks cannot work with.
+
+    Fields must be objects with distinct string names and a Frictionless type; enums are
+    lists, patterns compile, numeric bounds are numbers, keys name declared fields.
+
+    >>> check_table_schema({"fields": [{"name": "a", "type": "number"}]}, path="s.json")
+    >>> check_table_schema({"fields": [{"name": "a"}], "primaryKey": "b"}, path="s.json")
+    Traceback (most recent call last):
+    ...
+    checks.model.errors.InputError: s.json: column primaryKey: names unknown field 'b' \
+(expected names of declared fields)
+    """
+
+    def fail(where: str, message: str, expected: str) -> InputError:
+        return InputError(message, path=path, column=prefix + where, expected=expected)
+
+    fields = schema.get("fields")
+    if not isinstance(fields, list) or not fields:
+        raise fail("fields", "table schema has no fields", "a non-empty list of field objects")
+    names: list[str] = []
+    for index, field in enumerate(fields):
+        where = f"fields[{index}]"
+        if not isinstance(field, dict) or not isinstance(field.get("name"), str):
+            raise fail(where, "field without a name", "an object with a string 'name'")
+        if not field["name"] or field["name"] in names:
+            raise fail(f"{where}.name", f"field name {field['name']!r}", "a unique, non-empty name")
+        names.append(field["name"])
+        _check_field(field, fail, where)
+    for key_name in ("primaryKey",):
+        if key_name in schema:
+            _check_names(schema[key_name], names, fail, key_name)
+    foreign = schema.get("foreignKeys", [])
+    if not isinstance(foreign, list):
+        raise fail("foreignKeys", "foreignKeys is not a list", "a list of foreign key objects")
+    for index, fk in enumerate(foreign):
+        where = f"foreignKeys[{index}]"
+        reference = fk.get("reference") if isinstance(fk, dict) else None
+        if not isinstance(fk, dict) or not isinstance(reference, dict):
+            raise fail(where, "foreign key without a reference", "{fields, reference}")
+        local = _check_names(fk.get("fields"), names, fail, f"{where}.fields")
+        target = reference.get("fields")
+        targets = [target] if isinstance(target, str) else target
+        if (
+            not isinstance(reference.get("resource", ""), str)
+            or not isinstance(targets, list)
+            or not all(isinstance(t, str) for t in targets)
+            or len(targets) != len(local)
+        ):
+            raise fail(
+                f"{where}.reference",
+                "malformed reference",
+                f"a resource name and {len(local)} field name(s)",
+            )
+
+
+def _check_field(field: dict[str, Any], fail: _Fail, where: str) -> None:
+    ftype = field.get("type", "string")
+    if not isinstance(ftype, str) or ftype not in FIELD_TYPES:
+        raise fail(f"{where}.type", f"unknown field type {ftype!r}", "a Frictionless field type")
+    constraints = field.get("constraints", {})
+    if not isinstance(constraints, dict):
+        raise fail(f"{where}.constraints", "constraints is not an object", "a JSON object")
+    enum = constraints.get("enum", [])
+    if not isinstance(enum, list):
+        raise fail(f"{where}.constraints.enum", "enum is not a list", "a list of values")
+    pattern = constraints.get("pattern")
+    if pattern is not None:
+        if not isinstance(pattern, str):
+            raise fail(f"{where}.constraints.pattern", "pattern is not a string", "a regex")
+        try:
+            re.compile(pattern)
+        except (re.error, RecursionError, OverflowError) as exc:
+            raise fail(
+                f"{where}.constraints.pattern", f"pattern does not compile: {exc}", "a regex"
+            ) from None
+    for key in ("minimum", "maximum"):
+        bound = constraints.get(key)
+        if bound is not None and ftype in ("integer", "number") and not _finite_number(bound):
+            raise fail(f"{where}.constraints.{key}", f"{key} is {bound!r}", "a finite number")
+
+
+def _finite_number(value: Any) -> bool:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    try:
+        return bool(np.isfinite(float(value)))
+    except OverflowError:
+        return False
+
+
+def _check_names(value: Any, names: list[str], fail: _Fail, where: str) -> list[str]:
+    listed = [value] if isinstance(value, str) else value
+    if not isinstance(listed, list) or not listed or not all(isinstance(v, str) for v in listed):
+        raise fail(where, f"{value!r} is not a field name or list of them", "field names")
+    for name in listed:
+        if name not in names:
+            raise fail(where, f"names unknown field {name!r}", "names of declared fields")
+    return listed

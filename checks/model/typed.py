@@ -39,10 +39,16 @@ def typed_table(pkg: Package, name: str) -> pd.DataFrame:
 def convert_column(series: pd.Series, field_type: str) -> pd.Series:
     """Convert one string column to the table-schema type, invalid cells to missing."""
     if field_type == "integer":
-        numbers = pd.to_numeric(
-            series.where(series.str.fullmatch(r"[-+]?\d{1,18}"), None), errors="coerce"
+        # Through Python ints, never float64: 18 digits do not fit a double exactly.
+        shaped = series.str.fullmatch(r"[-+]?\d{1,18}").fillna(False).astype(bool)
+        return pd.Series(
+            pd.array(
+                [int(cell) if ok else pd.NA for cell, ok in zip(series, shaped, strict=True)],
+                dtype="Int64",
+            ),
+            index=series.index,
+            name=series.name,
         )
-        return numbers.astype("Int64")
     if field_type == "number":
         text = series.where(series.str.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?"), None)
         numbers = pd.to_numeric(text, errors="coerce").astype("float64")

@@ -59,6 +59,9 @@ class Interval:
 
     @property
     def mid(self) -> float:
+        """The midpoint; 0 for the whole real line (where ``-inf/2 + inf/2`` is NaN)."""
+        if self.lo == -math.inf and self.hi == math.inf:
+            return 0.0
         return self.lo / 2 + self.hi / 2
 
     @property
@@ -87,7 +90,9 @@ class Interval:
         if gap == 0.0:
             return 0.0
         scale = max(abs(self.mid), abs(other.mid))
-        return gap / scale if scale else math.inf
+        if not scale or math.isinf(gap):
+            return math.inf
+        return gap / scale
 
     def scale(self, factor: float) -> Interval:
         """Multiply by an exact scalar."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, localcontext
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -24,6 +24,9 @@ LOCALES = ("vi", "en")
 _DIGITS = re.compile(r"[-\u2212]?[0-9]+(?:[.,][0-9]+)*")
 _SPACE = re.compile(r"[\s\u00a0\u202f]+")
 _MAX_DIGITS = 40
+# Enough precision for any accepted number: babel's strict check and the interval bounds
+# are exact (the default 28 digits made 29-40 digit numbers fail with InvalidOperation).
+_CONTEXT = Context(prec=_MAX_DIGITS + 30)
 
 
 class NumberParseError(ValueError):
@@ -78,9 +81,12 @@ def _read_digits(digits: str, locale: str, text: str) -> tuple[Decimal, int]:
     if sum(ch.isdigit() for ch in body) > _MAX_DIGITS:
         raise NumberParseError(text, f"more than {_MAX_DIGITS} digits")
     try:
-        number = parse_decimal(body, locale=locale, strict=True)
-    except (NumberFormatError, InvalidOperation) as exc:
+        with localcontext(_CONTEXT):
+            number = parse_decimal(body, locale=locale, strict=True)
+    except NumberFormatError as exc:
         raise NumberParseError(text, f"not a {locale!r} number: {exc}") from None
+    except (InvalidOperation, ValueError, ArithmeticError):
+        raise NumberParseError(text, f"not a {locale!r} number") from None
     decimal_sep = "," if locale == "vi" else "."
     decimals = len(body.rsplit(decimal_sep, 1)[1]) if decimal_sep in body else 0
     return number * sign, decimals
@@ -120,7 +126,7 @@ def parse_number(text: str, locale: str = "vi") -> ParsedNumber:
         raise (
             errors[0]
             if len(errors) == 1
-            else NumberParseError(text, "; ".join(e.reason for e in errors))
+            else NumberParseError(text, "; ".join(dict.fromkeys(e.reason for e in errors)))
         )
     values = {r.value for r in readings.values()}
     if len(values) > 1:
@@ -176,10 +182,11 @@ def _build(
     unit: str | None,
     locale: str,
 ) -> ParsedNumber:
-    scale = Decimal(10) ** exponent
-    half = Decimal(5) * Decimal(10) ** (-decimals - 1)
-    value = number * scale
-    lo, hi = (number - half) * scale, (number + half) * scale
+    with localcontext(_CONTEXT):
+        scale = Decimal(10) ** exponent
+        half = Decimal(5) * Decimal(10) ** (-decimals - 1)
+        value = number * scale
+        lo, hi = (number - half) * scale, (number + half) * scale
     try:
         as_float = float(value)
         printed = Interval(float(lo), float(hi))

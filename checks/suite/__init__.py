@@ -4,8 +4,25 @@
 every other check reads the tables it validates.
 """
 
-from checks.suite import citation, schema
+from checks.suite import (
+    arithmetic,
+    citation,
+    conflicts,
+    coverage,
+    provenance,
+    schema,
+    temporal,
+)
 
 ORDER = ("schema", "citation", "coverage", "arithmetic", "conflicts", "temporal", "provenance")
 
-__all__ = ["ORDER", "citation", "schema"]
+__all__ = [
+    "ORDER",
+    "arithmetic",
+    "citation",
+    "conflicts",
+    "coverage",
+    "provenance",
+    "schema",
+    "temporal",
+]

@@ -4,37 +4,37 @@ Per source: the archived file's sha256 matches. Per claim: ``text[start:end] == 
 on the NFC text; the claim lies before ``body_end``; ``as_written`` occurs in the quote;
 parsing ``as_written`` (in the source's language) gives an interval that contains
 ``value`` in the claim's unit; the qualifier agrees with the hedge word.
+
+The claims are checked column by column: the quote-at-offsets comparison is one string
+slice per claim (each source is read once), the rest is vectorised, and the distinct
+``as_written`` strings are parsed once each (:mod:`checks.numbers.batch`). Findings come
+out in row order, as if each claim had been checked on its own.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from functools import lru_cache
-from typing import Any, ClassVar
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import ClassVar
 
+import numpy as np
 import pandas as pd
 
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package, SourceText
 from checks.model.typed import typed_table
-from checks.numbers.hedges import has_phrase_for, hedge_before
-from checks.numbers.parse import NumberParseError, ParsedNumber, parse_number
-from checks.numbers.units import UnitError, convert
+from checks.numbers.batch import hedges_before, parse_numbers
+from checks.numbers.hedges import has_phrase_for
+from checks.numbers.interval import Interval
+from checks.numbers.units import UnitError, conversion_factor
 from checks.registry import register
 from checks.suite.common import row_finding
 
 CHECK = "citation"
-MakeFinding = Callable[..., Finding]
 _ONE_SIDED = {"nearly", "more_than", "at_least", "less_than", "up_to"}
-
-
-@lru_cache(maxsize=65536)
-def _parse(as_written: str, language: str) -> ParsedNumber | NumberParseError:
-    try:
-        return parse_number(as_written, locale=language if language in ("vi", "en") else "auto")
-    except NumberParseError as exc:
-        return exc
+# the order in which one claim's findings are reported
+_OFFSETS, _BODY, _WRITTEN, _VALUE, _QUALIFIER = range(5)
 
 
 @register
@@ -55,22 +55,11 @@ class CitationCheck:
         if not pkg.has("claims"):
             return
         claims = typed_table(pkg, "claims")
-        sources = typed_table(pkg, "sources").set_index("source_id")
-        for row, claim in enumerate(claims.itertuples(index=False)):
-            text = texts.get(claim.source_id)
-            if text is None:
-                continue
-            language = (
-                str(sources.at[claim.source_id, "language"])
-                if claim.source_id in sources.index
-                else "vi"
-            )
-            body_end = (
-                sources.at[claim.source_id, "body_end"]
-                if claim.source_id in sources.index
-                else pd.NA
-            )
-            yield from _claim_findings(pkg, row, claim, text, language, body_end)
+        if claims.empty:
+            return
+        found = _ClaimChecks(pkg, claims, typed_table(pkg, "sources"), texts).run()
+        for _, _, finding in sorted(found, key=lambda item: (item[0], item[1])):
+            yield finding
 
     def _sources(self, pkg: Package) -> Iterator[tuple[str, SourceText]]:
         self._source_findings: list[Finding] = []
@@ -115,17 +104,61 @@ class CitationCheck:
             yield source.source_id, text
 
 
-def _claim_findings(
-    pkg: Package, row: int, claim: Any, source: SourceText, language: str, body_end: object
-) -> Iterator[Finding]:
-    claim_id = str(claim.claim_id)
-    start, end, quote = claim.start, claim.end, str(claim.quote)
+Found = tuple[int, int, Finding]
 
-    def finding(
-        code: str, message: str, severity: Severity = Severity.ERROR, **evidence: object
-    ) -> Finding:
-        return row_finding(
-            pkg,
+
+@dataclass
+class _ClaimChecks:
+    """The per-claim checks over the whole claims table."""
+
+    pkg: Package
+    claims: pd.DataFrame
+    sources: pd.DataFrame
+    texts: dict[str, SourceText]
+
+    def run(self) -> list[Found]:
+        claims = self.claims
+        source_id = claims["source_id"].astype(str)
+        per_source = self.sources.drop_duplicates("source_id").set_index("source_id")
+        self.language = (
+            source_id.map(per_source["language"].astype(str)).fillna("vi").astype(str).tolist()
+        )
+        published = source_id.map(per_source["published"])
+        self.future = (published.notna() & (claims["period_end"] > published)).to_numpy(bool)
+        self.ids = claims["claim_id"].astype(str).tolist()
+        self.quotes = claims["quote"].astype(str).tolist()
+        found: list[Found] = []
+        checked = self._offsets(source_id.tolist(), found)
+        body_end = source_id.map(per_source["body_end"]).astype("Int64")
+        end = claims["end"].astype("Int64")
+        late = (checked & (end > body_end).fillna(False).to_numpy(bool)).nonzero()[0]
+        for row in late:
+            e, b = int(end.iloc[row]), int(body_end.iloc[row])
+            found.append(
+                self._finding(
+                    row,
+                    _BODY,
+                    "after-body-end",
+                    f"quote ends at {e}, after the body ends at {b}",
+                    end=e,
+                    body_end=b,
+                )
+            )
+        self._numbers(checked, found)
+        return found
+
+    def _finding(
+        self,
+        row: int,
+        order: int,
+        code: str,
+        message: str,
+        severity: Severity = Severity.ERROR,
+        **evidence: object,
+    ) -> Found:
+        claim_id = self.ids[row]
+        made = row_finding(
+            self.pkg,
             check=CHECK,
             code=code,
             severity=severity,
@@ -136,126 +169,216 @@ def _claim_findings(
             evidence=evidence,
             key=code,
         )
+        return row, order, made
 
-    text = source.text
-    if pd.isna(start) or pd.isna(end):
-        return
-    start, end = int(start), int(end)
-    if not 0 <= start <= end <= len(text):
-        yield finding(
-            "offsets-out-of-range",
-            f"offsets {start}..{end} are outside the source text (0..{len(text)})",
-            start=start,
-            end=end,
-            length=len(text),
-        )
-    elif text[start:end] != quote:
-        found = text.find(quote)
-        hint = (
-            f"; the quote occurs at {found}..{found + len(quote)}"
-            if found >= 0
-            else "; the quote does not occur in the source"
-        )
-        yield finding(
-            "quote-mismatch",
-            f"text[{start}:{end}] is not the quote{hint}",
-            expected=quote,
-            actual=text[start:end],
-            found_at=found,
-        )
-    if not pd.isna(body_end) and end > int(str(body_end)):
-        yield finding(
-            "after-body-end",
-            f"quote ends at {end}, after the body ends at {body_end}",
-            end=end,
-            body_end=int(str(body_end)),
-        )
-    as_written = str(claim.as_written)
-    if not as_written:
-        return
-    position = quote.find(as_written)
-    if position < 0:
-        yield finding(
-            "as-written-missing",
-            f"as_written {as_written!r} does not occur in the quote",
-            as_written=as_written,
-            quote=quote,
-        )
-        return
-    parsed = _parse(as_written, language)
-    if isinstance(parsed, NumberParseError):
-        yield finding("unparsable-number", parsed.reason, as_written=as_written, language=language)
-        return
-    yield from _value_findings(finding, claim, parsed, as_written)
-    yield from _qualifier_findings(finding, claim, parsed, quote, position, language)
+    def _offsets(self, source_ids: list[str], found: list[Found]) -> np.ndarray:
+        """Quote at its offsets; returns the rows whose source text and offsets are known."""
+        starts = self.claims["start"].astype("Int64").tolist()
+        ends = self.claims["end"].astype("Int64").tolist()
+        checked = np.zeros(len(source_ids), dtype=bool)
+        text_of: dict[str, str] = {}
+        for row, (sid, start, end, quote) in enumerate(
+            zip(source_ids, starts, ends, self.quotes, strict=True)
+        ):
+            text = text_of.get(sid)
+            if text is None:
+                source = self.texts.get(sid)
+                if source is None:
+                    continue
+                text = text_of[sid] = source.text
+            if start is pd.NA or end is pd.NA:
+                continue
+            checked[row] = True
+            if 0 <= start <= end <= len(text):
+                if text[start:end] == quote:
+                    continue
+                at = text.find(quote)
+                hint = (
+                    f"; the quote occurs at {at}..{at + len(quote)}"
+                    if at >= 0
+                    else "; the quote does not occur in the source"
+                )
+                found.append(
+                    self._finding(
+                        row,
+                        _OFFSETS,
+                        "quote-mismatch",
+                        f"text[{start}:{end}] is not the quote{hint}",
+                        expected=quote,
+                        actual=text[start:end],
+                        found_at=at,
+                    )
+                )
+            else:
+                found.append(
+                    self._finding(
+                        row,
+                        _OFFSETS,
+                        "offsets-out-of-range",
+                        f"offsets {start}..{end} are outside the source text (0..{len(text)})",
+                        start=start,
+                        end=end,
+                        length=len(text),
+                    )
+                )
+        return checked
 
-
-def _value_findings(
-    finding: MakeFinding, claim: Any, parsed: ParsedNumber, as_written: str
-) -> Iterator[Finding]:
-    value = claim.value
-    unit = str(claim.unit)
-    if pd.isna(value):
-        return
-    shown = float(value)
-    if parsed.unit is not None and unit:
-        try:
-            shown = convert(float(value), unit, parsed.unit)
-        except UnitError:
-            yield finding(
-                "unit-mismatch",
-                f"as_written {as_written!r} is in {parsed.unit}, the claim says {unit}",
-                as_written=as_written,
-                unit=unit,
-                parsed_unit=parsed.unit,
+    def _numbers(self, checked: np.ndarray, found: list[Found]) -> None:
+        written = self.claims["as_written"].astype(str)
+        rows = np.flatnonzero(checked & (written != "").to_numpy(bool))
+        as_written = written.to_numpy(dtype=object)
+        positions = [self.quotes[r].find(as_written[r]) for r in rows]
+        missing = [r for r, p in zip(rows, positions, strict=True) if p < 0]
+        for row in missing:
+            found.append(
+                self._finding(
+                    row,
+                    _WRITTEN,
+                    "as-written-missing",
+                    f"as_written {as_written[row]!r} does not occur in the quote",
+                    as_written=as_written[row],
+                    quote=self.quotes[row],
+                )
             )
-            return
-    if not parsed.printed.contains(shown):
-        yield finding(
-            "value-mismatch",
-            f"as_written {as_written!r} reads as {parsed.printed}, which does not "
-            f"contain the value {float(value):g}",
-            as_written=as_written,
-            value=float(value),
-            interval=[parsed.printed.lo, parsed.printed.hi],
-        )
-
-
-def _qualifier_findings(
-    finding: MakeFinding,
-    claim: Any,
-    parsed: ParsedNumber,
-    quote: str,
-    position: int,
-    language: str,
-) -> Iterator[Finding]:
-    qualifier = str(claim.qualifier)
-    if qualifier == "forecast":
-        if not has_phrase_for(quote[:position] + " " + parsed.text, "forecast", language):
-            yield finding(
-                "qualifier-mismatch",
-                "qualifier is forecast but the quote has no forecast word before the number",
-                Severity.WARNING,
-                qualifier=qualifier,
+        keep = [i for i, p in enumerate(positions) if p >= 0]
+        rows = rows[keep]
+        position = dict(zip(rows.tolist(), [positions[i] for i in keep], strict=True))
+        languages = pd.Series([self.language[r] for r in rows], dtype="str")
+        parsed = parse_numbers(written.take(rows).reset_index(drop=True), languages)
+        error = parsed["error"].to_numpy(dtype=object)
+        for i in np.flatnonzero(error != ""):
+            row = int(rows[i])
+            found.append(
+                self._finding(
+                    row,
+                    _WRITTEN,
+                    "unparsable-number",
+                    str(error[i]),
+                    as_written=as_written[row],
+                    language=self.language[row],
+                )
             )
-        return
-    hedge = (
-        (parsed.text, parsed.qualifier)
-        if parsed.qualifier != "exact"
-        else hedge_before(quote, position, language)
-    )
-    if hedge is not None and hedge[1] != qualifier:
-        yield finding(
-            "qualifier-mismatch",
-            f"hedge word {hedge[0]!r} means {hedge[1]}, the claim says {qualifier}",
-            hedge=hedge[0],
-            expected=hedge[1],
-            qualifier=qualifier,
+        ok = error == ""
+        rows, parsed = rows[ok], parsed[ok].reset_index(drop=True)
+        self._values(rows, parsed, as_written, found)
+        self._qualifiers(rows, parsed, as_written, position, found)
+
+    def _values(
+        self, rows: np.ndarray, parsed: pd.DataFrame, as_written: np.ndarray, found: list[Found]
+    ) -> None:
+        value = self.claims["value"].to_numpy(dtype=float, na_value=np.nan)[rows]
+        unit = self.claims["unit"].astype(str).to_numpy(dtype=object)[rows]
+        parsed_unit = parsed["unit"].to_numpy(dtype=object)
+        factor = np.ones(len(rows))
+        convertible = np.ones(len(rows), dtype=bool)
+        converts = (parsed_unit != "") & (unit != "") & ~np.isnan(value)
+        pairs = pd.DataFrame({"unit": unit[converts], "to": parsed_unit[converts]})
+        for (source, target), group in pairs.groupby(["unit", "to"], sort=False).groups.items():
+            where = np.flatnonzero(converts)[np.asarray(group)]
+            try:
+                factor[where] = conversion_factor(str(source), str(target))
+            except UnitError:
+                convertible[where] = False
+        for i in np.flatnonzero(~convertible):
+            row = int(rows[i])
+            found.append(
+                self._finding(
+                    row,
+                    _VALUE,
+                    "unit-mismatch",
+                    f"as_written {as_written[row]!r} is in {parsed_unit[i]}, "
+                    f"the claim says {unit[i]}",
+                    as_written=as_written[row],
+                    unit=unit[i],
+                    parsed_unit=parsed_unit[i],
+                )
+            )
+        shown = value * factor
+        lo, hi = parsed["printed_lo"].to_numpy(), parsed["printed_hi"].to_numpy()
+        outside = ~np.isnan(value) & convertible & ~((lo <= shown) & (shown <= hi))
+        for i in np.flatnonzero(outside):
+            row = int(rows[i])
+            printed = Interval(float(lo[i]), float(hi[i]))
+            found.append(
+                self._finding(
+                    row,
+                    _VALUE,
+                    "value-mismatch",
+                    f"as_written {as_written[row]!r} reads as {printed}, which does not "
+                    f"contain the value {float(value[i]):g}",
+                    as_written=as_written[row],
+                    value=float(value[i]),
+                    interval=[printed.lo, printed.hi],
+                )
+            )
+
+    def _qualifiers(
+        self,
+        rows: np.ndarray,
+        parsed: pd.DataFrame,
+        as_written: np.ndarray,
+        position: dict[int, int],
+        found: list[Found],
+    ) -> None:
+        """The hedge word agrees with the qualifier.
+
+        A forecast needs a forecast word before the number, or a period that had not ended
+        when the source was published (a figure for the future is a forecast however
+        worded).
+        """
+        qualifier = self.claims["qualifier"].astype(str).to_numpy(dtype=object)[rows]
+        read_as = parsed["qualifier"].to_numpy(dtype=object)
+        forecast = qualifier == "forecast"
+        for i in np.flatnonzero(forecast):
+            row = int(rows[i])
+            head = self.quotes[row][: position[row]]
+            if not self.future[row] and not has_phrase_for(
+                head + " " + as_written[row], "forecast", self.language[row]
+            ):
+                found.append(
+                    self._finding(
+                        row,
+                        _QUALIFIER,
+                        "qualifier-mismatch",
+                        "qualifier is forecast but the quote has no forecast word before "
+                        "the number",
+                        Severity.WARNING,
+                        qualifier="forecast",
+                    )
+                )
+        hedge: list[tuple[str, str] | None] = [
+            (str(as_written[r]), str(q)) for r, q in zip(rows, read_as, strict=True)
+        ]
+        exact = np.flatnonzero(~forecast & (read_as == "exact"))
+        before = hedges_before(
+            [self.quotes[rows[i]] for i in exact],
+            [position[rows[i]] for i in exact],
+            [self.language[rows[i]] for i in exact],
         )
-    elif hedge is None and qualifier in _ONE_SIDED:
-        yield finding(
-            "qualifier-unsupported",
-            f"qualifier is {qualifier} but no hedge word precedes the number",
-            Severity.WARNING,
-            qualifier=qualifier,
-        )
+        for i, found_hedge in zip(exact, before, strict=True):
+            hedge[i] = found_hedge
+        for i in np.flatnonzero(~forecast):
+            row, claimed, words = int(rows[i]), str(qualifier[i]), hedge[i]
+            if words is not None and words[1] != claimed:
+                found.append(
+                    self._finding(
+                        row,
+                        _QUALIFIER,
+                        "qualifier-mismatch",
+                        f"hedge word {words[0]!r} means {words[1]}, the claim says {claimed}",
+                        hedge=words[0],
+                        expected=words[1],
+                        qualifier=claimed,
+                    )
+                )
+            elif words is None and claimed in _ONE_SIDED:
+                found.append(
+                    self._finding(
+                        row,
+                        _QUALIFIER,
+                        "qualifier-unsupported",
+                        f"qualifier is {claimed} but no hedge word precedes the number",
+                        Severity.WARNING,
+                        qualifier=claimed,
+                    )
+                )

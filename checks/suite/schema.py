@@ -155,10 +155,9 @@ def _foreign_key_findings(pkg: Package, resource: Resource) -> Iterator[Finding]
             continue
         if not all(f in target.columns for f in ref_fields):
             continue
-        local = frame[fields].astype(str).agg("\x1f".join, axis=1)
-        known = set(target[ref_fields].astype(str).agg("\x1f".join, axis=1))
+        local = _joined(frame, fields)
         empty = (frame[fields] == "").all(axis=1)
-        missing = ~local.isin(known) & ~empty
+        missing = ~local.isin(_joined(target, ref_fields).unique()) & ~empty
         for row in missing[missing].index:
             value = local.iloc[row].replace("\x1f", ", ")
             yield row_finding(
@@ -180,6 +179,14 @@ def _foreign_key_findings(pkg: Package, resource: Resource) -> Iterator[Finding]
                 key=f"{resource.name}:{','.join(fields)}:{value}:"
                 f"{_row_label(resource, frame, int(row))}",
             )
+
+
+def _joined(frame: pd.DataFrame, fields: list[str]) -> pd.Series:
+    """The key of each row as one string (cells joined by U+001F), built column-wise."""
+    joined = frame[fields[0]].astype(str)
+    for name in fields[1:]:
+        joined = joined + "\x1f" + frame[name].astype(str)
+    return joined
 
 
 def _claim_semantics(pkg: Package) -> Iterator[Finding]:

@@ -1,0 +1,151 @@
+"""``claimledger scan SOURCE``: every number in a text, and draft claim rows for them."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from checks.cli.app import EXIT_OK, app, console, guarded
+from checks.explain import inert
+from checks.scan.draft import CLAIM_COLUMNS, check_draft_target, draft_rows, write_draft
+from checks.scan.mention import Mention
+from checks.scan.scanner import Scan
+from checks.scan.target import ScanTarget, resolve_target
+
+PLAIN_COLUMNS = ("start", "end", "kind", "as_written", "reading", "qualifier", "unit", "noun")
+
+
+class Language(StrEnum):
+    vi = "vi"
+    en = "en"
+    auto = "auto"
+
+
+@app.command()
+@guarded
+def scan(
+    source: Annotated[
+        str, typer.Argument(help="A UTF-8 text file, or the source_id of a source of the package.")
+    ],
+    package: Annotated[
+        Path | None,
+        typer.Option(
+            "--package", help="datapackage.json or its folder (default: the nearest one)."
+        ),
+    ] = None,
+    language: Annotated[
+        Language | None,
+        typer.Option(
+            "--language", help="vi, en or auto (default: the source's language; auto for a file)."
+        ),
+    ] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
+    draft: Annotated[
+        Path | None,
+        typer.Option(
+            "--draft",
+            help="Write the numbers as draft rows in the claims format to this CSV "
+            "(never inside the package's datapackage/ or sources/).",
+        ),
+    ] = None,
+    whole_text: Annotated[
+        bool, typer.Option("--whole-text", help="Scan past the source's body_end too.")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+) -> None:
+    """Find every number in a text: offsets, as_written, interval, qualifier, unit, quote.
+
+    Offsets count characters of the NFC text, as claims do.
+    A source of the package is scanned up to its body_end unless --whole-text is given.
+    """
+    target = resolve_target(source, package)
+    if draft is not None:
+        check_draft_target(draft, _protected(target))
+    result = target.scan(whole=whole_text, language=language.value if language else None)
+    if as_json:
+        typer.echo(json.dumps(_document(target, result), ensure_ascii=False, indent=2))
+    elif console().is_terminal:
+        _print_table(target, result)
+    else:
+        typer.echo(_plain(result))
+    if draft is not None:
+        _write_draft(target, result, draft)
+    raise typer.Exit(EXIT_OK)
+
+
+def _document(target: ScanTarget, result: Scan) -> dict[str, object]:
+    return {
+        "source": target.display,
+        "source_id": target.source_id,
+        "language": result.language,
+        "scanned_characters": len(result.text),
+        "body_end": target.body_end,
+        "mentions": [m.to_dict() for m in result.mentions],
+    }
+
+
+def _unit(mention: Mention) -> str:
+    return mention.unit or ""
+
+
+def _plain(result: Scan) -> str:
+    """Tab-separated lines with a header; the quote last."""
+    lines = ["\t".join((*PLAIN_COLUMNS, "quote"))]
+    for m in result.mentions:
+        cells = (
+            str(m.start),
+            str(m.end),
+            m.kind.value,
+            m.as_written,
+            m.reading,
+            m.qualifier,
+            _unit(m),
+            m.noun,
+            m.quote,
+        )
+        lines.append("\t".join(inert(c).replace("\t", " ") for c in cells))
+    return "\n".join(lines)
+
+
+def _print_table(target: ScanTarget, result: Scan) -> None:
+    scope = f"{len(result.text):,} characters"
+    if target.body_end is not None and len(result.text) == target.body_end:
+        scope += " (the body, before body_end)"
+    table = Table(
+        title=f"claimledger scan: {inert(target.display)} — {scope}, language {result.language}"
+    )
+    for name in ("offsets", "kind", "as_written", "reading", "qualifier", "unit", "noun"):
+        table.add_column(name, no_wrap=name in ("offsets", "kind", "qualifier"))
+    table.add_column("quote", overflow="fold")
+    for m in result.mentions:
+        table.add_row(
+            f"{m.start}-{m.end}",
+            m.kind.value,
+            inert(m.as_written),
+            m.reading,
+            m.qualifier,
+            _unit(m),
+            inert(m.noun),
+            inert(m.quote),
+        )
+    console().print(table, markup=False)
+
+
+def _protected(target: ScanTarget) -> list[Path]:
+    return [target.package.root] if target.package is not None else []
+
+
+def _write_draft(target: ScanTarget, result: Scan, out: Path) -> None:
+    columns: tuple[str, ...] = CLAIM_COLUMNS
+    if target.package is not None:
+        claims = target.package.resources.get("claims")
+        if claims is not None and claims.field_names:
+            columns = tuple(claims.field_names)
+    rows = draft_rows(result, target.source_id)
+    path = write_draft(out, rows, columns, _protected(target))
+    console(stderr=True).print(f"wrote {len(rows)} draft claim row(s) to {path}", markup=False)

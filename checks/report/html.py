@@ -1,0 +1,156 @@
+"""findings.html: one self-contained page for a person to read.
+
+A summary, the findings grouped by severity with filters, each finding's quotes
+highlighted in their sentence, its evidence intervals drawn on a shared axis, and links
+between findings and claims. Jinja2 with autoescaping renders every value from the data
+as text; the only script and style are ours, allowed by hash in a Content-Security-Policy
+that blocks everything else (no external assets at all).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from checks.model.finding import Finding, Severity
+from checks.report.context import ClaimContext, all_claim_ids, claim_contexts, package_of
+from checks.report.intervals import Chart, format_number, layout
+from checks.report.result import CheckResult
+
+FILENAME = "findings.html"
+GROUPS = (
+    ("error", "Errors"),
+    ("warning", "Warnings"),
+    ("info", "Info"),
+    ("waived", "Waived"),
+)
+
+
+@dataclass(frozen=True)
+class FindingView:
+    finding: Finding
+    group: str
+    claims: list[ClaimContext | str]
+    chart: Chart | None
+    steps: list[str]
+    evidence: list[tuple[str, str]]
+    resolve: str
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    context: ClaimContext | str
+    findings: list[Finding] = field(default_factory=list)
+
+
+def _asset(name: str) -> str:
+    return resources.files("checks").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def csp_hash(text: str) -> str:
+    """The CSP source expression that allows exactly this inline script or style.
+
+    >>> csp_hash("")
+    "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
+    """
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("checks", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["number"] = format_number
+    return env
+
+
+def _group(finding: Finding) -> str:
+    return "waived" if finding.waiver else finding.severity.value
+
+
+def _value_against_interval(finding: Finding) -> list[dict[str, Any]] | None:
+    """A citation-style finding (``interval`` [lo, hi] and ``value``) as two bars."""
+    interval, value = finding.evidence.get("interval"), finding.evidence.get("value")
+    if not (isinstance(interval, list) and len(interval) == 2 and isinstance(value, int | float)):
+        return None
+    claim_id = finding.claim_ids[0] if finding.claim_ids else ""
+    as_written = str(finding.evidence.get("as_written", "as written"))
+    return [
+        {"claim_id": claim_id, "lo": interval[0], "hi": interval[1], "label": as_written},
+        {"claim_id": claim_id, "lo": value, "hi": value, "label": "value in the table"},
+    ]
+
+
+def _view(finding: Finding, contexts: dict[str, ClaimContext]) -> FindingView:
+    evidence = dict(finding.evidence)
+    steps = evidence.pop("steps", None)
+    resolve = evidence.pop("resolve", "")
+    chart = layout(evidence.get("intervals"))
+    if chart is not None:
+        evidence.pop("intervals")
+    else:
+        chart = layout(_value_against_interval(finding))
+    return FindingView(
+        finding,
+        _group(finding),
+        [contexts.get(c, c) for c in finding.claim_ids],
+        chart,
+        [str(s) for s in steps] if isinstance(steps, list) else [],
+        [(k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in evidence.items()],
+        str(resolve or ""),
+    )
+
+
+def page_data(result: CheckResult) -> dict[str, Any]:
+    """Everything the template shows, computed from the result (and its package, if any)."""
+    pkg = package_of(result)
+    claim_ids = {c for f in result.findings for c in f.claim_ids}
+    contexts = claim_contexts(pkg, claim_ids) if pkg is not None else {}
+    views = [_view(f, contexts) for f in result.findings]
+    groups = [(key, title, [v for v in views if v.group == key]) for key, title in GROUPS]
+    claims: dict[str, ClaimView] = {}
+    for finding in result.findings:
+        for claim_id in finding.claim_ids:
+            view = claims.setdefault(claim_id, ClaimView(contexts.get(claim_id, claim_id)))
+            view.findings.append(finding)
+    by_check: dict[str, dict[str, int]] = {
+        c: {s.value: 0 for s in Severity} | {"waived": 0} for c in result.checks
+    }
+    for finding in result.findings:
+        row = by_check.setdefault(finding.check, {s.value: 0 for s in Severity} | {"waived": 0})
+        row[_group(finding)] += 1
+    return {
+        "package": result.package,
+        "summary": result.summary,
+        "waived": len(result.findings) - len(result.active),
+        "total": len(result.findings),
+        "checks": result.checks,
+        "by_check": by_check,
+        "groups": groups,
+        "claims": sorted(claims.items()),
+        "has_package": pkg is not None,
+        "claim_count": len(all_claim_ids(pkg)),
+        "source_count": 0 if pkg is None else len(pkg.table("sources")),
+    }
+
+
+def render(result: CheckResult) -> str:
+    style, script = _asset("report.css"), _asset("report.js")
+    csp = (
+        f"default-src 'none'; script-src {csp_hash(script)}; style-src {csp_hash(style)}; "
+        "img-src data:; base-uri 'none'; form-action 'none'"
+    )
+    template = _environment().get_template("report.html.j2")
+    return template.render(csp=csp, style=Markup(style), script=Markup(script), **page_data(result))

@@ -1,0 +1,125 @@
+"""findings.sarif: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, IDE viewers).
+
+One rule per check, with the check's help text; one result per finding, located at the CSV
+file (relative to the repository root) and the physical line where its row starts;
+waived findings carry an external suppression with the waiver's justification.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from checks import __version__
+from checks.gating import CHECK as WAIVERS_CHECK
+from checks.gating import HELP as WAIVERS_HELP
+from checks.gating import TITLE as WAIVERS_TITLE
+from checks.model.finding import Finding, Severity
+from checks.registry import registered
+from checks.report.context import repo_prefix
+from checks.report.result import CheckResult
+
+FILENAME = "findings.sarif"
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "claimledger/v1"
+LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+DESCRIPTOR = "datapackage.json"
+
+
+def rule_text(check_id: str, known: dict[str, str]) -> tuple[str, str]:
+    """The title and help text of a check (from the registry when it is installed)."""
+    checks = registered()
+    if check_id in checks:
+        return checks[check_id].title, checks[check_id].help
+    if check_id == WAIVERS_CHECK:
+        return WAIVERS_TITLE, WAIVERS_HELP
+    title = known.get(check_id, check_id)
+    return title, title
+
+
+def _rules(result: CheckResult) -> list[dict[str, Any]]:
+    ids = list(dict.fromkeys([*result.checks, *(f.check for f in result.findings)]))
+    rules = []
+    for check_id in ids:
+        title, help_text = rule_text(check_id, result.checks)
+        rules.append(
+            {
+                "id": check_id,
+                "name": check_id,
+                "shortDescription": {"text": title},
+                "fullDescription": {"text": help_text},
+                "help": {"text": help_text},
+            }
+        )
+    return rules
+
+
+def _location(finding: Finding, prefix: str) -> dict[str, Any]:
+    physical: dict[str, Any] = {
+        "artifactLocation": {"uri": prefix + (finding.path or DESCRIPTOR)},
+    }
+    if finding.path and finding.line is not None and finding.line >= 1:
+        physical["region"] = {"startLine": finding.line}
+    return {"physicalLocation": physical}
+
+
+def _result(finding: Finding, rule_index: dict[str, int], prefix: str) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "ruleId": finding.check,
+        "ruleIndex": rule_index[finding.check],
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [_location(finding, prefix)],
+        "partialFingerprints": {FINGERPRINT_KEY: finding.fingerprint},
+        "properties": {
+            "code": finding.code,
+            "severity": finding.severity.value,
+            "claimIds": list(finding.claim_ids),
+        },
+    }
+    if finding.waiver:
+        waiver = dict(finding.waiver)
+        out["suppressions"] = [
+            {
+                "kind": "external",
+                "status": "accepted",
+                "justification": str(waiver.get("justification", "")),
+                "properties": {
+                    "reviewer": str(waiver.get("reviewer", "")),
+                    "expires": str(waiver.get("expires", "")),
+                },
+            }
+        ]
+    return out
+
+
+def to_sarif(result: CheckResult) -> dict[str, Any]:
+    """The SARIF log as a dict.
+
+    >>> to_sarif(CheckResult("demo", []))["runs"][0]["results"]
+    []
+    """
+    rules = _rules(result)
+    index = {rule["id"]: i for i, rule in enumerate(rules)}
+    prefix = repo_prefix(result.root)
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "claimledger",
+                        "version": __version__,
+                        "rules": rules,
+                    }
+                },
+                "automationDetails": {"id": f"claimledger/{result.package}/"},
+                "results": [_result(f, index, prefix) for f in result.findings],
+            }
+        ],
+    }
+
+
+def render(result: CheckResult) -> str:
+    return json.dumps(to_sarif(result), ensure_ascii=False, indent=2) + "\n"

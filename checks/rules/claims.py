@@ -1,0 +1,327 @@
+"""The claims as intervals: what every consistency check compares.
+
+Each numeric claim becomes the interval its printed number stands for: ``as_written`` parsed
+in the source's language (printed precision, scale word), widened by the claim's
+``qualifier``, in the claim's ``unit``, and again in the indicator's canonical unit when
+the two convert. An event claim (no number) is its period of days. The table is built once
+per package and shared by the arithmetic, conflicts, temporal and provenance checks;
+parsing happens once per distinct printed number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+from checks.model.package import Package
+from checks.model.typed import typed_table
+from checks.numbers.batch import parse_numbers, widen_columns
+from checks.numbers.interval import Interval
+from checks.numbers.qualifiers import QUALIFIERS
+from checks.numbers.units import UnitError, conversion_factor
+from checks.rules.periods import Period
+
+_CACHE_ATTR = "_claim_table"
+_EPOCH = np.datetime64("1970-01-01", "D")
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One claim with everything the checks need to compare and explain it.
+
+    ``interval`` is what the printed number stands for (precision widened by the
+    qualifier); ``printed`` the printed precision alone; ``canonical`` the interval in
+    the indicator's unit. All three are None for an event or an unreadable number.
+    """
+
+    claim_id: str
+    source_id: str
+    source_kind: str
+    published: dt.date | None
+    subject: str
+    indicator_id: str
+    kind: str
+    family: str
+    unit: str
+    qualifier: str
+    as_written: str
+    quote: str
+    speaker: str
+    note: str
+    period: Period
+    interval: Interval | None
+    printed: Interval | None
+    canonical: Interval | None
+    canonical_unit: str
+    row: int
+
+    @property
+    def is_event(self) -> bool:
+        return not self.as_written
+
+    @property
+    def is_forecast(self) -> bool:
+        return self.qualifier == "forecast"
+
+    def describe(self) -> str:
+        """``claim-id ('as written', qualifier, period)`` for messages."""
+        if self.is_event:
+            return f"{self.claim_id} (event, {self.period})"
+        return f"{self.claim_id} ({self.as_written!r}, {self.qualifier}, {self.period})"
+
+
+class ClaimTable:
+    """All readable claims of a package, one row each, with interval columns.
+
+    Columns: the claim's own fields, ``row`` (its row in claims.csv), ``start_day`` and
+    ``end_day`` (days since 1970-01-01), ``lo``/``hi`` (claim unit), ``clo``/``chi``
+    (indicator unit), the indicator's ``kind``, ``family``, ``ind_unit``, and the source's
+    ``source_kind``, ``published`` and ``language``, ``printed_unit`` (the unit
+    ``as_written`` itself prints, ``""`` when none) and ``plo``/``phi`` (the printed
+    precision alone, before the qualifier widens it, in the claim's unit). Rows whose
+    dates or indicator cannot be read are left out (the schema check reports them).
+    """
+
+    def __init__(self, frame: pd.DataFrame, indicators: pd.DataFrame) -> None:
+        self.frame = frame
+        self.indicators = indicators
+        self._positions = {cid: i for i, cid in enumerate(frame["claim_id"].tolist())}
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    def position(self, claim_id: str) -> int | None:
+        return self._positions.get(claim_id)
+
+    def claim(self, position: int) -> Claim:
+        columns = self._columns()
+        r = {name: values[position] for name, values in columns.items()}
+        interval = _interval(r["lo"], r["hi"])
+        canonical = _interval(r["clo"], r["chi"])
+        published = r["published"]
+        return Claim(
+            claim_id=str(r["claim_id"]),
+            source_id=str(r["source_id"]),
+            source_kind=str(r["source_kind"]),
+            published=None if pd.isna(published) else pd.Timestamp(published).date(),
+            subject=str(r["subject"]),
+            indicator_id=str(r["indicator_id"]),
+            kind=str(r["kind"]),
+            family=str(r["family"]),
+            unit=str(r["unit"]),
+            qualifier=str(r["qualifier"]),
+            as_written=str(r["as_written"]),
+            quote=str(r["quote"]),
+            speaker=str(r["speaker"]),
+            note=str(r["note"]),
+            period=Period(_date(r["start_day"]), _date(r["end_day"])),
+            interval=interval,
+            printed=_interval(r["plo"], r["phi"]),
+            canonical=canonical,
+            canonical_unit=str(r["ind_unit"]),
+            row=int(str(r["row"])),
+        )
+
+    def _columns(self) -> dict[str, list[object]]:
+        cached: dict[str, list[object]] | None = getattr(self, "_column_lists", None)
+        if cached is None:
+            cached = {name: self.frame[name].tolist() for name in self.frame.columns}
+            self._column_lists = cached
+        return cached
+
+    def by_id(self, claim_id: str) -> Claim | None:
+        position = self.position(claim_id)
+        return None if position is None else self.claim(position)
+
+    def of_indicator(self, indicator_id: str, subject: str | None = None) -> list[Claim]:
+        """The claims of one indicator (and subject), in claims.csv order."""
+        groups = self._indicator_groups()
+        positions = groups.get(indicator_id, [])
+        claims = [self.claim(p) for p in positions]
+        return [c for c in claims if subject is None or c.subject == subject]
+
+    def _indicator_groups(self) -> dict[str, list[int]]:
+        cached: dict[str, list[int]] | None = getattr(self, "_groups", None)
+        if cached is None:
+            cached = {}
+            for position, indicator in enumerate(self.frame["indicator_id"].tolist()):
+                cached.setdefault(indicator, []).append(position)
+            self._groups = cached
+        return cached
+
+    def indicator(self, indicator_id: str) -> dict[str, str] | None:
+        """The indicator's label, definition, unit, kind and family (None if unknown)."""
+        cached: dict[str, dict[str, str]] | None = getattr(self, "_indicator_rows", None)
+        if cached is None:
+            names = ("label", "definition", "unit", "kind", "family")
+            cached = {
+                str(i): {k: str(row[k]) for k in names} for i, row in self.indicators.iterrows()
+            }
+            self._indicator_rows = cached
+        return cached.get(indicator_id)
+
+
+def claim_table(pkg: Package) -> ClaimTable:
+    """The package's claims as intervals, built once and cached on the package."""
+    cached = pkg.__dict__.get(_CACHE_ATTR)
+    if isinstance(cached, ClaimTable):
+        return cached
+    table = build_claim_table(pkg)
+    pkg.__dict__[_CACHE_ATTR] = table
+    return table
+
+
+_TEXT = ("claim_id", "source_id", "subject", "indicator_id", "unit", "qualifier", "as_written")
+_MORE = ("quote", "speaker", "note")
+
+
+def build_claim_table(pkg: Package) -> ClaimTable:
+    indicators = _indicators(pkg)
+    if not pkg.has("claims"):
+        return ClaimTable(_empty(), indicators)
+    claims = typed_table(pkg, "claims")
+    if claims.empty or not set(_TEXT) <= set(claims.columns):
+        return ClaimTable(_empty(), indicators)
+    frame = pd.DataFrame({name: claims[name].astype(str) for name in _TEXT})
+    for name in _MORE:
+        frame[name] = claims[name].astype(str) if name in claims.columns else ""
+    frame["row"] = np.arange(len(claims))
+    start = pd.to_datetime(claims["period_start"], errors="coerce")
+    end = pd.to_datetime(claims["period_end"], errors="coerce")
+    frame["start_day"] = _days(start)
+    frame["end_day"] = _days(end)
+    keep = (
+        (frame["claim_id"] != "")
+        & start.notna().to_numpy()
+        & end.notna().to_numpy()
+        & (frame["start_day"] <= frame["end_day"])
+        & frame["indicator_id"].isin(indicators.index)
+    )
+    frame = frame[keep.to_numpy()].drop_duplicates("claim_id").reset_index(drop=True)
+    frame = _join_sources(pkg, frame)
+    frame = frame.join(
+        indicators[["kind", "family", "unit"]].rename(columns={"unit": "ind_unit"}),
+        on="indicator_id",
+    )
+    _add_intervals(frame)
+    return ClaimTable(frame, indicators)
+
+
+def _empty() -> pd.DataFrame:
+    columns = [*_TEXT, *_MORE, "row", "start_day", "end_day", "source_kind", "published"]
+    columns += ["language", "kind", "family", "ind_unit", "lo", "hi", "clo", "chi"]
+    columns += ["printed_unit", "plo", "phi"]
+    return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
+
+
+def _indicators(pkg: Package) -> pd.DataFrame:
+    frame = pkg.table("indicators")
+    names = ("indicator_id", "label", "definition", "unit", "kind", "family")
+    if frame.empty or "indicator_id" not in frame.columns:
+        return pd.DataFrame(columns=list(names)).set_index("indicator_id")
+    out = pd.DataFrame({n: frame[n] if n in frame.columns else "" for n in names})
+    return out[out["indicator_id"] != ""].drop_duplicates("indicator_id").set_index("indicator_id")
+
+
+def _days(series: pd.Series) -> np.ndarray:
+    values = series.to_numpy(dtype="datetime64[D]")
+    days = (values - _EPOCH).astype("int64")
+    return np.where(pd.isna(series).to_numpy(), np.iinfo(np.int64).max, days)
+
+
+def _date(day: object) -> dt.date:
+    return dt.date(1970, 1, 1) + dt.timedelta(days=int(str(day)))
+
+
+def _join_sources(pkg: Package, frame: pd.DataFrame) -> pd.DataFrame:
+    sources = pkg.table("sources")
+    if sources.empty or "source_id" not in sources.columns:
+        frame["source_kind"] = ""
+        frame["published"] = pd.NaT
+        frame["language"] = "vi"
+        return frame
+    info = pd.DataFrame(
+        {
+            "source_id": sources["source_id"],
+            "source_kind": sources.get("kind", ""),
+            "published": pd.to_datetime(
+                sources.get("published", ""), format="%Y-%m-%d", errors="coerce"
+            ),
+            "language": sources.get("language", "vi"),
+        }
+    ).drop_duplicates("source_id")
+    out = frame.merge(info, on="source_id", how="left")
+    out["source_kind"] = out["source_kind"].fillna("")
+    out["language"] = out["language"].fillna("vi")
+    return out
+
+
+def _add_intervals(frame: pd.DataFrame) -> None:
+    """``lo``/``hi`` in the claim's unit and ``clo``/``chi`` in the indicator's, by column:
+    each distinct printed number is parsed once (:func:`parse_numbers`), widened by the
+    claim's qualifier, and scaled from the printed unit to the claim's unit."""
+    if frame.empty:
+        for name in ("lo", "hi", "clo", "chi", "plo", "phi"):
+            frame[name] = np.array([], dtype=float)
+        frame["printed_unit"] = np.array([], dtype=object)
+        return
+    parsed = parse_numbers(frame["as_written"], frame["language"])
+    qualifier = frame["qualifier"].to_numpy(dtype=object)
+    lo, hi = widen_columns(
+        parsed["printed_lo"].to_numpy(float),
+        parsed["printed_hi"].to_numpy(float),
+        parsed["value"].to_numpy(float),
+        qualifier,
+    )
+    known = np.isin(qualifier, list(QUALIFIERS))
+    printed = _pair_factors(
+        parsed["unit"].fillna("").astype(str), frame["unit"], lambda u, c: bool(u) and bool(c)
+    )
+    lo, hi = np.where(known, lo * printed, np.nan), np.where(known, hi * printed, np.nan)
+    frame["lo"], frame["hi"] = np.minimum(lo, hi), np.maximum(lo, hi)
+    plo = parsed["printed_lo"].to_numpy(float) * printed
+    phi = parsed["printed_hi"].to_numpy(float) * printed
+    frame["plo"], frame["phi"] = np.minimum(plo, phi), np.maximum(plo, phi)
+    frame["printed_unit"] = parsed["unit"].fillna("").astype(str).to_numpy()
+    scale = _pair_factors(frame["unit"], frame["ind_unit"].fillna(""), lambda u, c: bool(c))
+    clo, chi = lo * scale, hi * scale
+    frame["clo"] = np.minimum(clo, chi)
+    frame["chi"] = np.maximum(clo, chi)
+
+
+def _pair_factors(
+    source: pd.Series, target: pd.Series, applies: Callable[[str, str], bool]
+) -> npt.NDArray[np.float64]:
+    """The conversion factor from ``source[i]`` to ``target[i]`` (1 where it does not
+    apply, NaN where the units do not convert), computed once per distinct pair."""
+    pair = source.astype(str) + "\x1f" + target.astype(str)
+    codes, uniques = pd.factorize(pair)
+    factors = np.array(
+        [_factor(str(p)) if applies(*str(p).split("\x1f")) else 1.0 for p in uniques],
+        dtype=float,
+    )
+    return factors[codes] if len(uniques) else np.ones(len(pair))
+
+
+@lru_cache(maxsize=4096)
+def _factor(pair: str) -> float:
+    unit, canonical = pair.split("\x1f")
+    if not canonical or unit == canonical:
+        return 1.0
+    try:
+        return conversion_factor(unit, canonical)
+    except UnitError:
+        return float("nan")
+
+
+def _interval(lo: object, hi: object) -> Interval | None:
+    a, b = float(str(lo)), float(str(hi))
+    if np.isnan(a) or np.isnan(b):
+        return None
+    return Interval(a, b)

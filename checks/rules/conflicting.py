@@ -1,0 +1,167 @@
+"""Claims that say different things about the same measure, found without rules.
+
+Same subject and indicator, and a comparable period: the same period, or an instant
+inside another claim's window for a stock or a ratio. Two such claims conflict when their
+intervals (in the indicator's unit, or converted through a dated exchange-rate claim when
+the currencies differ) cannot overlap. Event claims are left to the temporal check: an
+event indicator may name something that recurs, so two dates of one indicator are not a
+contradiction in themselves. For a flow, a count over a period also cannot exceed the
+count over a period that contains it. Rows are grouped and sorted, never compared all
+against all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from checks.numbers.units import parse_unit
+from checks.rules.claims import ClaimTable
+from checks.rules.exchange import convert_through, rate_claims
+from checks.rules.pairs import Floats, Ints, disjoint_pairs, window_pairs
+from checks.rules.values import Quantity, UnitMismatch, currency_of
+
+SAME_PERIOD = "same-period"
+INSTANT_IN_WINDOW = "instant-in-window"
+CONTAINED = "contained-period"
+
+
+@dataclass(frozen=True, slots=True)
+class Pair:
+    """Two rows of the claim table that cannot both be right (``via``: an exchange-rate row)."""
+
+    basis: str
+    left: int
+    right: int
+    left_interval: tuple[float, float]
+    right_interval: tuple[float, float]
+    via: int | None = None
+
+
+def _groups(frame: pd.DataFrame, columns: list[str]) -> Ints:
+    if frame.empty:
+        return np.empty(0, dtype=np.int64)
+    codes: Ints = frame.groupby(columns, sort=False, dropna=False).ngroup().to_numpy(np.int64)
+    return codes
+
+
+def conflicting_pairs(table: ClaimTable) -> Iterator[Pair]:
+    """Every pair of claims about the same measure whose intervals cannot overlap."""
+    frame = table.frame
+    if frame.empty:
+        return
+    yield from _same_period(table)
+    yield from _instant_in_window(frame)
+
+
+def _same_period(table: ClaimTable) -> Iterator[Pair]:
+    frame = table.frame
+    numbers = frame[frame["clo"].notna()]
+    rows = numbers.index.to_numpy(dtype=np.int64)
+    lo = numbers["clo"].to_numpy(float)
+    hi = numbers["chi"].to_numpy(float)
+    via = np.full(len(rows), -1, dtype=np.int64)
+    extra_rows, extra_lo, extra_hi, extra_via = _converted(table)
+    keys = numbers[["subject", "indicator_id", "start_day", "end_day"]]
+    if extra_rows:
+        more = frame.loc[extra_rows, ["subject", "indicator_id", "start_day", "end_day"]]
+        keys = pd.concat([keys, more], ignore_index=True)
+        rows = np.r_[rows, np.array(extra_rows, dtype=np.int64)]
+        lo = np.r_[lo, np.array(extra_lo)]
+        hi = np.r_[hi, np.array(extra_hi)]
+        via = np.r_[via, np.array(extra_via, dtype=np.int64)]
+    groups = _groups(
+        keys.reset_index(drop=True), ["subject", "indicator_id", "start_day", "end_day"]
+    )
+    i, j = disjoint_pairs(groups, lo, hi)
+    for a, b in zip(i.tolist(), j.tolist(), strict=True):
+        if rows[a] == rows[b] or (via[a] >= 0 and via[b] >= 0):
+            continue
+        through = int(via[a]) if via[a] >= 0 else (int(via[b]) if via[b] >= 0 else None)
+        yield Pair(SAME_PERIOD, int(rows[a]), int(rows[b]), (lo[a], hi[a]), (lo[b], hi[b]), through)
+
+
+def _converted(table: ClaimTable) -> tuple[list[int], list[float], list[float], list[int]]:
+    """Money claims whose currency is not their indicator's, converted through each
+    fitting exchange-rate claim."""
+    frame = table.frame
+    stray = frame[frame["clo"].isna() & frame["lo"].notna()]
+    out: tuple[list[int], list[float], list[float], list[int]] = ([], [], [], [])
+    for row in stray.index:
+        unit, target = str(frame.at[row, "unit"]), str(frame.at[row, "ind_unit"])
+        try:
+            if not currency_of(parse_unit(unit)) or not currency_of(parse_unit(target)):
+                continue
+        except ValueError:
+            continue
+        claim = table.claim(int(row))
+        assert claim.interval is not None
+        value = Quantity(claim.interval, parse_unit(unit), claim.period, claim.claim_id)
+        for rate in rate_claims(table, claim.subject, claim.period):
+            converted = convert_through(value, rate)
+            if converted is None:
+                continue
+            try:
+                interval = converted.to(parse_unit(target)).interval
+            except UnitMismatch:
+                continue
+            position = table.position(rate.claim_id)
+            assert position is not None
+            out[0].append(int(row))
+            out[1].append(interval.lo)
+            out[2].append(interval.hi)
+            out[3].append(position)
+    return out
+
+
+def _instant_in_window(frame: pd.DataFrame) -> Iterator[Pair]:
+    numbers = frame[frame["clo"].notna() & (frame["kind"] != "flow")]
+    if numbers.empty:
+        return
+    codes = _groups(numbers, ["subject", "indicator_id"])
+    start = numbers["start_day"].to_numpy(np.int64)
+    end = numbers["end_day"].to_numpy(np.int64)
+    windows = np.flatnonzero(start < end)
+    instants = np.flatnonzero(start == end)
+    if len(windows) == 0 or len(instants) == 0:
+        return
+    w, k = window_pairs(
+        codes[windows], start[windows], end[windows], codes[instants], start[instants]
+    )
+    lo: Floats = numbers["clo"].to_numpy(float)
+    hi: Floats = numbers["chi"].to_numpy(float)
+    index = numbers.index.to_numpy()
+    for a, b in zip(windows[w].tolist(), instants[k].tolist(), strict=True):
+        if hi[a] < lo[b] or hi[b] < lo[a]:
+            yield Pair(
+                INSTANT_IN_WINDOW, int(index[a]), int(index[b]), (lo[a], hi[a]), (lo[b], hi[b])
+            )
+
+
+def contained_pairs(table: ClaimTable) -> Iterator[Pair]:
+    """Flows of one subject and indicator where a count over a period inside another
+    period exceeds the count over that period (inner first)."""
+    frame = table.frame
+    flows = frame[frame["clo"].notna() & (frame["kind"] == "flow")]
+    if flows.empty:
+        return
+    codes = _groups(flows, ["subject", "indicator_id"])
+    start = flows["start_day"].to_numpy(np.int64)
+    end = flows["end_day"].to_numpy(np.int64)
+    length = end - start
+    longest = pd.Series(length).groupby(codes).transform("max").to_numpy(np.int64)
+    # an outer period containing [start, end] starts in [end - longest, start]
+    inner, outer = window_pairs(codes, end - longest, start, codes, start)
+    lo: Floats = flows["clo"].to_numpy(float)
+    hi: Floats = flows["chi"].to_numpy(float)
+    index = flows.index.to_numpy()
+    keep = (
+        (end[outer] >= end[inner])
+        & ((start[outer] != start[inner]) | (end[outer] != end[inner]))
+        & (lo[inner] > hi[outer])
+    )
+    for a, b in zip(inner[keep].tolist(), outer[keep].tolist(), strict=True):
+        yield Pair(CONTAINED, int(index[a]), int(index[b]), (lo[a], hi[a]), (lo[b], hi[b]))

@@ -1,0 +1,62 @@
+"""Counts of one indicator family that are not the same measure, put on a common footing.
+
+Two flows of the same ``family`` (serious cyberattacks and all cyber incidents) are often
+set side by side although they differ in definition, period or speaker. Such a pair is
+not a contradiction; it is reported as a comparability warning with both counts
+normalised to a rate per year, and the reasons they differ. A pair qualifies when both
+are counts of things, they are different indicators (or the same indicator over
+overlapping periods neither of which contains the other), and the gap between their
+periods is no longer than the longer period.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+import numpy as np
+
+from checks.numbers.units import UnitError, parse_unit
+from checks.rules.claims import ClaimTable
+from checks.rules.conflicting import _groups
+from checks.rules.pairs import window_pairs
+from checks.rules.values import is_counted
+
+
+@cache
+def _counted(unit: str) -> bool:
+    try:
+        return is_counted(parse_unit(unit))
+    except UnitError:
+        return False
+
+
+def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
+    """Pairs of row positions (earlier period first) that a reader may compare."""
+    frame = table.frame
+    if frame.empty:
+        return
+    mask = frame["lo"].notna() & (frame["kind"] == "flow") & (frame["family"] != "")
+    mask &= frame["unit"].map(_counted).astype(bool)
+    flows = frame[mask]
+    if flows.empty:
+        return
+    codes = _groups(flows, ["subject", "family"])
+    start = flows["start_day"].to_numpy(np.int64)
+    end = flows["end_day"].to_numpy(np.int64)
+    days = end - start + 1
+    longest = int(days.max())
+    left, right = window_pairs(codes, start, end + longest, codes, start)
+    index = flows.index.to_numpy(np.int64)
+    indicator = flows["indicator_id"].to_numpy(str)
+    gap = start[right] - end[left] - 1
+    later = (start[right] > start[left]) | ((start[right] == start[left]) & (right > left))
+    near = gap <= np.maximum(days[left], days[right])
+    different = indicator[left] != indicator[right]
+    overlapping = start[right] <= end[left]
+    nested = ((start[left] <= start[right]) & (end[right] <= end[left])) | (
+        (start[right] <= start[left]) & (end[left] <= end[right])
+    )
+    keep = later & near & (different | (overlapping & ~nested))
+    for a, b in zip(index[left[keep]].tolist(), index[right[keep]].tolist(), strict=True):
+        yield int(a), int(b)

@@ -1,0 +1,163 @@
+"""What a rule or comparison found, and how it becomes a :class:`Finding`.
+
+Every outcome carries the same evidence shape, which the reports and ``explain`` read:
+``rule`` (the rule row, when a rule fired), ``steps`` (the computation, one sentence
+each), ``intervals`` (a list of ``{claim_id, lo, hi, unit, label}``; ``claim_id`` is
+None for a derived value) and ``resolve`` (what would settle it, which source to consult).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from checks.model.finding import Finding, Severity
+from checks.model.package import Package
+from checks.numbers.interval import Interval
+from checks.rules.claims import Claim
+from checks.rules.ruleset import Rule, RuleProblem
+from checks.suite.common import claim_finding, row_finding
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One finding in the making."""
+
+    code: str
+    severity: Severity
+    claim_ids: tuple[str, ...]
+    message: str
+    steps: Sequence[str]
+    intervals: Sequence[Mapping[str, Any]]
+    resolve: str
+    key: str
+    rule: Rule | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def evidence(self) -> dict[str, Any]:
+        evidence: dict[str, Any] = {}
+        if self.rule is not None:
+            evidence["rule"] = self.rule.evidence()
+        evidence["steps"] = list(self.steps)
+        evidence["intervals"] = [dict(i) for i in self.intervals]
+        evidence.update(self.extra)
+        evidence["resolve"] = self.resolve
+        return evidence
+
+    def finding(self, pkg: Package, check: str) -> Finding:
+        return claim_finding(
+            pkg,
+            check=check,
+            code=self.code,
+            severity=self.severity,
+            claim_ids=self.claim_ids,
+            message=self.message,
+            evidence=self.evidence(),
+            key=self.key,
+        )
+
+
+def interval_entry(
+    claim_id: str | None, interval: Interval, unit: str, label: str
+) -> dict[str, Any]:
+    """One interval for the evidence, in exactly the shape the HTML report draws."""
+    return {
+        "claim_id": claim_id,
+        "lo": interval.lo,
+        "hi": interval.hi,
+        "unit": unit,
+        "label": label,
+    }
+
+
+def claim_label(claim: Claim) -> str:
+    if claim.is_event:
+        return f"{claim.claim_id}: {claim.period}"
+    return f"{claim.claim_id}: {claim.as_written} ({claim.qualifier}, {claim.period})"
+
+
+def claim_interval(claim: Claim, canonical: bool = False) -> dict[str, Any] | None:
+    """The claim's interval (in its unit, or in its indicator's unit) as an evidence entry."""
+    interval = claim.canonical if canonical else claim.interval
+    if interval is None:
+        return None
+    unit = claim.canonical_unit if canonical else claim.unit
+    return interval_entry(claim.claim_id, interval, unit, claim_label(claim))
+
+
+def consult(pkg: Package, claims: Iterable[Claim]) -> str:
+    """The sources behind some claims, named for a reader: title, publisher, address."""
+    rows = _source_rows(pkg)
+    names: list[str] = []
+    for source_id in dict.fromkeys(c.source_id for c in claims):
+        row = rows.get(source_id, {})
+        parts = [row.get("title", "") or source_id]
+        if row.get("publisher"):
+            parts.append(row["publisher"])
+        if row.get("url"):
+            parts.append(row["url"])
+        names.append(f"{source_id} ({'; '.join(parts)})")
+    return "; ".join(names)
+
+
+def _source_rows(pkg: Package) -> dict[str, dict[str, str]]:
+    cached = pkg.__dict__.get("_source_rows")
+    if isinstance(cached, dict):
+        return cached
+    sources = pkg.table("sources")
+    rows: dict[str, dict[str, str]] = {}
+    if not sources.empty and "source_id" in sources.columns:
+        for record in sources.to_dict("records"):
+            rows.setdefault(str(record["source_id"]), {k: str(v) for k, v in record.items()})
+    pkg.__dict__["_source_rows"] = rows
+    return rows
+
+
+def problem_finding(pkg: Package, check: str, problem: RuleProblem) -> Finding:
+    """A rule row that cannot be used, located at its row of the rules table."""
+    expected = f" (expected {problem.expected})" if problem.expected else ""
+    return row_finding(
+        pkg,
+        check=check,
+        code="rule-invalid",
+        severity=Severity.ERROR,
+        resource="rules",
+        row=problem.row,
+        message=f"rule {problem.rule_id}: column {problem.column}: {problem.detail}{expected}",
+        evidence={
+            "rule_id": problem.rule_id,
+            "column": problem.column,
+            "position": problem.position,
+            "expected": problem.expected,
+            "pointer": problem.pointer,
+            "resolve": f"fix column {problem.column} of rule {problem.rule_id} in the rules table",
+        },
+        key=problem.rule_id,
+    )
+
+
+def error_finding(
+    pkg: Package, check: str, rule: Rule, reason: str, claim_ids: tuple[str, ...]
+) -> Finding:
+    """A rule that parses but cannot be computed for some claims (units, dates)."""
+    return row_finding(
+        pkg,
+        check=check,
+        code="rule-error",
+        severity=Severity.ERROR,
+        resource="rules",
+        row=rule.row,
+        message=f"rule {rule.rule_id}: {reason} (claims {', '.join(claim_ids)})",
+        claim_ids=claim_ids,
+        evidence={
+            "rule": rule.evidence(),
+            "resolve": f"correct rule {rule.rule_id} or the units/dates of the claims",
+        },
+        key=rule.rule_id,
+    )
+
+
+def percent(x: float) -> str:
+    """A signed relative difference as a percentage: ``+2.1%``."""
+    return f"{x * 100:+.2g}%" if abs(x) < 0.1 else f"{x * 100:+.1f}%"

@@ -1,0 +1,105 @@
+"""Finding pairs of rows without comparing all pairs.
+
+Each function takes integer group codes (rows compare only within a group) and numeric
+arrays, sorts once, and enumerates the matching pairs with binary searches: the cost is
+O(n log n) plus the number of pairs reported.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+
+Ints = npt.NDArray[np.int64]
+Floats = npt.NDArray[np.float64]
+
+
+def _expand(order: Ints, start: Ints, stop: Ints) -> tuple[Ints, Ints]:
+    """Pairs (i, order[k]) for every i and every k in start[i]..stop[i]-1."""
+    counts = np.maximum(stop - start, 0)
+    total = int(counts.sum())
+    left = np.repeat(np.arange(len(start), dtype=np.int64), counts)
+    if total == 0:
+        return left, np.empty(0, dtype=np.int64)
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(counts) - counts, counts)
+    right = order[np.repeat(start, counts) + offsets]
+    return left, right
+
+
+def disjoint_pairs(groups: Ints, lo: Floats, hi: Floats) -> tuple[Ints, Ints]:
+    """All pairs (i, j) of one group with ``hi[i] < lo[j]``: i lies wholly below j.
+
+    >>> g = np.array([0, 0, 0, 1]); lo = np.array([1.0, 5.0, 2.0, 9.0])
+    >>> i, j = disjoint_pairs(g, lo, lo + 0.5)
+    >>> sorted(zip(i.tolist(), j.tolist()))
+    [(0, 1), (0, 2), (2, 1)]
+    """
+    if len(lo) == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty
+    levels = np.unique(lo)
+    base = np.int64(len(levels) + 1)
+    key = groups.astype(np.int64) * base + np.searchsorted(levels, lo, "left")
+    order = np.argsort(key, kind="stable").astype(np.int64)
+    ordered = key[order]
+    above = groups.astype(np.int64) * base + np.searchsorted(levels, hi, "right")
+    start = np.searchsorted(ordered, above, "left").astype(np.int64)
+    stop = np.searchsorted(ordered, (groups.astype(np.int64) + 1) * base, "left").astype(np.int64)
+    return _expand(order, start, stop)
+
+
+def window_pairs(
+    query_groups: Ints, lower: Ints, upper: Ints, groups: Ints, key: Ints
+) -> tuple[Ints, Ints]:
+    """All pairs (q, j) with ``groups[j] == query_groups[q]`` and
+    ``lower[q] <= key[j] <= upper[q]``.
+
+    >>> k = np.array([10, 20, 30]); g = np.zeros(3, dtype=np.int64)
+    >>> q, j = window_pairs(g, k - 10, k, g, k)
+    >>> sorted(zip(q.tolist(), j.tolist()))
+    [(0, 0), (1, 0), (1, 1), (2, 1), (2, 2)]
+    """
+    if len(key) == 0 or len(lower) == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty
+    low = int(min(key.min(), lower.min()))
+    span = np.int64(int(max(key.max(), upper.max())) - low + 2)
+    g = groups.astype(np.int64)
+    composite = g * span + (key - low)
+    order = np.argsort(composite, kind="stable").astype(np.int64)
+    ordered = composite[order]
+    qg = query_groups.astype(np.int64)
+    start = np.searchsorted(ordered, qg * span + (lower - low), "left").astype(np.int64)
+    stop = np.searchsorted(ordered, qg * span + (upper - low), "right").astype(np.int64)
+    return _expand(order, start, stop)
+
+
+def any_overlap(
+    query_groups: Ints, query_lo: Floats, query_hi: Floats, groups: Ints, lo: Floats, hi: Floats
+) -> npt.NDArray[np.bool_]:
+    """For each query interval: does some interval of its group overlap it?
+
+    >>> any_overlap(np.array([0, 0]), np.array([1.0, 9.0]), np.array([2.0, 9.5]),
+    ...             np.array([0]), np.array([1.5]), np.array([3.0])).tolist()
+    [True, False]
+    """
+    result = np.zeros(len(query_lo), dtype=bool)
+    if len(lo) == 0 or len(query_lo) == 0:
+        return result
+    order = np.lexsort((lo, groups))
+    g, a, b = groups[order].astype(np.int64), lo[order], hi[order]
+    # running maximum of hi within each group, in order of lo
+    running = pd.Series(b).groupby(g).cummax().to_numpy()
+    levels = np.unique(a)
+    base = np.int64(len(levels) + 1)
+    key = g * base + np.searchsorted(levels, a, "left")
+    qg = query_groups.astype(np.int64)
+    # last interval of the group whose lo <= query hi
+    position = (
+        np.searchsorted(key, qg * base + np.searchsorted(levels, query_hi, "right"), "left") - 1
+    )
+    first = np.searchsorted(key, qg * base, "left")
+    valid = position >= first
+    result[valid] = running[position[valid]] >= query_lo[valid]
+    return result

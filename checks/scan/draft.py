@@ -1,0 +1,207 @@
+"""Draft claim rows from a scan, for a person to review.
+
+Each number becomes a row in the ``claims`` format: id, offsets and quote of its clause,
+``as_written``, value, unit and qualifier filled; indicator, subject and speaker left
+empty; the period filled only where the clause prints exactly one dated period that is not
+a base of comparison ("so với năm 2022", "kể từ", "since"). Dates become event rows (empty
+value), because a date is either an event or the period of a number beside it; the note
+says so. The file is written atomically and never inside a package's ``datapackage/`` or
+``sources/`` folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from pathlib import Path
+
+from checks.io import atomic_write_text
+from checks.model.errors import InputError
+from checks.model.paths import DESCRIPTOR
+from checks.scan import dates
+from checks.scan.dates import Period
+from checks.scan.mention import Kind, Mention
+from checks.scan.patterns import WORD_WINDOW, period_context_before
+from checks.scan.scanner import Scan
+
+CLAIM_COLUMNS: tuple[str, ...] = (
+    "claim_id",
+    "source_id",
+    "quote",
+    "start",
+    "end",
+    "as_written",
+    "speaker",
+    "subject",
+    "indicator_id",
+    "value",
+    "unit",
+    "qualifier",
+    "period_start",
+    "period_end",
+    "translation_en",
+    "note",
+)
+"""The columns of ``datapackage/claims.csv`` (docs: DESIGN.md, the data contract)."""
+
+PROTECTED_FOLDERS = ("datapackage", "sources")
+
+
+def slug(name: str) -> str:
+    """A source-id-like slug: ASCII lower case, words joined by ``-``.
+
+    >>> slug("Bài báo 003 (bản nháp).txt")
+    'bai-bao-003-ban-nhap-txt'
+    """
+    ascii_text = unicodedata.normalize("NFKD", name.replace("đ", "d").replace("Đ", "D"))
+    ascii_text = ascii_text.encode("ascii", "ignore").decode("ascii").lower()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-") or "source"
+
+
+def plain_number(value: float) -> str:
+    """A value as the claims write it: plain decimal, no exponent, no trailing ``.0``.
+
+    >>> plain_number(1.02218e16), plain_number(79.1), plain_number(8.0)
+    ('10221800000000000', '79.1', '8')
+    """
+    text = format(Decimal(repr(value)), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def draft_rows(scan: Scan, source_id: str) -> list[dict[str, str]]:
+    """Claim rows for every number of a scan (identifiers left out), ids ``<source_id>-NNN``.
+
+    >>> from checks.scan import scan_text
+    >>> rows = draft_rows(scan_text("trong năm 2023, đã ghi nhận gần 16.000 phản ánh"), "a")
+    >>> [(r["claim_id"], r["as_written"], r["value"], r["unit"], r["period_start"]) for r in rows]
+    [('a-001', '', '', '', '2023-01-01'), ('a-002', 'gần 16.000', '16000', 'report', '')]
+    """
+    numbers = scan.numbers
+    width = max(3, len(str(len(numbers))))
+    dated = [m for m in numbers if m.kind is Kind.DATE and m.period is not None]
+    rows = []
+    for index, mention in enumerate(numbers, start=1):
+        row = dict.fromkeys(CLAIM_COLUMNS, "")
+        row.update(
+            claim_id=f"{source_id}-{index:0{width}d}",
+            source_id=source_id,
+            quote=mention.quote,
+            start=str(mention.quote_start),
+            end=str(mention.quote_end),
+            qualifier=mention.qualifier or "exact",
+            note=_note(mention),
+        )
+        if mention.kind is Kind.DATE:
+            period = mention.period if mention.period and mention.period.fixed else None
+        else:
+            row["as_written"] = mention.as_written
+            row["value"] = plain_number(mention.value) if mention.value is not None else ""
+            row["unit"] = mention.unit or ""
+            period = _clause_period(scan.text, mention, dated)
+        if period is not None:
+            row["period_start"], row["period_end"] = period.start, period.end
+        rows.append(row)
+    return rows
+
+
+def _note(mention: Mention) -> str:
+    parts = [f"draft by claimledger scan: {mention.kind.value}"]
+    if mention.kind is Kind.DATE:
+        parts.append(f"{mention.as_written} = {mention.reading or '?'}")
+        parts.append("an event claim, or the period of a number in the same clause")
+    else:
+        if mention.noun:
+            parts.append(f"counts {mention.noun!r}")
+        if mention.reading:
+            parts.append(f"reads as {mention.reading}")
+    if mention.note:
+        parts.append(mention.note)
+    return "; ".join(parts)
+
+
+def _clause_period(text: str, mention: Mention, dated: Iterable[Mention]) -> Period | None:
+    """The one dated period printed in the number's clause, if exactly one fixes it."""
+    candidates: list[Period] = []
+    for date in dated:
+        if not (mention.quote_start <= date.start and date.end <= mention.quote_end):
+            continue
+        if date.period is None or not date.period.fixed:
+            continue
+        context = period_context_before().search(text, max(0, date.start - WORD_WINDOW), date.start)
+        if context is not None and context.group("base_period"):
+            continue
+        if context is not None and context.group("period_start"):
+            candidates.append(dates.start_of(date.period))
+        elif context is not None and context.group("period_end"):
+            candidates.append(dates.end_of(date.period))
+        else:
+            candidates.append(date.period)
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def render_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
+    """The rows as CSV text with ``\\n`` line ends, columns in the given order."""
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(columns), lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: row.get(c, "") for c in columns})
+    return out.getvalue()
+
+
+def check_draft_target(out: Path, protected: Iterable[Path] = ()) -> Path:
+    """Refuse a draft path inside a package's ``datapackage/`` or ``sources/`` folder.
+
+    The packages checked are those whose roots are given in ``protected`` and every
+    folder above ``out`` that holds a ``datapackage.json``; the descriptor itself and the
+    files it names are refused too. Returns the resolved path.
+    """
+    target = out.expanduser().resolve()
+    if target.is_dir():
+        raise InputError("is a folder", path=str(out), expected="a CSV file path for the draft")
+    roots = {Path(p).resolve() for p in protected}
+    roots.update(folder for folder in target.parents if (folder / DESCRIPTOR).is_file())
+    for root in sorted(roots):
+        if target == root / DESCRIPTOR or target in _resource_paths(root):
+            raise InputError(
+                "refusing to overwrite a file of the package",
+                path=str(out),
+                expected="a path outside the package's data",
+            )
+        for folder in PROTECTED_FOLDERS:
+            if target.is_relative_to(root / folder):
+                raise InputError(
+                    f"refusing to write a draft inside the package's {folder}/ folder "
+                    f"({root / folder})",
+                    path=str(out),
+                    expected=f"a path outside {folder}/, e.g. drafts/claims-draft.csv",
+                )
+    return target
+
+
+def _resource_paths(root: Path) -> set[Path]:
+    """The files a package's descriptor names (unreadable descriptors name none)."""
+    try:
+        descriptor = json.loads((root / DESCRIPTOR).read_text(encoding="utf-8"))
+        entries = descriptor.get("resources", []) if isinstance(descriptor, dict) else []
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        return set()
+    paths = [e.get("path") for e in entries if isinstance(e, dict)]
+    return {(root / p).resolve() for p in paths if isinstance(p, str) and p}
+
+
+def write_draft(
+    out: Path,
+    rows: Sequence[dict[str, str]],
+    columns: Sequence[str] = CLAIM_COLUMNS,
+    protected: Iterable[Path] = (),
+) -> Path:
+    """Write the draft atomically after :func:`check_draft_target`; returns the path."""
+    target = check_draft_target(out, protected)
+    atomic_write_text(target, render_csv(rows, columns))
+    return target

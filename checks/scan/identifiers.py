@@ -1,0 +1,74 @@
+"""Where a text names things with numbers: the matches of the rules in identifiers.csv."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from checks.scan.lexicon import identifier_rules
+
+
+@dataclass(frozen=True, slots=True)
+class IdentifierSpan:
+    """A stretch of text matched by one or more overlapping identifier rules.
+
+    ``rule`` is the rule of the longest match in the stretch.
+    """
+
+    start: int
+    end: int
+    rule: str
+
+
+def identifier_spans(text: str) -> list[IdentifierSpan]:
+    """The identifier stretches of ``text``, sorted and disjoint.
+
+    >>> [(s.start, s.end, s.rule) for s in identifier_spans("theo Điều 64 của Công ước")]
+    [(5, 12, 'X1-document-number')]
+    """
+    matches = sorted(
+        (
+            _trimmed(m, rule.rule)
+            for rule in identifier_rules()
+            for m in rule.pattern.finditer(text)
+            if m.group().strip()
+        ),
+        key=lambda t: (t[0], t[0] - t[1]),
+    )
+    merged: list[IdentifierSpan] = []
+    longest = 0
+    for start, end, rule in matches:
+        if merged and start < merged[-1].end:
+            last = merged[-1]
+            if end - start > longest:
+                longest, rule_of_stretch = end - start, rule
+            else:
+                rule_of_stretch = last.rule
+            merged[-1] = IdentifierSpan(last.start, max(last.end, end), rule_of_stretch)
+        else:
+            merged.append(IdentifierSpan(start, end, rule))
+            longest = end - start
+    return merged
+
+
+def _trimmed(match: re.Match[str], rule: str) -> tuple[int, int, str]:
+    """A match's span without blanks at its edges (`` date 2024-12`` → ``date 2024-12``)."""
+    matched = match.group()
+    start = match.start() + len(matched) - len(matched.lstrip())
+    return start, match.start() + len(matched.rstrip()), rule
+
+
+class IdentifierIndex:
+    """Answers "does this span touch an identifier?" in logarithmic time."""
+
+    def __init__(self, spans: list[IdentifierSpan]) -> None:
+        self.spans = spans
+        self._starts = [s.start for s in spans]
+
+    def touching(self, start: int, end: int) -> IdentifierSpan | None:
+        """The identifier stretch that overlaps ``[start, end)``, if any."""
+        index = bisect_left(self._starts, end) - 1
+        if index >= 0 and self.spans[index].end > start:
+            return self.spans[index]
+        return None

@@ -1,0 +1,238 @@
+"""The compiled regular expressions of the scanner, built once from the data tables.
+
+``token_pattern(language)`` is the tokenizer: one alternation whose named groups are the
+number forms (dates first, then ordinals, then quantities and ranges). Words around a number
+(hedges before it, nouns after it, date words) are found with small anchored patterns at the
+match's edges, so the tokenizer itself only starts at digits, currency signs and date words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import cache
+
+from checks.numbers.tables import qualifier_phrases, scale_words, unit_tokens
+from checks.scan.lexicon import nouns, verbal_hedges, words_with_role
+
+BLANK = r"[^\S\n]"
+"""One horizontal blank: a space, a tab, a non-breaking or narrow no-break space."""
+_NUM = r"[0-9]++(?:[.,][0-9]++)*+"
+"""Digits are ASCII digits, as the number parser reads them."""
+_DIGIT_START = r"(?<![\w.,/])(?<!\w-)"
+_GAP = f"{BLANK}{{1,3}}"
+"""Blanks inside a date token: bounded, so that the digits of one token stay close."""
+_DASH = f"{BLANK}?[-–]{BLANK}?"
+"""The dash of a range: ``25-26/10``, ``2021 - 2024``, ``8.000–10.000``."""
+
+
+def _literal(word: str) -> str:
+    return f"{BLANK}+".join(re.escape(part) for part in word.split())
+
+
+def _longest_first(words: Iterable[str]) -> list[str]:
+    return sorted(set(words), key=lambda w: (-len(w), w))
+
+
+def alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
+    """A regex alternation of literal words, longest first, blanks matching any blank.
+
+    >>> re.fullmatch(alternation(["tỷ", "nghìn tỷ"]), "Nghìn\u00a0tỷ") is not None
+    True
+    """
+    body = "|".join(_literal(w) for w in _longest_first(words))
+    return f"(?i:{body})" if ignore_case else f"(?:{body})"
+
+
+def _tokens(words: Iterable[str]) -> str:
+    """Like :func:`alternation`, but alphabetic tokens must end at a word boundary."""
+    body = "|".join(
+        _literal(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in _longest_first(words)
+    )
+    return f"(?i:{body})"
+
+
+@cache
+def token_pattern(language: str) -> re.Pattern[str]:
+    """The tokenizer for a text in ``language`` (``vi`` or ``en``).
+
+    Both languages know every number form; only the day.month form ``24.4`` is
+    Vietnamese-only (a decimal in English), and the scanner keeps it as a date only after a
+    day word such as ``ngày`` or an opening parenthesis. Every alternative starts at a digit,
+    a currency sign or a capitalised month name, and a look-ahead on those first characters
+    lets the regex engine skip the rest of the text quickly.
+    """
+    scales = _tokens(s.word for s in scale_words())
+    suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
+    prefix_tokens = sorted(
+        (t.token for t in unit_tokens() if t.position == "prefix"), key=lambda t: -len(t)
+    )
+    prefixes = "|".join(
+        re.escape(t) + (f"(?={BLANK})" if t[-1].isalpha() else "") for t in prefix_tokens
+    )
+    month_names = words_with_role("month_name")
+    months = alternation(month_names, ignore_case=False)
+    b, gap = BLANK, _GAP
+
+    def year(name: str) -> str:  # "... năm 2024" after a day or a month
+        return rf"(?:{gap}(?i:năm){gap}(?P<{name}>[0-9]{{4}})(?![0-9]))"
+
+    ymd = r"(?P<isodate>[0-9]{4}-[0-9]{2}-[0-9]{2})(?![0-9])"
+    ym = r"(?P<isomonth>[0-9]{4}-(?:0[1-9]|1[0-2]))(?![0-9-])"
+    dmy = (
+        r"(?P<dmy>(?P<dmy_d>[0-9]{1,2})(?P<sep>[/.-])(?P<dmy_m>[0-9]{1,2})(?P=sep)(?P<dmy_y>[0-9]{4}))"
+        r"(?![0-9])"
+    )
+    dayrange = (
+        rf"(?P<dayrange>(?P<dr_d1>[0-9]{{1,2}}){_DASH}(?P<dr_d2>[0-9]{{1,2}})/(?P<dr_m>[0-9]{{1,2}})"
+        rf"(?:/(?P<dr_y>[0-9]{{4}}))?)(?![0-9/])"
+    )
+    dm = rf"(?P<dm>(?P<dm_d>[0-9]{{1,2}})/(?P<dm_m>[0-9]{{1,2}})(?![0-9/]){year('dm_y')}?)"
+    ngaythang = (  # "ngày 5 tháng 10 năm 2025", the number right after "ngày"
+        rf"(?<=(?i:ngày){b})(?P<ngaythang>(?P<nt_d>[0-9]{{1,2}}){gap}(?i:tháng){gap}"
+        rf"(?P<nt_m>[0-9]{{1,2}}){year('nt_y')}?)(?![0-9])"
+    )
+    thang = (  # "tháng 10/2025", "tháng 1 năm 2024", the number right after "tháng"
+        rf"(?<=(?i:tháng){b})(?<![0-9]{b}(?i:tháng){b})(?P<thang>(?P<th_m>[0-9]{{1,2}})"
+        rf"(?:/(?P<th_y1>[0-9]{{4}})|{year('th_y2')})?)(?![0-9/])"
+    )
+    clock = r"(?P<clock>[0-9]{1,2}(?::[0-9]{2}(?::[0-9]{2})?|h[0-9]{2}|h)(?!\w))"
+    monthyear = r"(?P<monthyear>(?P<mo_m>[0-9]{1,2})/(?P<mo_y>[0-9]{4}))(?![0-9/])"
+    quarter_words = alternation(words_with_role("quarter_word"))
+    roman_quarter = (  # "quý II/2024": the year, right after a Roman quarter and a slash
+        "(?:"
+        + "|".join(f"(?<={quarter_words}{b}{r}/)" for r in ("I", "II", "III", "IV"))
+        + r")(?P<romanquarter>[0-9]{4})(?![0-9/])"
+    )
+    dmonth = (
+        rf"(?P<dmonth>(?P<dmo_d>[0-9]{{1,2}}){gap}(?P<dmo_m>{months})(?!\w)"
+        rf"(?:,?{gap}(?P<dmo_y>[0-9]{{4}})(?![0-9]))?)"
+    )
+    ordinal = r"(?P<ordinal>[0-9]++(?:st|nd|rd|th))(?!\w)"
+    digit_led = [ymd, ym, dmy, dayrange, monthyear, dm, ngaythang, thang, clock, dmonth, ordinal]
+    if language == "vi":
+        digit_led.append(
+            r"(?P<dotdm>(?P<dd_d>[0-9]{1,2})\.(?P<dd_m>[0-9]{1,2}))"
+            rf"(?![0-9]|[.,][0-9]|{b}*+{scales}|{b}*+{suffixes})"
+        )
+    number = (
+        rf"(?P<number>(?:(?P<prefix>{prefixes}){b}?)?(?P<num>{_NUM})"
+        rf"(?:{_DASH}(?P<num2>{_NUM}))?"
+        rf"(?:{b}*+(?P<scale>{scales}))?(?:{b}*+(?P<unit>{suffixes}))?)(?!\w)"
+    )
+    month_led = [
+        rf"(?P<monthd>(?<!\w)(?P<md_m>{months}){b}+(?P<md_d>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:,{b}{{0,3}}(?P<md_y>[0-9]{{4}}))?)(?![\w])",
+        rf"(?P<monthy>(?<!\w)(?P<my_m>{months}){b}+(?P<my_y>[0-9]{{4}}))(?!\w)",
+    ]
+    firsts = {"0-9"} | {re.escape(t[0]) for t in prefix_tokens}
+    firsts |= {re.escape(w[0]) for w in month_names}
+    return re.compile(
+        rf"(?=[{''.join(sorted(firsts))}])(?:"
+        + "|".join(month_led)
+        + rf"|{_DIGIT_START}(?:{'|'.join(digit_led)})"
+        + rf"|{roman_quarter}"
+        + rf"|(?<![\w.,/])(?<!\w-){number})"
+    )
+
+
+@cache
+def in_token_gap() -> re.Pattern[str]:
+    """What :func:`token_pattern` lets stand between two digit runs of one token.
+
+    A decimal or thousands mark, a date or time separator, the dash of a range, `` tháng ``
+    or `` năm `` between blanks, a month name, and the ``th, `` between a day and a year.
+    The coverage check's quick test relies on it: change it with the token pattern.
+
+    >>> [bool(in_token_gap().fullmatch(g)) for g in ("/", " tháng ", " December, ", ". Peru ")]
+    [True, True, True, False]
+    """
+    months = alternation(words_with_role("month_name"), ignore_case=False)
+    return re.compile(
+        rf"[.,/:h-]|{_DASH}|{_GAP}(?i:tháng|năm){_GAP}|{_GAP}{months},?{_GAP}"
+        rf"|(?:st|nd|rd|th)?,{BLANK}{{0,3}}"
+    )
+
+
+@cache
+def day_context_before() -> re.Pattern[str]:
+    """A word after which ``24.4`` is a day and month (``ngày``, ``Sáng``), or ``(``."""
+    words = words_with_role("day_context")
+    options = [rf"(?<!\w){alternation(w for w in words if w[-1].isalpha())}{BLANK}+"]
+    options += [rf"{re.escape(w)}{BLANK}*" for w in words if not w[-1].isalpha()]
+    return re.compile(rf"(?:{'|'.join(options)})\Z")
+
+
+@cache
+def hedge_before() -> re.Pattern[str]:
+    """A qualifier phrase (any language) that ends right before the searched end.
+
+    Use as ``hedge_before().search(text, max(0, start - HEDGE_WINDOW), start)``.
+    """
+    phrases = alternation(p.phrase for p in qualifier_phrases())
+    return re.compile(rf"(?<!\w)(?P<phrase>{phrases}){BLANK}+\Z")
+
+
+@cache
+def adverb_before() -> re.Pattern[str]:
+    """A qualifier phrase that belongs in ``as_written`` right before the end.
+
+    Verbal hedges (``ước tính``, ``dự báo``, ``lên đến`` ...) and phrases that begin with one
+    (``ước tính hơn``, ``dự báo lên đến``) stay outside; the adverb at the end of such a
+    phrase (``hơn``) is still found on its own.
+    """
+    verbs = verbal_hedges()
+
+    def adverbial(phrase: str) -> bool:
+        folded = phrase.casefold()
+        return folded not in verbs and not any(folded.startswith(v + " ") for v in verbs)
+
+    phrases = alternation(p.phrase for p in qualifier_phrases() if adverbial(p.phrase))
+    return re.compile(rf"(?<!\w)(?P<phrase>{phrases}){BLANK}+\Z")
+
+
+HEDGE_WINDOW = 2 * max(len(p.phrase) for p in qualifier_phrases()) + 8
+
+
+@cache
+def word_before(role: str) -> re.Pattern[str]:
+    """A calendar word of ``role`` (``date_word``, ``year_marker`` ...) right before the end."""
+    return re.compile(rf"(?<!\w)(?P<word>{alternation(words_with_role(role))}){BLANK}+\Z")
+
+
+WORD_WINDOW = 24
+
+
+@cache
+def period_context_before() -> re.Pattern[str]:
+    """Words before a date that say it is not the period itself, or its start or end."""
+    groups = {
+        role: alternation(words_with_role(role))
+        for role in ("base_period", "period_start", "period_end")
+    }
+    body = "|".join(f"(?P<{role}>{words})" for role, words in groups.items())
+    return re.compile(rf"(?<!\w)(?:{body}){BLANK}+\Z")
+
+
+@cache
+def noun_after(language: str) -> re.Pattern[str]:
+    """The known noun (or function word) right after a number, in ``language``."""
+    words = alternation(n.noun for n in nouns() if n.language == language)
+    return re.compile(rf"{BLANK}+(?P<noun>{words})(?!\w)")
+
+
+WORD_AFTER = re.compile(rf"{BLANK}+(?P<word>[^\W\d_]+)(?:{BLANK}+(?P<second>[^\W\d_]+))?")
+"""The next one or two words after a number (when no known noun follows)."""
+
+CLAUSE_BOUNDARY = re.compile(r"[.!?…;:](?![0-9])|,(?![0-9])|\n|[“”\"«»|]|—| – ")
+"""What ends a clause: sentence and clause punctuation (not inside ``16.000`` or ``78,44``),
+line breaks, quotation marks, table bars and dashes between words."""
+
+DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
+
+MAX_TOKEN_GAP = 3 + max(len("tháng"), *(len(w) + 1 for w in words_with_role("month_name"))) + 3
+"""The longest stretch without digits inside one token: a month word and a comma between
+up to three blanks on each side (``24   September,   2024``: 16). The token patterns bound
+their blanks so that this holds; digits further apart belong to different tokens."""
+
+ROMAN_OR_DIGIT = re.compile(r"[0-9]|(?<!\w)[IVXLCDM]+(?!\w)")

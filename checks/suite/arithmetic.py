@@ -1,0 +1,45 @@
+"""arithmetic: identities and recomputations declared in the rules table.
+
+identity (the implied population from internet users and penetration, compared with each
+population claim), ratio-bound (losses per fraud report against documented bounds, also
+in USD through an archived exchange rate), growth (a stated rate against the levels it
+links, or the implied missing level) and cagr (the compound rate implied by a level and a
+forecast against a stated rate). Every comparison is interval against interval.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import ClassVar
+
+from checks.model.finding import Finding
+from checks.model.package import Package
+from checks.registry import register
+from checks.rules.engine import run_rules
+from checks.rules.kinds import cagr, growth, identity, ratio
+
+CHECK = "arithmetic"
+
+
+@register
+class ArithmeticCheck:
+    id: ClassVar[str] = CHECK
+    title: ClassVar[str] = "Identities, ratios and growth rates recompute"
+    help: ClassVar[str] = (
+        "Evaluates the identity, ratio-bound, growth and cagr rules of the rules table on "
+        "the claims as intervals; reports a figure only when no reading of the printed "
+        "numbers agrees, and derived values (an implied population, an implied rate) as "
+        "information."
+    )
+
+    def run(self, pkg: Package) -> Iterator[Finding]:
+        yield from run_rules(
+            pkg,
+            CHECK,
+            {
+                "identity": identity.evaluate,
+                "ratio-bound": ratio.evaluate,
+                "growth": growth.evaluate,
+                "cagr": cagr.evaluate,
+            },
+        )

@@ -1,0 +1,128 @@
+"""Draft claim rows: the claims format, the periods the text fixes, and where they may go."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from checks.model.errors import InputError
+from checks.scan import scan_text
+from checks.scan.draft import (
+    CLAIM_COLUMNS,
+    check_draft_target,
+    draft_rows,
+    plain_number,
+    render_csv,
+    slug,
+    write_draft,
+)
+from tests.conftest import REPO
+
+TEXT = (
+    "Theo thống kê, trong năm 2023, đã ghi nhận gần 16.000 phản ánh, gây thiệt hại "
+    "390.000 tỷ đồng, tăng 64,78% so với năm 2022. Có 78,44 triệu người dùng tính đến "
+    "đầu năm 2024. Theo Điều 64, Chiều 24/12 họp."
+)
+
+
+def test_draft_columns_are_the_claims_header_of_the_package() -> None:
+    with (REPO / "datapackage/claims.csv").open(encoding="utf-8", newline="") as fh:
+        header = next(csv.reader(fh))
+    assert list(CLAIM_COLUMNS) == header
+
+
+def test_draft_rows_fill_offsets_number_unit_qualifier_and_leave_the_rest() -> None:
+    scan = scan_text(TEXT, "vi")
+    rows = draft_rows(scan, "test-source")
+    assert [
+        (r["claim_id"], r["as_written"], r["value"], r["unit"], r["qualifier"]) for r in rows
+    ] == [
+        ("test-source-001", "", "", "", "exact"),
+        ("test-source-002", "gần 16.000", "16000", "report", "nearly"),
+        ("test-source-003", "390.000 tỷ đồng", "390000000000000", "VND", "exact"),
+        ("test-source-004", "64,78%", "64.78", "percent", "exact"),
+        ("test-source-005", "", "", "", "exact"),
+        ("test-source-006", "78,44 triệu", "78440000", "person", "exact"),
+        ("test-source-007", "", "", "", "exact"),
+        ("test-source-008", "", "", "", "exact"),
+    ]
+    for row in rows:
+        start, end = int(row["start"]), int(row["end"])
+        assert scan.text[start:end] == row["quote"]
+        assert row["as_written"] in row["quote"]
+        assert (row["speaker"], row["subject"], row["indicator_id"], row["translation_en"]) == (
+            "",
+            "",
+            "",
+            "",
+        )
+        assert row["source_id"] == "test-source"
+        assert row["note"].startswith("draft by claimledger scan: ")
+
+
+def test_draft_periods_only_where_the_clause_fixes_them() -> None:
+    rows = draft_rows(scan_text(TEXT, "vi"), "s")
+    periods = [(r["as_written"] or r["quote"], r["period_start"], r["period_end"]) for r in rows]
+    assert periods == [
+        ("trong năm 2023", "2023-01-01", "2023-12-31"),  # a date row: its own period
+        ("gần 16.000", "", ""),  # its clause prints no date
+        ("390.000 tỷ đồng", "", ""),
+        ("64,78%", "", ""),  # "so với năm 2022" is the base, not the period
+        ("tăng 64,78% so với năm 2022", "2022-01-01", "2022-12-31"),
+        ("78,44 triệu", "2024-01-01", "2024-01-01"),  # "đầu năm 2024": its first day
+        ("Có 78,44 triệu người dùng tính đến đầu năm 2024", "2024-01-01", "2024-12-31"),
+        ("Chiều 24/12 họp", "", ""),  # no year printed: not fixed
+    ]
+
+
+def test_csv_round_trips_with_quotes_and_commas() -> None:
+    rows = draft_rows(scan_text(TEXT, "vi"), "s")
+    text = render_csv(rows, CLAIM_COLUMNS)
+    assert list(csv.DictReader(io.StringIO(text))) == rows
+
+
+def test_plain_numbers_and_slugs() -> None:
+    assert [plain_number(v) for v in (1.02218e16, 79.1, 8.0, 6600000.0)] == [
+        "10221800000000000",
+        "79.1",
+        "8",
+        "6600000",
+    ]
+    assert slug("Bài báo 003 (Đà Nẵng).txt") == "bai-bao-003-da-nang-txt"
+
+
+def test_draft_is_refused_inside_the_package_data_and_sources(mini: Path) -> None:
+    before = {p: p.read_bytes() for p in mini.rglob("*") if p.is_file()}
+    for target, folder in (
+        ("datapackage/draft.csv", "datapackage/"),
+        ("sources/draft.csv", "sources/"),
+        ("sources/sub/draft.csv", "sources/"),
+    ):
+        with pytest.raises(InputError) as caught:
+            write_draft(mini / target, [], protected=[mini])
+        assert f"refusing to write a draft inside the package's {folder} folder" in str(
+            caught.value
+        )
+    with pytest.raises(InputError, match="refusing to overwrite a file of the package"):
+        check_draft_target(mini / "datapackage.json")
+    after = {p: p.read_bytes() for p in mini.rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_draft_is_refused_in_any_package_above_it_even_if_not_named(mini: Path) -> None:
+    with pytest.raises(InputError, match="inside the package's sources/ folder"):
+        check_draft_target(mini / "sources" / "x.csv")
+
+
+def test_draft_is_written_atomically_elsewhere(tmp_path: Path) -> None:
+    rows = draft_rows(scan_text("gần 5 năm", "vi"), "s")
+    path = write_draft(tmp_path / "drafts" / "claims.csv", rows)
+    assert path.read_text(encoding="utf-8").splitlines() == [
+        ",".join(CLAIM_COLUMNS),
+        "s-001,s,gần 5 năm,0,9,gần 5 năm,,,,5,year,nearly,,,,"
+        '"draft by claimledger scan: duration; reads as [4.5, 5]"',
+    ]
+    assert [p.name for p in path.parent.iterdir()] == ["claims.csv"]

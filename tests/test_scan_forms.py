@@ -1,0 +1,243 @@
+"""Each number form the scanner knows, on sentences written for the tests.
+
+Every case pins the whole reading of the one number in its sentence: as_written, kind,
+the interval or period, the qualifier, the unit and the counted noun.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from checks.scan import Kind, Mention, scan_text
+
+
+def only(text: str, language: str = "vi") -> Mention:
+    mentions = scan_text(text, language).mentions
+    assert len(mentions) == 1, [m.as_written for m in mentions]
+    (mention,) = mentions
+    assert text[mention.start : mention.end] == mention.as_written
+    return mention
+
+
+def summary(m: Mention) -> tuple[str, str, str, str, str, str]:
+    return (m.as_written, m.kind.value, m.reading, m.qualifier, m.unit or "", m.noun)
+
+
+QUANTITIES = [
+    (
+        "đã ghi nhận gần 16.000 phản ánh chỉ riêng",
+        ("gần 16.000", "quantity", "[14,400, 16,000]", "nearly", "report", "phản ánh"),
+    ),
+    (
+        "gây thiệt hại 390.000 tỷ đồng, tăng mạnh",
+        (
+            "390.000 tỷ đồng",
+            "quantity",
+            "[389,999,500,000,000, 390,000,500,000,000]",
+            "exact",
+            "VND",
+            "",
+        ),
+    ),
+    (
+        "ước tính hơn 100 nghìn vụ việc có liên quan",
+        ("hơn 100 nghìn", "quantity", "[100,000, 125,000]", "more_than", "incident", "vụ việc"),
+    ),
+    (
+        "tương đương 79,1% dân số",
+        ("79,1%", "quantity", "[79.05, 79.15]", "exact", "percent", ""),
+    ),
+    (
+        "với 78,44 triệu người sử dụng Internet",
+        ("78,44 triệu", "quantity", "[78,435,000, 78,445,000]", "exact", "person", "người"),
+    ),
+    (
+        "đã hỗ trợ hơn 6,6 triệu USD cho các chương trình",
+        ("hơn 6,6 triệu USD", "quantity", "[6,600,000, 8,250,000]", "more_than", "USD", ""),
+    ),
+    (
+        "giá trị khoảng 10.221,8 nghìn tỷ đồng",
+        (
+            "khoảng 10.221,8 nghìn tỷ đồng",
+            "quantity",
+            "[9.19962e+15, 1.1244e+16]",
+            "approx",
+            "VND",
+            "",
+        ),
+    ),
+    (
+        "thiệt hại 8.000-10.000 tỷ đồng mỗi năm",
+        (
+            "8.000-10.000 tỷ đồng",
+            "quantity",
+            "[7,999,500,000,000, 10,000,500,000,000]",
+            "exact",
+            "VND",
+            "",
+        ),
+    ),
+    (
+        "xuyên suốt 08 phiên họp của Ủy ban",
+        ("08", "quantity", "[7.5, 8.5]", "exact", "session", "phiên họp"),
+    ),
+    (
+        "thống nhất quy định 06 biện pháp nghiệp vụ",
+        ("06", "quantity", "[5.5, 6.5]", "exact", "measure", "biện pháp"),
+    ),
+    (
+        "có 2 nghi phạm bị bắt",
+        ("2", "quantity", "[1.5, 2.5]", "exact", "", "nghi phạm"),
+    ),
+]
+
+DURATIONS = [
+    ("sau gần 5 năm đàm phán", ("gần 5 năm", "duration", "[4.5, 5]", "nearly", "year", "")),
+    ("và 47 năm quan hệ đối tác", ("47 năm", "duration", "[46.5, 47.5]", "exact", "year", "")),
+    ("kéo dài 3 tháng liền", ("3", "duration", "[2.5, 3.5]", "exact", "month", "tháng")),
+    ("mất khoảng 1-2 ngày", ("khoảng 1-2", "duration", "[0.5, 2.5]", "approx", "day", "ngày")),
+]
+
+DATES = [
+    ("Chiều 24/12 (giờ New York), Đại hội đồng", ("24/12", "date", "--12-24")),
+    ("Ngày 8/8 tại New York", ("Ngày 8/8", "date", "--08-08")),
+    ("dân số thời điểm 01/4/2024 là", ("01/4/2024", "date", "2024-04-01")),
+    ("được mở ký trong năm 2025 tại Hà Nội", ("năm 2025", "date", "2025-01-01..2025-12-31")),
+    ("kéo dài (2021-2024) giữa các quốc gia", ("2021-2024", "date", "2021-01-01..2024-12-31")),
+    ("tổ chức từ ngày 25-26/10 tại Hà Nội", ("ngày 25-26/10", "date", "--10-25..--10-26")),
+    ("Ngày 24.4, Phòng Cảnh sát điều tra", ("Ngày 24.4", "date", "--04-24")),
+    ("Sáng nay (30.5), đoàn công tác", ("30.5", "date", "--05-30")),
+    ("ký Công văn ngày 9.5 của Thủ tướng", ("ngày 9.5", "date", "--05-09")),
+    ("hạn chót ngày 5 tháng 10 năm 2025", ("ngày 5 tháng 10 năm 2025", "date", "2025-10-05")),
+    ("đạt 99 triệu vào tháng 1 năm 2024", None),
+    ("báo cáo tháng 10/2025 cho thấy", ("tháng 10/2025", "date", "2025-10-01..2025-10-31")),
+    ("phát hành 2024-12-25 trên mạng", ("2024-12-25", "date", "2024-12-25")),
+    ("họp lúc 10h30 sáng", ("10h30", "date", "")),
+    ("kết thúc lúc 10:30:15 tối", ("10:30:15", "date", "")),
+    ("tính đến 3/2024 có", ("3/2024", "date", "2024-03-01..2024-03-31")),
+    ("GDP quý 1/2024 tăng", ("quý 1/2024", "date", "2024-01-01..2024-03-31")),
+    ("GDP quý II/2024 tăng", ("quý II/2024", "date", "2024-04-01..2024-06-30")),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), QUANTITIES, ids=[t for t, _ in QUANTITIES])
+def test_quantity_is_read_with_its_hedge_scale_currency_and_noun(
+    text: str, expected: tuple[str, ...]
+) -> None:
+    assert summary(only(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DURATIONS, ids=[t for t, _ in DURATIONS])
+def test_duration_is_a_duration_with_a_time_unit(text: str, expected: tuple[str, ...]) -> None:
+    assert summary(only(text)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), DATES, ids=[t for t, _ in DATES])
+def test_date_forms_read_as_periods(text: str, expected: tuple[str, str, str] | None) -> None:
+    if expected is None:  # two mentions: the quantity and the month
+        mentions = scan_text(text, "vi").mentions
+        assert [(m.as_written, m.kind, m.reading) for m in mentions] == [
+            ("99 triệu", Kind.QUANTITY, "[98,500,000, 99,500,000]"),
+            ("tháng 1 năm 2024", Kind.DATE, "2024-01-01..2024-01-31"),
+        ]
+        return
+    mention = only(text)
+    assert (mention.as_written, mention.kind.value, mention.reading) == expected
+    assert mention.value is None and mention.interval is None
+
+
+def test_day_dot_month_without_a_day_word_is_a_number_not_a_date() -> None:
+    mention = only("giá 9.5 đô la")
+    assert (mention.kind, mention.value, mention.note) == (
+        Kind.QUANTITY,
+        9.5,
+        "read in the en number convention",
+    )
+
+
+def test_bare_year_is_a_date_but_a_counted_thousand_is_a_quantity() -> None:
+    year = only("Tết Nguyên đán Giáp Thìn 2024 đã qua")
+    counted = only("có 2000 người tham dự")
+    assert (year.kind, year.reading) == (Kind.DATE, "2024-01-01..2024-12-31")
+    assert (counted.kind, counted.value, counted.unit) == (Kind.QUANTITY, 2000.0, "person")
+
+
+def test_hedged_four_digit_number_is_a_quantity_not_a_year() -> None:
+    mention = only("khoảng 2000 quốc gia")
+    assert (mention.as_written, mention.kind, mention.qualifier) == (
+        "khoảng 2000",
+        Kind.QUANTITY,
+        "approx",
+    )
+
+
+def test_verbal_hedge_sets_the_qualifier_but_stays_outside_as_written() -> None:
+    forecast = only("và dự báo lên đến 10.500 tỷ vào năm sau")
+    estimated = only("ước tính hơn 100 nghìn vụ việc")
+    assert (forecast.as_written, forecast.qualifier, forecast.reading) == (
+        "10.500 tỷ",
+        "forecast",
+        "[9,450,000,000,000, 11,550,000,000,000]",
+    )
+    assert (estimated.as_written, estimated.qualifier) == ("hơn 100 nghìn", "more_than")
+
+
+def test_ordinal_in_words_and_digits() -> None:
+    vi = only("lần thứ 80 tổ chức")
+    en = only("became the 149th member state", "en")
+    assert (vi.as_written, vi.kind, vi.value) == ("80", Kind.ORDINAL, 80.0)
+    assert (en.as_written, en.kind, en.value, en.unit, en.noun) == (
+        "149",
+        Kind.ORDINAL,
+        149.0,
+        "country",
+        "member state",
+    )
+
+
+def test_impossible_day_month_is_reported_as_a_ratio_without_a_value() -> None:
+    mention = only("tỷ lệ 3/45 đạt chuẩn")
+    assert (mention.kind, mention.value, mention.note) == (
+        Kind.QUANTITY,
+        None,
+        "'3/45' is not a calendar date; a ratio?",
+    )
+
+
+ENGLISH = [
+    (
+        "more than 2.5 million people were affected",
+        ("more than 2.5 million", "quantity", "[2,500,000, 3,125,000]", "more_than", "person"),
+    ),
+    (
+        "reaching $10.5 trillion annually",
+        ("$10.5 trillion", "quantity", "[10,450,000,000,000, 10,550,000,000,000]", "exact", "USD"),
+    ),
+    (
+        "penetration reached 79.1% of the population",
+        ("79.1%", "quantity", "[79.05, 79.15]", "exact", "percent"),
+    ),
+    ("grow by 15 percent per year", ("15 percent", "quantity", "[14.5, 15.5]", "exact", "percent")),
+    (
+        "was around 24,426 VND in the year",
+        ("around 24,426 VND", "quantity", "[21,983.4, 26,868.6]", "approx", "VND"),
+    ),
+    (
+        "adopted on 24 December 2024 in New York",
+        ("24 December 2024", "date", "2024-12-24", "exact", ""),
+    ),
+    ("admitted on September 20, 1977.", ("September 20, 1977", "date", "1977-09-20", "exact", "")),
+    ("up from $3 trillion in 2015", None),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ENGLISH, ids=[t for t, _ in ENGLISH])
+def test_english_number_forms(text: str, expected: tuple[str, ...] | None) -> None:
+    if expected is None:
+        mentions = scan_text(text, "en").mentions
+        assert [(m.as_written, m.kind.value, m.reading) for m in mentions] == [
+            ("$3 trillion", "quantity", "[2,500,000,000,000, 3,500,000,000,000]"),
+            ("2015", "date", "2015-01-01..2015-12-31"),
+        ]
+        return
+    assert summary(only(text, "en"))[:5] == expected
