@@ -88,14 +88,16 @@ SCALE_VI = {0: "", 3: "nghìn", 6: "triệu", 9: "tỷ", 12: "nghìn tỷ"}
 SCALE_EN = {0: "", 3: "thousand", 6: "million", 9: "billion", 12: "trillion"}
 SCALE_VI = {k: V.nfc(v) for k, v in SCALE_VI.items()}
 
-CLAIM_FIELDS = (
-    "claim_id source_id quote start end as_written speaker subject indicator_id value unit "
-    "qualifier period_start period_end translation_en note"
-).split()
-SOURCE_FIELDS = (
-    "source_id title publisher url published language kind path sha256 body_end note"
-).split()
-INDICATOR_FIELDS = "indicator_id label definition unit kind family".split()
+CLAIM_FIELDS = [
+    *("claim_id", "source_id", "quote", "start", "end", "as_written", "speaker", "subject"),
+    *("indicator_id", "value", "unit", "qualifier", "period_start", "period_end"),
+    *("translation_en", "note"),
+]
+SOURCE_FIELDS = [
+    *("source_id", "title", "publisher", "url", "published", "language", "kind", "path"),
+    *("sha256", "body_end", "note"),
+]
+INDICATOR_FIELDS = ["indicator_id", "label", "definition", "unit", "kind", "family"]
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ class Generator:
         self.subjects = V.COUNTRIES
         n_events = claims // 100
         n_forecasts = claims // 50
-        n_dups = claims * 12 // 100
+        n_dups = claims * 30 // 100
         self.n_conflicts = conflicts
         self.n_broken = broken
         n_normal = claims - n_events - n_forecasts - n_dups - conflicts
@@ -329,7 +331,13 @@ class Generator:
 
     # -- claim slots -------------------------------------------------------------------------
 
-    def _slots(self, n_normal: int, n_dups: int) -> list[tuple[int, int]]:
+    def _slots(self, n_normal: int, n_dups: int) -> dict[str, list[tuple[int, int]]]:
+        """Claim slots by the kind of source they go to.
+
+        Every fact is first published by a reference source (statistical, official, survey,
+        estimate); the news re-quote it. So no figure rests on a news article alone, and a
+        planted conflict is two reference sources disagreeing.
+        """
         rng = self.rng
         normal = list(range(n_normal))
         special = rng.sample(normal, self.n_conflicts + self.n_broken)
@@ -339,16 +347,18 @@ class Generator:
             fact: (BROKEN_OFFSET if i % 2 == 0 else BROKEN_VALUE) for i, fact in enumerate(broken)
         }
         excluded = set(special)
-        slots = [(fact, self.broken_role.get(fact, ORIGINAL)) for fact in range(len(self.facts))]
-        slots += [(fact, CONFLICT) for fact in special[: self.n_conflicts]]
+        reference = [(f, self.broken_role.get(f, ORIGINAL)) for f in range(len(self.facts))]
+        reference += [(fact, CONFLICT) for fact in special[: self.n_conflicts]]
         dup_pool = [f for f in normal if f not in excluded]
+        news = []
         for _ in range(n_dups):
             fact = rng.choice(dup_pool)
-            exact = self.facts[fact].number is not None and self.facts[fact].number.hedge == -1
-            approx = exact and rng.random() < 0.3
-            slots.append((fact, DUP_APPROX if approx else DUP_SAME))
-        rng.shuffle(slots)
-        return slots
+            number = self.facts[fact].number
+            approx = number is not None and number.hedge == -1 and rng.random() < 0.3
+            news.append((fact, DUP_APPROX if approx else DUP_SAME))
+        rng.shuffle(reference)
+        rng.shuffle(news)
+        return {"reference": reference, "news": news}
 
     def conflict_number(self, fact: Fact) -> Number:
         """A number 2.5–4 times the fact's printed value (or that much smaller)."""
@@ -489,8 +499,8 @@ class Writer:
             sources = csv.DictWriter(sources_fh, SOURCE_FIELDS, lineterminator="\n")
             claims.writeheader()
             sources.writeheader()
-            for number, chunk in enumerate(self._chunks()):
-                source_row, claim_rows = self._source(number, chunk)
+            for number, (pool, chunk) in enumerate(self._chunks()):
+                source_row, claim_rows = self._source(number, pool, chunk)
                 sources.writerow(source_row)
                 claims.writerows(claim_rows)
                 counts["claims"] += len(claim_rows)
@@ -498,22 +508,32 @@ class Writer:
         self._write_indicators()
         return counts
 
-    def _chunks(self) -> Iterator[list[tuple[int, int]]]:
-        slots = self.gen.slots
-        position = 0
-        while position < len(slots):
+    def _chunks(self) -> Iterator[tuple[str, list[tuple[int, int]]]]:
+        """(pool, slots) for each source, the two pools interleaved at random."""
+        pools = {name: list(slots) for name, slots in self.gen.slots.items()}
+        positions = dict.fromkeys(pools, 0)
+        while any(positions[name] < len(pools[name]) for name in pools):
+            left = {name: len(pools[name]) - positions[name] for name in pools}
+            names = [name for name in pools if left[name] > 0]
+            name = self.rng.choices(names, weights=[left[n] for n in names])[0]
             size = self.rng.randint(20, 80)
-            if len(slots) - position - size < 20:
-                size = len(slots) - position
-            yield slots[position : position + size]
-            position += size
+            if left[name] - size < 20:
+                size = left[name]
+            yield name, pools[name][positions[name] : positions[name] + size]
+            positions[name] += size
 
     def _source(
-        self, number: int, chunk: Sequence[tuple[int, int]]
+        self, number: int, pool: str, chunk: Sequence[tuple[int, int]]
     ) -> tuple[dict[str, str], list[dict[str, str]]]:
         rng = self.rng
         language = "en" if rng.random() < 0.05 else "vi"
-        source_id = f"{'bao' if language == 'vi' else 'news'}-{number + 1:06d}"
+        if pool == "news":
+            kind = "news"
+        else:
+            kinds = ("statistical", "official", "survey", "estimate")
+            kind = rng.choices(kinds, weights=(40, 35, 10, 15))[0]
+        prefix = {"news": "bao", "statistical": "tk", "official": "cq", "survey": "ks"}
+        source_id = f"{prefix.get(kind, 'uoc')}-{language}-{number + 1:06d}"
         draft = SourceDraft(source_id, language)
         first = self.gen.facts[chunk[0][0]]
         subject = self.gen.subjects[first.subject]
@@ -546,14 +566,11 @@ class Writer:
         if not unicodedata.is_normalized("NFC", text):
             raise AssertionError(f"{source_id}: generated text is not NFC")
         stored = text
-        if language == "vi" and rng.random() < 0.1:
+        if language == "vi" and number % 10 == 3:  # one in ten stored decomposed
             stored = unicodedata.normalize("NFD", text)
         data = stored.encode("utf-8")
         path = f"sources/{source_id}.txt"
         (self.out / path).write_bytes(data)
-        kind = rng.choices(
-            ("news", "official", "statistical", "estimate"), weights=(85, 8, 5, 2)
-        )[0]
         publishers = V.PUBLISHERS_VI if language == "vi" else V.PUBLISHERS_EN
         host = "tin.example.vn" if language == "vi" else "news.example.com"
         published = f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
@@ -757,7 +774,8 @@ def write_package(
     (out / "datapackage.json").write_text(
         json.dumps(descriptor, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
     )
-    written = {"sources", "claims", "indicators"}
+    written = {"sources", "claims", "indicators", "rules"}
+    _write_rules(out / "datapackage/rules.csv")
     for resource in descriptor["resources"]:
         schema = resource.get("schema")
         if isinstance(schema, str):
@@ -778,6 +796,47 @@ def write_package(
     }
     (out / "planted.json").write_text(json.dumps(truth, indent=2) + "\n", encoding="utf-8")
     return truth
+
+
+# Two plausibility bounds over every (subject, period) pair of their indicators: work for
+# the rules engine at scale. The bounds are wide on purpose (the generated values never
+# reach them), so they add no finding: the benchmark's ground truth stays planted.json.
+RULES = (
+    {
+        "rule_id": "benchmark-loss-per-fraud-report",
+        "kind": "ratio-bound",
+        "expression": "[fraud-losses] / [fraud-reports]",
+        "minimum": "",
+        "maximum": "10000000000000000",
+        "unit": "VND/report",
+        "severity": "warning",
+        "tolerance": "0",
+        "rationale": "Benchmark workload, not a judgement about the world: generated losses "
+        "are at most about 3e14 VND and report counts at least 10, so the ratio stays far "
+        "below 1e16 VND per report.",
+    },
+    {
+        "rule_id": "benchmark-cost-share-of-revenue",
+        "kind": "ratio-bound",
+        "expression": "[cybercrime-cost] / [ecommerce-revenue]",
+        "minimum": "0",
+        "maximum": "1000000000",
+        "unit": "percent",
+        "severity": "warning",
+        "tolerance": "0",
+        "rationale": "Benchmark workload, not a judgement about the world: both are positive "
+        "USD amounts generated between 1e6 and 1e13, so the share is positive and below "
+        "1e9 percent.",
+    },
+)
+
+
+def _write_rules(path: Path) -> None:
+    fields = _schema_fields({"schema": "datapackage/rules.schema.json"})
+    with _csv_file(path) as fh:
+        writer = csv.DictWriter(fh, fields, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows({name: rule.get(name, "") for name in fields} for rule in RULES)
 
 
 def _schema_fields(resource: dict[str, Any]) -> list[str]:

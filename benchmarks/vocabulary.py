@@ -130,23 +130,167 @@ COUNTRIES: tuple[Country, ...] = tuple(
 TOPICS: tuple[Topic, ...] = tuple(
     Topic(t[0], nfc(t[1]), t[2], t[3], t[4], t[5], t[6], t[7])
     for t in (
-        ("internet-users", "người sử dụng Internet", "internet users", "person", "stock", 5.0, 8.6, "count"),
-        ("smartphone-users", "người dùng điện thoại thông minh", "smartphone users", "person", "stock", 5.0, 8.5, "count"),
-        ("social-media-users", "người dùng mạng xã hội", "social media users", "person", "stock", 5.0, 8.5, "count"),
-        ("security-workforce", "nhân lực an toàn thông tin", "cybersecurity professionals", "person", "stock", 2.5, 5.5, "count"),
-        ("internet-penetration", "tỷ lệ người dân sử dụng Internet", "the share of people using the internet", "percent", "ratio", 1.0, 1.99, "ratio"),
-        ("broadband-share", "tỷ lệ hộ gia đình có băng rộng cố định", "the share of households with fixed broadband", "percent", "ratio", 0.7, 1.95, "ratio"),
-        ("digital-economy-share", "tỷ trọng kinh tế số trong GDP", "the digital economy's share of GDP", "percent", "ratio", 0.2, 1.45, "ratio"),
+        (
+            "internet-users",
+            "người sử dụng Internet",
+            "internet users",
+            "person",
+            "stock",
+            5.0,
+            8.6,
+            "count",
+        ),
+        (
+            "smartphone-users",
+            "người dùng điện thoại thông minh",
+            "smartphone users",
+            "person",
+            "stock",
+            5.0,
+            8.5,
+            "count",
+        ),
+        (
+            "social-media-users",
+            "người dùng mạng xã hội",
+            "social media users",
+            "person",
+            "stock",
+            5.0,
+            8.5,
+            "count",
+        ),
+        (
+            "security-workforce",
+            "nhân lực an toàn thông tin",
+            "cybersecurity professionals",
+            "person",
+            "stock",
+            2.5,
+            5.5,
+            "count",
+        ),
+        (
+            "internet-penetration",
+            "tỷ lệ người dân sử dụng Internet",
+            "the share of people using the internet",
+            "percent",
+            "ratio",
+            1.0,
+            1.99,
+            "ratio",
+        ),
+        (
+            "broadband-share",
+            "tỷ lệ hộ gia đình có băng rộng cố định",
+            "the share of households with fixed broadband",
+            "percent",
+            "ratio",
+            0.7,
+            1.95,
+            "ratio",
+        ),
+        (
+            "digital-economy-share",
+            "tỷ trọng kinh tế số trong GDP",
+            "the digital economy's share of GDP",
+            "percent",
+            "ratio",
+            0.2,
+            1.45,
+            "ratio",
+        ),
         ("cyber-attacks", "vụ tấn công mạng", "cyber attacks", "attack", "flow", 2.0, 5.5, "count"),
-        ("phishing-attacks", "vụ tấn công lừa đảo qua thư điện tử", "phishing attacks", "attack", "flow", 2.0, 5.5, "count"),
-        ("security-incidents", "sự cố an toàn thông tin", "information security incidents", "incident", "flow", 2.0, 5.0, "count"),
-        ("malware-incidents", "sự cố mã độc", "malware incidents", "incident", "flow", 2.0, 5.5, "count"),
-        ("fraud-reports", "phản ánh về lừa đảo trực tuyến", "reports of online fraud", "report", "flow", 2.0, 5.0, "count"),
-        ("cybercrime-reports", "tin báo về tội phạm mạng", "reports of cybercrime", "report", "flow", 1.5, 4.5, "count"),
-        ("cybercrime-arrests", "người bị bắt giữ vì tội phạm mạng", "people arrested for cybercrime", "person", "flow", 1.0, 4.0, "count"),
-        ("fraud-losses", "thiệt hại do lừa đảo trực tuyến", "losses to online fraud", "VND", "flow", 9.5, 14.5, "money"),
-        ("cybercrime-cost", "thiệt hại kinh tế do tội phạm mạng", "the economic cost of cybercrime", "USD", "flow", 6.5, 12.5, "money"),
-        ("ecommerce-revenue", "doanh thu thương mại điện tử", "e-commerce revenue", "USD", "flow", 7.0, 11.5, "money"),
+        (
+            "phishing-attacks",
+            "vụ tấn công lừa đảo qua thư điện tử",
+            "phishing attacks",
+            "attack",
+            "flow",
+            2.0,
+            5.5,
+            "count",
+        ),
+        (
+            "security-incidents",
+            "sự cố an toàn thông tin",
+            "information security incidents",
+            "incident",
+            "flow",
+            2.0,
+            5.0,
+            "count",
+        ),
+        (
+            "malware-incidents",
+            "sự cố mã độc",
+            "malware incidents",
+            "incident",
+            "flow",
+            2.0,
+            5.5,
+            "count",
+        ),
+        (
+            "fraud-reports",
+            "phản ánh về lừa đảo trực tuyến",
+            "reports of online fraud",
+            "report",
+            "flow",
+            2.0,
+            5.0,
+            "count",
+        ),
+        (
+            "cybercrime-reports",
+            "tin báo về tội phạm mạng",
+            "reports of cybercrime",
+            "report",
+            "flow",
+            1.5,
+            4.5,
+            "count",
+        ),
+        (
+            "cybercrime-arrests",
+            "người bị bắt giữ vì tội phạm mạng",
+            "people arrested for cybercrime",
+            "person",
+            "flow",
+            1.0,
+            4.0,
+            "count",
+        ),
+        (
+            "fraud-losses",
+            "thiệt hại do lừa đảo trực tuyến",
+            "losses to online fraud",
+            "VND",
+            "flow",
+            9.5,
+            14.5,
+            "money",
+        ),
+        (
+            "cybercrime-cost",
+            "thiệt hại kinh tế do tội phạm mạng",
+            "the economic cost of cybercrime",
+            "USD",
+            "flow",
+            6.5,
+            12.5,
+            "money",
+        ),
+        (
+            "ecommerce-revenue",
+            "doanh thu thương mại điện tử",
+            "e-commerce revenue",
+            "USD",
+            "flow",
+            7.0,
+            11.5,
+            "money",
+        ),
     )
 )
 
@@ -167,9 +311,21 @@ SCOPES: tuple[Scope, ...] = tuple(
 EVENTS: tuple[EventKind, ...] = tuple(
     EventKind(e[0], nfc(e[1]), e[2])
     for e in (
-        ("cyber-drill", "tổ chức diễn tập thực chiến an ninh mạng quốc gia", "held a national cyber security drill"),
-        ("cyber-law", "thông qua luật an ninh mạng sửa đổi", "adopted an amended cyber security law"),
-        ("cyber-forum", "khai mạc diễn đàn an ninh mạng khu vực", "opened a regional cyber security forum"),
+        (
+            "cyber-drill",
+            "tổ chức diễn tập thực chiến an ninh mạng quốc gia",
+            "held a national cyber security drill",
+        ),
+        (
+            "cyber-law",
+            "thông qua luật an ninh mạng sửa đổi",
+            "adopted an amended cyber security law",
+        ),
+        (
+            "cyber-forum",
+            "khai mạc diễn đàn an ninh mạng khu vực",
+            "opened a regional cyber security forum",
+        ),
     )
 )
 
@@ -275,11 +431,62 @@ ORGANISATIONS_EN = (
     "the United Nations Office on Drugs and Crime",
 )
 
-SURNAMES = tuple(nfc(t) for t in ("Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý"))
-MIDDLE = tuple(nfc(t) for t in ("Văn", "Thị", "Minh", "Thanh", "Quốc", "Đức", "Hữu", "Thu", "Ngọc", "Xuân"))
-GIVEN = tuple(nfc(t) for t in ("An", "Bình", "Cường", "Dũng", "Giang", "Hà", "Hải", "Hùng", "Khánh", "Lan", "Linh", "Long", "Mai", "Nam", "Phong", "Quân", "Sơn", "Tâm", "Thảo", "Trung", "Tuấn", "Vy"))
+SURNAMES = tuple(
+    nfc(t)
+    for t in (
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+    )
+)
+MIDDLE = tuple(
+    nfc(t) for t in ("Văn", "Thị", "Minh", "Thanh", "Quốc", "Đức", "Hữu", "Thu", "Ngọc", "Xuân")
+)
+GIVEN = tuple(
+    nfc(t)
+    for t in (
+        "An",
+        "Bình",
+        "Cường",
+        "Dũng",
+        "Giang",
+        "Hà",
+        "Hải",
+        "Hùng",
+        "Khánh",
+        "Lan",
+        "Linh",
+        "Long",
+        "Mai",
+        "Nam",
+        "Phong",
+        "Quân",
+        "Sơn",
+        "Tâm",
+        "Thảo",
+        "Trung",
+        "Tuấn",
+        "Vy",
+    )
+)
 TITLES_VI = tuple(nfc(t) for t in ("ông", "bà", "Thiếu tướng", "Tiến sĩ", "chuyên gia"))
-ROLES_VI = tuple(nfc(t) for t in ("Cục trưởng", "Phó Giám đốc", "Trưởng phòng", "Chủ tịch Hiệp hội", "Phó Viện trưởng"))
+ROLES_VI = tuple(
+    nfc(t)
+    for t in ("Cục trưởng", "Phó Giám đốc", "Trưởng phòng", "Chủ tịch Hiệp hội", "Phó Viện trưởng")
+)
 
 FILLERS_VI = tuple(
     nfc(t)

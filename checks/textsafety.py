@@ -31,3 +31,15 @@ def one_line(text: str) -> str:
     'quote\\\\x1b[31m red\\\\x0a::error::x \\\\u202egnp.exe'
     """
     return _UNSAFE.sub(_visible, text)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP: prefix with ``'``).
+
+    >>> spreadsheet_safe("=SUM(A1:A9)"), spreadsheet_safe("quote")
+    ("'=SUM(A1:A9)", 'quote')
+    """
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell

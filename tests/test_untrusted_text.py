@@ -193,11 +193,6 @@ def test_markdown_report_escapes_markup_and_keeps_one_row_per_finding(
     assert not any(line.startswith("::") for line in md.splitlines())
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks/report/markdown.py md_escape leaves '@' alone: a claim id such as "
-    "'@SUM' becomes a GitHub @-mention (a ping) when findings.md is posted as a PR comment",
-)
 def test_markdown_report_does_not_mention_github_users(outputs: Outputs) -> None:
     md = outputs.report("findings.md")
     assert re.search(r"(?<!\\)@\w", md) is None
@@ -346,11 +341,6 @@ def test_published_findings_table_holds_the_hostile_claim_ids(
         assert claim_id.lstrip("=+-@") in joined
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="checks/publish/findings_table.py writes cells verbatim: a claim id or message "
-    "starting with = + - @ is a live formula when findings.csv is opened in a spreadsheet",
-)
 def test_published_findings_table_has_no_cell_a_spreadsheet_would_run(
     published_findings: list[list[str]],
 ) -> None:

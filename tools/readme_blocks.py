@@ -3,16 +3,22 @@
 Blocks are delimited by ``<!-- NAME:start -->`` and ``<!-- NAME:end -->``:
 
 - ``counts``: claims per source and per indicator, from datapackage/claims.csv.
+- ``example``: the real output of ``claimledger check`` and ``claimledger explain`` on the
+  package (only with ``--example``: it runs the checks and rewrites reports/).
 
-``python tools/readme_blocks.py`` rewrites README.md; ``--check`` exits 1 if a block is stale.
+``python tools/readme_blocks.py`` rewrites README.md; ``--check`` exits 1 if the counts are
+stale.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import os
 import re
+import subprocess
 import sys
+from collections.abc import Callable
 from collections import Counter
 from pathlib import Path
 
@@ -48,11 +54,41 @@ def counts_block() -> str:
     return "\n".join(lines)
 
 
+def _run(*args: str) -> str:
+    env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "CI": "1"}
+    env.pop("GITHUB_ACTIONS", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "checks.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return f"$ claimledger {' '.join(args)}\n{done.stdout.rstrip()}\n(exit {done.returncode})"
+
+
+EXAMPLE_FINGERPRINT = "77afa77e5de7bfe1"
+
+
+def example_block() -> str:
+    """A real run: the check's summary, then one finding explained step by step."""
+    check = _run("check")
+    explain = _run("explain", EXAMPLE_FINGERPRINT)
+    return (
+        "Checking this repository's own package (output as printed, `COLUMNS=100`):\n\n"
+        f"```text\n{check}\n```\n\n"
+        "Every finding has a fingerprint; `explain` shows the rule, the computation step by "
+        "step, the intervals, both quotes in context and what would resolve it:\n\n"
+        f"```text\n{explain}\n```"
+    )
+
+
 BLOCKS = {"counts": counts_block}
 
 
-def render(readme: str) -> str:
-    for name, build in BLOCKS.items():
+def render(readme: str, blocks: dict[str, Callable[[], str]] = BLOCKS) -> str:
+    for name, build in blocks.items():
         pattern = re.compile(
             rf"(<!-- {name}:start -->\n)(?:.*?\n)?(<!-- {name}:end -->)", flags=re.DOTALL
         )
@@ -65,10 +101,12 @@ def render(readme: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true", help="exit 1 if the README is stale")
+    parser.add_argument("--example", action="store_true", help="also rerun the worked example")
     args = parser.parse_args()
     path = ROOT / "README.md"
     current = path.read_text(encoding="utf-8")
-    fresh = render(current)
+    blocks = {**BLOCKS, "example": example_block} if args.example else BLOCKS
+    fresh = render(current, blocks)
     if args.check:
         if fresh != current:
             sys.stderr.write("README.md generated blocks are stale: run tools/readme_blocks.py\n")

@@ -13,6 +13,7 @@ import io
 import os
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 import typer
@@ -118,3 +119,11 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
 def is_interactive() -> bool:
     """A terminal that is not CI and has not asked for plain output."""
     return sys.stderr.isatty() and "CI" not in os.environ and "NO_COLOR" not in os.environ
+
+
+def shown_path(path: Path) -> str:
+    """A path as a user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)

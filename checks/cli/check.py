@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded
+from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded, shown_path
 from checks.gating import failing, load_baseline
 from checks.model.finding import Finding, Severity
 from checks.progress import check_progress
@@ -96,7 +96,7 @@ def check(
     blocking = failing(result.findings, fail_on, known)
     _print_failing(out_console, blocking, fail_on, known is not None)
     for path in written:
-        out_console.print(f"wrote {path}", markup=False)
+        out_console.print(f"wrote {shown_path(path)}", markup=False)
     raise typer.Exit(EXIT_FINDINGS if blocking else EXIT_OK)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded
+from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded, shown_path
 from checks.model.errors import InputError
 from checks.model.package import load_package
 from checks.publish import PublishRefused, publish
@@ -89,7 +89,7 @@ def publish_command(
             f"skipped the verdict on {claim_id}: no such claim in claims", markup=False
         )
     for path in publication.files:
-        out_console.print(f"wrote {path}", markup=False)
+        out_console.print(f"wrote {shown_path(path)}", markup=False)
     raise typer.Exit(EXIT_OK)
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from checks.cli.app import EXIT_OK, app, console, guarded
+from checks.cli.app import EXIT_OK, app, console, guarded, shown_path
 from checks.model.errors import InputError
 from checks.model.paths import find_descriptor
 from checks.report import load_result
@@ -58,5 +58,5 @@ def report(
         typer.echo(annotations, nl=False)
     out_console = console()
     for path in written:
-        out_console.print(f"wrote {path}", markup=False)
+        out_console.print(f"wrote {shown_path(path)}", markup=False)
     raise typer.Exit(EXIT_OK)

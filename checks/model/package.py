@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -112,9 +116,36 @@ class Package:
         cached = self._texts.get(path)
         if cached is not None:
             return cached
-        entry = hash_source(path, display=relative, max_bytes=self.max_source_bytes)
+        entry = _read_small_source(path, relative, self.max_source_bytes) or hash_source(
+            path, display=relative, max_bytes=self.max_source_bytes
+        )
         self._texts[path] = entry
         return entry
+
+
+_ONE_READ_BYTES = 1 << 20  # the chunk size of hash_source: below it one read gives the same
+
+
+def _read_small_source(path: Path, display: str, max_bytes: int) -> SourceText | None:
+    """A small UTF-8 source read once: hashed and decoded from the same bytes.
+
+    Anything else (large, unreadable, not UTF-8, not a regular file) returns None, and
+    :func:`hash_source` streams it and raises the precise error.
+    """
+    try:
+        status = os.stat(path)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > min(_ONE_READ_BYTES, max_bytes):
+            return None
+        data = path.read_bytes()
+        text = data.decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    if len(data) > min(_ONE_READ_BYTES, max_bytes):
+        return None
+    entry = SourceText(path, hashlib.sha256(data).hexdigest(), len(data), display, max_bytes)
+    text = text[1:] if text.startswith("\ufeff") else text
+    entry.__dict__["text"] = unicodedata.normalize("NFC", text)  # fills the cached_property
+    return entry
 
 
 def load_package(

@@ -9,6 +9,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
+import pyarrow as arrow
+import pyarrow.compute as arrow_compute
 
 from checks.model.errors import InputError
 
@@ -43,8 +45,36 @@ def _is_integer(s: pd.Series) -> pd.Series:
 
 def _is_finite_number(s: pd.Series) -> pd.Series:
     ok = s.str.fullmatch(_NUMBER).fillna(False).astype(bool)
-    values = pd.to_numeric(s.where(ok, None), errors="coerce")
-    return ok & np.isfinite(values.astype("float64"))
+    return ok & np.isfinite(_floats(s.where(ok, None)))
+
+
+_PLAIN_DECIMAL = r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$"
+_EXACT_DIGITS = 15  # a mantissa that fits a double exactly: one rounding, in any parser
+
+
+def _floats(s: pd.Series) -> pd.Series:
+    """``pd.to_numeric(s, errors="coerce")`` as float64; pyarrow parses the plain decimals.
+
+    Only decimals without an exponent and with at most 15 digits are parsed by pyarrow:
+    there both parsers round once and agree (pandas' parser is not correctly rounded for
+    every exponent form, e.g. ``+100E50``). Every other cell still goes through
+    :func:`pandas.to_numeric`, so the result is the same for every cell.
+    """
+    text = arrow.array(s, type=arrow.string(), from_pandas=True)
+    digits = arrow_compute.utf8_length(
+        arrow_compute.replace_substring_regex(text, pattern="[^0-9]", replacement="")
+    )
+    plain = arrow_compute.and_(
+        arrow_compute.fill_null(arrow_compute.match_substring_regex(text, _PLAIN_DECIMAL), False),
+        arrow_compute.fill_null(arrow_compute.less_equal(digits, _EXACT_DIGITS), False),
+    )
+    missing = arrow.scalar(None, arrow.string())
+    parsed = arrow_compute.cast(arrow_compute.if_else(plain, text, missing), arrow.float64())
+    values = parsed.to_numpy(zero_copy_only=False).astype("float64", copy=True)
+    rest = ~plain.to_numpy(zero_copy_only=False) & text.is_valid().to_numpy(zero_copy_only=False)
+    if rest.any():
+        values[rest] = pd.to_numeric(s[rest], errors="coerce").astype("float64").to_numpy()
+    return pd.Series(values, index=s.index)
 
 
 def _is_iso_date(s: pd.Series) -> pd.Series:
@@ -92,7 +122,7 @@ def _field_checks(field: dict[str, Any]) -> list[pa.Check]:
 
 
 def _compare(s: pd.Series, bound: float, op: str) -> pd.Series:
-    values = pd.to_numeric(s, errors="coerce")
+    values = _floats(s)
     ok = values >= bound if op == "ge" else values <= bound
     return ok | values.isna()
 

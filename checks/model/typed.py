@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from checks.model.package import Package
 
@@ -25,7 +27,7 @@ def typed_table(pkg: Package, name: str) -> pd.DataFrame:
         return cache[name]
     frame = pkg.table(name)
     resource = pkg.resources.get(name)
-    out = frame.copy()
+    out = frame.copy(deep=False)  # columns are replaced, never written into
     if resource is not None:
         for field in resource.fields:
             column = field["name"]
@@ -39,16 +41,9 @@ def typed_table(pkg: Package, name: str) -> pd.DataFrame:
 def convert_column(series: pd.Series, field_type: str) -> pd.Series:
     """Convert one string column to the table-schema type, invalid cells to missing."""
     if field_type == "integer":
-        # Through Python ints, never float64: 18 digits do not fit a double exactly.
+        # Through int64 parsing, never float64: 18 digits do not fit a double exactly.
         shaped = series.str.fullmatch(r"[-+]?\d{1,18}").fillna(False).astype(bool)
-        return pd.Series(
-            pd.array(
-                [int(cell) if ok else pd.NA for cell, ok in zip(series, shaped, strict=True)],
-                dtype="Int64",
-            ),
-            index=series.index,
-            name=series.name,
-        )
+        return pd.Series(_integers(series, shaped), index=series.index, name=series.name)
     if field_type == "number":
         text = series.where(series.str.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?"), None)
         numbers = pd.to_numeric(text, errors="coerce").astype("float64")
@@ -56,3 +51,16 @@ def convert_column(series: pd.Series, field_type: str) -> pd.Series:
     if field_type == "date":
         return pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")
     return series
+
+
+def _integers(series: pd.Series, shaped: pd.Series) -> pd.arrays.IntegerArray:
+    """The shaped cells as exact int64 (pyarrow parses ASCII digits; Python the others)."""
+    text = pa.array(series.where(shaped, None), type=pa.string())
+    ascii_digits = pc.fill_null(pc.string_is_ascii(text), True)
+    plain = pc.if_else(ascii_digits, text, pa.scalar(None, pa.string()))
+    ints = pc.cast(pc.replace_substring_regex(plain, pattern=r"^\+", replacement=""), pa.int64())
+    values = pc.fill_null(ints, 0).to_numpy(zero_copy_only=False).copy()
+    missing = pc.is_null(ints).to_numpy(zero_copy_only=False).copy()
+    for i in np.flatnonzero(~ascii_digits.to_numpy(zero_copy_only=False)):
+        values[i], missing[i] = int(text[i].as_py()), False  # other scripts' digits
+    return pd.arrays.IntegerArray(values, missing)

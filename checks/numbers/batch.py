@@ -285,7 +285,8 @@ def _scaled(integer: np.ndarray, power: np.ndarray) -> np.ndarray:
     number = integer.astype(np.float64)
     up = 10.0 ** np.maximum(power, 0)
     down = 10.0 ** np.maximum(-power, 0)
-    return np.where(power >= 0, number * up, number / down)
+    scaled: np.ndarray = np.where(power >= 0, number * up, number / down)
+    return scaled
 
 
 def widen_columns(
@@ -336,11 +337,15 @@ def _hedge_filter() -> tuple[str, str]:
     return ends, f"[^{safe_class}]"
 
 
+# No code point above the CJK Compatibility Ideographs Supplement has a decomposition.
+_LAST_DECOMPOSABLE = 0x2FA1D
+
+
 def _composing_starters() -> frozenset[str]:
     """Starters that NFC composes with the character before them (Indic vowel signs)."""
     return frozenset(
         chr(int(part, 16))
-        for code in range(0x110000)
+        for code in range(_LAST_DECOMPOSABLE + 1)
         if (decomposition := unicodedata.decomposition(chr(code)))
         and not decomposition.startswith("<")
         and len(parts := decomposition.split()) == 2

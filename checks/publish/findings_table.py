@@ -15,6 +15,7 @@ from importlib import resources
 from typing import Any
 
 from checks.model.finding import Finding
+from checks.textsafety import spreadsheet_safe
 
 NAME = "findings"
 PATH = "datapackage/findings.csv"
@@ -66,5 +67,6 @@ def findings_csv(findings: Sequence[Finding]) -> bytes:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(finding_row(f) for f in findings)
+    for finding in findings:
+        writer.writerow({k: spreadsheet_safe(v) for k, v in finding_row(finding).items()})
     return buffer.getvalue().encode("utf-8")

@@ -9,12 +9,16 @@ from checks.report.result import CheckResult
 
 FILENAME = "findings.md"
 TOP = 20
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~@])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x9b]")
 
 
 def md_escape(text: str) -> str:
-    """Make untrusted text inert in Markdown (no markup, links, HTML or control codes)."""
+    """Make untrusted text inert in Markdown (no markup, links, HTML, @-mentions or controls).
+
+    >>> print(md_escape("<b>@team</b>"))
+    \\<b\\>\\@team\\</b\\>
+    """
     text = _CONTROL.sub("", text).replace("\n", " ")
     return _MD_SPECIAL.sub(r"\\\1", text)
 

@@ -100,6 +100,17 @@ class ClaimTable:
         return self._positions.get(claim_id)
 
     def claim(self, position: int) -> Claim:
+        """The claim at a row position, built once and then reused."""
+        memo: dict[int, Claim] | None = getattr(self, "_claim_memo", None)
+        if memo is None:
+            memo = {}
+            self._claim_memo = memo
+        found = memo.get(position)
+        if found is None:
+            found = memo[position] = self._build_claim(position)
+        return found
+
+    def _build_claim(self, position: int) -> Claim:
         columns = self._columns()
         r = {name: values[position] for name, values in columns.items()}
         interval = _interval(r["lo"], r["hi"])
@@ -141,10 +152,22 @@ class ClaimTable:
 
     def of_indicator(self, indicator_id: str, subject: str | None = None) -> list[Claim]:
         """The claims of one indicator (and subject), in claims.csv order."""
-        groups = self._indicator_groups()
-        positions = groups.get(indicator_id, [])
-        claims = [self.claim(p) for p in positions]
-        return [c for c in claims if subject is None or c.subject == subject]
+        if subject is None:
+            return [self.claim(p) for p in self._indicator_groups().get(indicator_id, [])]
+        groups = self._subject_groups()
+        return [self.claim(p) for p in groups.get((indicator_id, subject), [])]
+
+    def _subject_groups(self) -> dict[tuple[str, str], list[int]]:
+        cached: dict[tuple[str, str], list[int]] | None = getattr(self, "_by_subject", None)
+        if cached is None:
+            cached = {}
+            pairs = zip(
+                self.frame["indicator_id"].tolist(), self.frame["subject"].tolist(), strict=True
+            )
+            for position, key in enumerate(pairs):
+                cached.setdefault(key, []).append(position)
+            self._by_subject = cached
+        return cached
 
     def _indicator_groups(self) -> dict[str, list[int]]:
         cached: dict[str, list[int]] | None = getattr(self, "_groups", None)

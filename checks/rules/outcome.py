@@ -17,7 +17,6 @@ from checks.model.package import Package
 from checks.numbers.interval import Interval
 from checks.rules.claims import Claim
 from checks.rules.ruleset import Rule, RuleProblem
-from checks.suite.common import claim_finding, row_finding
 
 
 @dataclass(frozen=True)
@@ -46,16 +45,12 @@ class Outcome:
         return evidence
 
     def finding(self, pkg: Package, check: str) -> Finding:
-        return claim_finding(
-            pkg,
-            check=check,
-            code=self.code,
-            severity=self.severity,
-            claim_ids=self.claim_ids,
-            message=self.message,
-            evidence=self.evidence(),
-            key=self.key,
-        )
+        """The finding, located at the first of its claims."""
+        path, line = pkg.locate_claim(self.claim_ids[0]) if self.claim_ids else (None, None)
+        return Finding(
+            check, self.code, self.severity, self.claim_ids, self.message,
+            self.evidence(), path, line, self.key,
+        )  # fmt: skip
 
 
 def interval_entry(
@@ -117,12 +112,10 @@ def _source_rows(pkg: Package) -> dict[str, dict[str, str]]:
 def problem_finding(pkg: Package, check: str, problem: RuleProblem) -> Finding:
     """A rule row that cannot be used, located at its row of the rules table."""
     expected = f" (expected {problem.expected})" if problem.expected else ""
-    return row_finding(
+    return _rule_row_finding(
         pkg,
         check=check,
         code="rule-invalid",
-        severity=Severity.ERROR,
-        resource="rules",
         row=problem.row,
         message=f"rule {problem.rule_id}: column {problem.column}: {problem.detail}{expected}",
         evidence={
@@ -141,12 +134,10 @@ def error_finding(
     pkg: Package, check: str, rule: Rule, reason: str, claim_ids: tuple[str, ...]
 ) -> Finding:
     """A rule that parses but cannot be computed for some claims (units, dates)."""
-    return row_finding(
+    return _rule_row_finding(
         pkg,
         check=check,
         code="rule-error",
-        severity=Severity.ERROR,
-        resource="rules",
         row=rule.row,
         message=f"rule {rule.rule_id}: {reason} (claims {', '.join(claim_ids)})",
         claim_ids=claim_ids,
@@ -156,6 +147,22 @@ def error_finding(
         },
         key=rule.rule_id,
     )
+
+
+def _rule_row_finding(
+    pkg: Package,
+    *,
+    check: str,
+    code: str,
+    row: int,
+    message: str,
+    evidence: Mapping[str, Any],
+    key: str,
+    claim_ids: tuple[str, ...] = (),
+) -> Finding:
+    """An error located at a row of the rules table."""
+    path, line = pkg.locate("rules", row)
+    return Finding(check, code, Severity.ERROR, claim_ids, message, dict(evidence), path, line, key)
 
 
 def percent(x: float) -> str:

@@ -38,6 +38,7 @@ _REF = re.compile(
     rf"\[(?:(?P<claim>claim:)(?P<cid>{_SLUG})|(?P<ind>{_SLUG})(?:@(?P<sel>[a-z]+))?)\]"
 )
 OPERAND = "an operand: a number, a [reference], a function call or '('"
+MAX_DEPTH = 64
 
 
 class _Parser:
@@ -46,6 +47,7 @@ class _Parser:
         self.rule_id = rule_id
         self.tokens = tokenize(text, rule_id)
         self.index = 0
+        self.depth = 0
 
     @property
     def token(self) -> Token:
@@ -98,10 +100,18 @@ class _Parser:
         return node
 
     def unary(self) -> Node:
-        if self.token.kind == "OP" and self.token.text == "-":
-            op = self.advance()
-            return Negate(self.unary(), op.position)
-        return self.primary()
+        # Every level of nesting (parentheses, calls, minus signs) passes through here:
+        # bounding the depth keeps parsing and evaluation off Python's recursion limit.
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.fail(f"at most {MAX_DEPTH} levels of nesting")
+        try:
+            if self.token.kind == "OP" and self.token.text == "-":
+                op = self.advance()
+                return Negate(self.unary(), op.position)
+            return self.primary()
+        finally:
+            self.depth -= 1
 
     def primary(self) -> Node:
         token = self.token

@@ -35,6 +35,7 @@ CHECK = "citation"
 _ONE_SIDED = {"nearly", "more_than", "at_least", "less_than", "up_to"}
 # the order in which one claim's findings are reported
 _OFFSETS, _BODY, _WRITTEN, _VALUE, _QUALIFIER = range(5)
+_CHUNK_ROWS = 100_000  # claims checked at a time: their Python strings stay in tens of MB
 
 
 @register
@@ -57,7 +58,11 @@ class CitationCheck:
         claims = typed_table(pkg, "claims")
         if claims.empty:
             return
-        found = _ClaimChecks(pkg, claims, typed_table(pkg, "sources"), texts).run()
+        sources = typed_table(pkg, "sources")
+        found: list[Found] = []
+        for first in range(0, len(claims), _CHUNK_ROWS):  # bounded memory for the strings
+            part = claims.iloc[first : first + _CHUNK_ROWS]
+            found += _ClaimChecks(pkg, part, sources, texts, first).run()
         for _, _, finding in sorted(found, key=lambda item: (item[0], item[1])):
             yield finding
 
@@ -115,6 +120,7 @@ class _ClaimChecks:
     claims: pd.DataFrame
     sources: pd.DataFrame
     texts: dict[str, SourceText]
+    first_row: int = 0  # of this part of the claims table
 
     def run(self) -> list[Found]:
         claims = self.claims
@@ -125,7 +131,7 @@ class _ClaimChecks:
         )
         published = source_id.map(per_source["published"])
         self.future = (published.notna() & (claims["period_end"] > published)).to_numpy(bool)
-        self.ids = claims["claim_id"].astype(str).tolist()
+        self.ids = claims["claim_id"].astype(str)
         self.quotes = claims["quote"].astype(str).tolist()
         found: list[Found] = []
         checked = self._offsets(source_id.tolist(), found)
@@ -156,20 +162,20 @@ class _ClaimChecks:
         severity: Severity = Severity.ERROR,
         **evidence: object,
     ) -> Found:
-        claim_id = self.ids[row]
+        claim_id = str(self.ids.iloc[row])
         made = row_finding(
             self.pkg,
             check=CHECK,
             code=code,
             severity=severity,
             resource="claims",
-            row=row,
+            row=self.first_row + row,
             claim_ids=(claim_id,),
             message=f"{claim_id}: {message}",
             evidence=evidence,
             key=code,
         )
-        return row, order, made
+        return self.first_row + row, order, made
 
     def _offsets(self, source_ids: list[str], found: list[Found]) -> np.ndarray:
         """Quote at its offsets; returns the rows whose source text and offsets are known."""
@@ -228,7 +234,7 @@ class _ClaimChecks:
         rows = np.flatnonzero(checked & (written != "").to_numpy(bool))
         as_written = written.to_numpy(dtype=object)
         positions = [self.quotes[r].find(as_written[r]) for r in rows]
-        missing = [r for r, p in zip(rows, positions, strict=True) if p < 0]
+        missing = [int(r) for r, p in zip(rows, positions, strict=True) if p < 0]
         for row in missing:
             found.append(
                 self._finding(
@@ -246,7 +252,7 @@ class _ClaimChecks:
         languages = pd.Series([self.language[r] for r in rows], dtype="str")
         parsed = parse_numbers(written.take(rows).reset_index(drop=True), languages)
         error = parsed["error"].to_numpy(dtype=object)
-        for i in np.flatnonzero(error != ""):
+        for i in np.flatnonzero(error != "").tolist():
             row = int(rows[i])
             found.append(
                 self._finding(
@@ -324,7 +330,8 @@ class _ClaimChecks:
 
         A forecast needs a forecast word before the number, or a period that had not ended
         when the source was published (a figure for the future is a forecast however
-        worded).
+        worded). Otherwise the hedge is the one ``as_written`` starts with or, for a plain
+        number, the phrase right before it in the quote.
         """
         qualifier = self.claims["qualifier"].astype(str).to_numpy(dtype=object)[rows]
         read_as = parsed["qualifier"].to_numpy(dtype=object)
@@ -346,20 +353,26 @@ class _ClaimChecks:
                         qualifier="forecast",
                     )
                 )
-        hedge: list[tuple[str, str] | None] = [
-            (str(as_written[r]), str(q)) for r, q in zip(rows, read_as, strict=True)
-        ]
+        hedged = np.flatnonzero(~forecast & (read_as != "exact") & (read_as != qualifier))
+        mismatched: dict[int, tuple[str, str] | None] = {
+            int(i): (str(as_written[rows[i]]), str(read_as[i])) for i in hedged
+        }
         exact = np.flatnonzero(~forecast & (read_as == "exact"))
         before = hedges_before(
             [self.quotes[rows[i]] for i in exact],
             [position[rows[i]] for i in exact],
             [self.language[rows[i]] for i in exact],
         )
-        for i, found_hedge in zip(exact, before, strict=True):
-            hedge[i] = found_hedge
-        for i in np.flatnonzero(~forecast):
-            row, claimed, words = int(rows[i]), str(qualifier[i]), hedge[i]
-            if words is not None and words[1] != claimed:
+        one_sided = np.isin(qualifier, list(_ONE_SIDED))
+        for at, hedge in zip(exact.tolist(), before, strict=True):
+            if hedge is None:
+                if one_sided[at]:
+                    mismatched[at] = None
+            elif hedge[1] != qualifier[at]:
+                mismatched[at] = hedge
+        for at in sorted(mismatched):
+            row, claimed, words = int(rows[at]), str(qualifier[at]), mismatched[at]
+            if words is not None:
                 found.append(
                     self._finding(
                         row,
@@ -371,7 +384,7 @@ class _ClaimChecks:
                         qualifier=claimed,
                     )
                 )
-            elif words is None and claimed in _ONE_SIDED:
+            else:
                 found.append(
                     self._finding(
                         row,

@@ -12,6 +12,8 @@ from typing import Any, ClassVar
 
 import pandas as pd
 import pandera.errors as pa_errors
+import pyarrow as pa
+import pyarrow.compute as pc
 from frictionless import Package as FrictionlessPackage
 
 from checks.model.finding import Finding, Severity
@@ -46,7 +48,22 @@ class SchemaCheck:
 
 
 def _descriptor_findings(pkg: Package) -> Iterator[Finding]:
-    report = FrictionlessPackage.validate_descriptor(str(pkg.descriptor_path))
+    try:
+        report = FrictionlessPackage.validate_descriptor(str(pkg.descriptor_path))
+    except (AttributeError, TypeError, ValueError, KeyError) as exc:
+        # frictionless itself trips over some wrongly typed properties: still a finding
+        yield Finding(
+            CHECK,
+            "descriptor",
+            Severity.ERROR,
+            (),
+            f"descriptor cannot be validated: {type(exc).__name__}: {exc}",
+            {"type": "descriptor-error"},
+            pkg.descriptor_path.name,
+            None,
+            key="descriptor-crash",
+        )
+        return
     for error in report.errors:
         yield Finding(
             CHECK,
@@ -157,7 +174,9 @@ def _foreign_key_findings(pkg: Package, resource: Resource) -> Iterator[Finding]
             continue
         local = _joined(frame, fields)
         empty = (frame[fields] == "").all(axis=1)
-        missing = ~local.isin(_joined(target, ref_fields).unique()) & ~empty
+        known = pa.array(_joined(target, ref_fields), type=pa.string())
+        found = pc.is_in(pa.array(local, type=pa.string()), value_set=known)
+        missing = ~pd.Series(found.to_numpy(zero_copy_only=False), index=local.index) & ~empty
         for row in missing[missing].index:
             value = local.iloc[row].replace("\x1f", ", ")
             yield row_finding(

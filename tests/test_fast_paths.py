@@ -1,0 +1,223 @@
+"""The column-wise fast paths give exactly what the row-by-row code gives.
+
+``parse_numbers`` against ``parse_number``, ``hedges_before`` against ``hedge_before``,
+the pyarrow CSV reader against the strict ``csv`` reader, and the schema's number parsing
+against ``pandas.to_numeric``, on generated input that includes the awkward cases (odd
+spaces, decomposed letters, signs, other scripts' digits, quotes in odd places).
+"""
+
+from __future__ import annotations
+
+import math
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import checks.model.csvfile as csvfile
+from checks.model.errors import InputError
+from checks.model.fastcsv import read_fast
+from checks.model.tableschema import _floats
+from checks.numbers.batch import hedges_before, parse_numbers
+from checks.numbers.hedges import hedge_before
+from checks.numbers.parse import NumberParseError, parse_number
+from checks.numbers.tables import qualifier_phrases, scale_words, unit_tokens
+
+SPACES = st.sampled_from([" ", "  ", "\u00a0", "\t", "\u202f", " \u2009", ""])
+DIGITS = st.one_of(
+    st.from_regex(r"[1-9][0-9]{0,2}(\.[0-9]{3}){0,4}(,[0-9]{1,4})?", fullmatch=True),
+    st.from_regex(r"[1-9][0-9]{0,2}(,[0-9]{3}){0,4}(\.[0-9]{1,4})?", fullmatch=True),
+    st.from_regex(r"[-\u2212]?[0-9]{1,17}([.,][0-9]{1,3}){0,3}", fullmatch=True),
+    st.sampled_from(["0", "-0", "00", "012", "0,5", "-0,0", "1..5", "1.23", "9" * 16]),
+)
+WORDS = st.sampled_from(
+    [p.phrase for p in qualifier_phrases()]
+    + [s.word for s in scale_words()]
+    + [t.token for t in unit_tokens()]
+    + ["", "", "", "người", "Gần", "x", "５", "\u0301"]
+)
+
+
+@st.composite
+def printed_numbers(draw: st.DrawFn) -> str:
+    text = draw(WORDS) + draw(SPACES) + draw(WORDS) + draw(SPACES) + draw(DIGITS)
+    text += draw(SPACES) + draw(WORDS) + draw(SPACES) + draw(WORDS)
+    form = draw(st.sampled_from(["NFC", "NFD", "NFC"]))
+    return unicodedata.normalize(form, text)
+
+
+def _expected(text: str, locale: str) -> tuple[object, ...]:
+    try:
+        p = parse_number(text, locale=locale if locale in ("vi", "en") else "auto")
+    except NumberParseError as exc:
+        return ("error", exc.reason)
+    return (
+        p.value,
+        p.printed.lo,
+        p.printed.hi,
+        p.interval.lo,
+        p.interval.hi,
+        p.qualifier,
+        p.unit or "",
+        p.exponent,
+        p.decimals,
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(printed_numbers(), st.sampled_from(["vi", "en", "fr"])), max_size=12))
+def test_parse_numbers_agrees_with_parse_number_on_every_string(
+    items: list[tuple[str, str]],
+) -> None:
+    texts = pd.Series([t for t, _ in items], dtype="str")
+    locales = pd.Series([loc for _, loc in items], dtype="str")
+    frame = parse_numbers(texts, locales)
+    for i, (text, locale) in enumerate(items):
+        row = frame.iloc[i]
+        got: tuple[object, ...]
+        if row["error"]:
+            got = ("error", row["error"])
+        else:
+            got = tuple(
+                row[c]
+                for c in (
+                    "value",
+                    "printed_lo",
+                    "printed_hi",
+                    "lo",
+                    "hi",
+                    "qualifier",
+                    "unit",
+                    "exponent",
+                    "decimals",
+                )
+            )
+        assert got == _expected(text, locale), (text, locale)
+
+
+def test_parse_numbers_keeps_the_index_and_reads_typical_ledger_numbers() -> None:
+    texts = pd.Series(["gần 16.000", "1.234,5 triệu", "$2.3 billion", "12..5"], index=[7, 3, 9, 1])
+    frame = parse_numbers(texts, pd.Series(["vi", "vi", "en", "vi"], index=[7, 3, 9, 1]))
+    assert frame.index.tolist() == [7, 3, 9, 1]
+    assert frame["value"].tolist()[:3] == [16000.0, 1234500000.0, 2.3e9]
+    assert frame["qualifier"].tolist()[:3] == ["nearly", "exact", "exact"]
+    assert frame["unit"].tolist()[:3] == ["", "", "USD"]
+    assert math.isnan(frame["value"].iloc[3])
+    assert frame["error"].iloc[3] == "unexpected text '..5' after the number"
+
+
+HEAD_WORDS = st.sampled_from(
+    [p.phrase for p in qualifier_phrases()]
+    + ["đạt", "là", "xgần", "GẦN", "Hơn", "ước", "\u00a0", "  ", "ß", "İ", "ﬁ", "khoảng\u0301"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.lists(HEAD_WORDS, max_size=4), SPACES, st.sampled_from(["vi", "en"]))))
+def test_hedges_before_agrees_with_hedge_before(
+    items: list[tuple[list[str], str, str]],
+) -> None:
+    quotes = [" ".join(words) + space + "16.000" for words, space, _ in items]
+    positions = [len(q) - len("16.000") for q in quotes]
+    languages = [language for _, _, language in items]
+    expected = [
+        hedge_before(q, p, lang) for q, p, lang in zip(quotes, positions, languages, strict=True)
+    ]
+    assert hedges_before(quotes, positions, languages) == expected
+
+
+COMMON = st.text(alphabet=st.sampled_from([*'ab ,"\n\r\tđĐếộ1e', "\u0301", "\u00a0"]), max_size=6)
+RARE = st.text(alphabet=st.sampled_from(["a", "\u4e2d", "\u2000", "\u0344"]), max_size=3)
+CELL = st.one_of(COMMON, COMMON, COMMON, COMMON, COMMON, COMMON, RARE)
+
+
+@st.composite
+def csv_bytes(draw: st.DrawFn) -> bytes:
+    width = draw(st.integers(2, 4))
+    rows = draw(st.lists(st.lists(CELL, min_size=width, max_size=width), min_size=1, max_size=6))
+    header = [f"c{i}" for i in range(width)]
+    lines = []
+    for cells in [header, *rows]:
+        out = []
+        for cell in cells:
+            quote = draw(st.booleans()) or any(ch in cell for ch in ',"\n\r')
+            out.append('"' + cell.replace('"', '""') + '"' if quote else cell)
+            if draw(st.integers(0, 60)) == 0:  # a malformed cell now and then
+                out[-1] = draw(st.sampled_from(['"x"y', 'x"y', '"open', " "]))
+        if draw(st.integers(0, 40)) == 0:
+            out = out[:-1]
+        lines.append(",".join(out))
+    ending = draw(st.sampled_from(["\n", "\r\n", "\r"]))
+    text = ending.join(lines) + draw(st.sampled_from(["", ending, ending + ending]))
+    data = text.encode("utf-8")
+    if draw(st.integers(0, 10)) == 0:
+        data = b"\xef\xbb\xbf" + data
+    return data
+
+
+@settings(
+    max_examples=400,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=csv_bytes())
+def test_fast_csv_reader_gives_the_exact_readers_result_or_steps_aside(
+    data: bytes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "t.csv"
+    path.write_bytes(data)
+    monkeypatch.setattr(csvfile, "FAST_MIN_BYTES", 1 << 60)  # the exact path only
+    try:
+        exact = csvfile.read_csv_table(path, display="t.csv", columns=None)
+    except InputError:
+        exact = None
+    fast = read_fast(data, field_limit=1 << 24)
+    if fast is None:
+        return
+    assert exact is not None, "the fast path accepted a file the exact path refuses"
+    header, frame, lines = fast
+    assert header == list(exact.frame.columns)
+    assert lines == exact.lines
+    assert frame.to_dict("list") == exact.frame.to_dict("list")
+
+
+def test_fast_csv_reader_handles_quoted_newlines_nfd_and_a_bom() -> None:
+    data = (
+        b'\xef\xbb\xbfid,note\r\na,"two\r\nlines, ""quoted"""\r\n\r\nb,'
+        + "Vie\u0302\u0323t".encode()
+    )
+    header, frame, lines = read_fast(data, field_limit=99) or ([], pd.DataFrame(), [])
+    assert header == ["id", "note"]
+    assert frame["note"].tolist() == ['two\r\nlines, "quoted"', "Việt"]
+    assert lines == [2, 5]
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b'id,x\na,"b"c\n', b'id,x\na,b"c\n', b'id,x\na,"b\n', b"id,x\na\n", b"id,x\na,\x00\n"],
+    ids=["text-after-quote", "quote-inside", "unclosed", "ragged", "nul"],
+)
+def test_fast_csv_reader_steps_aside_for_malformed_files(data: bytes) -> None:
+    assert read_fast(data, field_limit=99) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.sampled_from(["+100E50", "1.7976931348623157e308", "2.2250738585072011e-308"]),
+            st.from_regex(r"[-+]?([0-9]{1,20}\.?[0-9]{0,20}|\.[0-9]{1,5})([eE][-+]?[0-9]{1,3})?"),
+            st.text(alphabet="0123456789.,eE+- _١٢abcinf", max_size=8),
+        ),
+        max_size=20,
+    )
+)
+def test_schema_number_parsing_agrees_with_pandas_to_numeric(cells: list[str | None]) -> None:
+    series = pd.Series(cells, dtype="str")
+    expected = pd.to_numeric(series, errors="coerce").astype("float64").to_numpy()
+    assert np.array_equal(_floats(series).to_numpy(), expected, equal_nan=True)
