@@ -99,6 +99,15 @@ def widen_relative(interval: Interval, tolerance: float) -> Interval:
     return interval + Interval(-margin, margin)
 
 
+def agree_within(left: Interval, right: Interval, tolerance: float) -> bool:
+    """Whether two intervals can agree once each is widened by the rule's tolerance.
+
+    >>> agree_within(Interval(1, 2), Interval(2.1, 3), 0.05)
+    True
+    """
+    return widen_relative(left, tolerance).overlaps(widen_relative(right, tolerance))
+
+
 def comparable_intervals(left: Value, right: Value) -> tuple[Interval, Interval, str]:
     """Both sides of a comparison as intervals in one unit (the left one's)."""
     if isinstance(left, Moment) and isinstance(right, Moment):
@@ -221,6 +230,7 @@ __all__ = [
     "PERCENT",
     "RELATIONS",
     "Evaluation",
+    "agree_within",
     "claim_value",
     "combine",
     "comparable_intervals",

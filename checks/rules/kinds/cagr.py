@@ -19,7 +19,7 @@ from checks.model.package import Package
 from checks.rules.binding import anchors, anywhere, bind
 from checks.rules.claims import Claim, ClaimTable
 from checks.rules.errors import RuleEvaluationError
-from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals, widen_relative
+from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
 from checks.rules.functions import FUNCTIONS, FunctionError
 from checks.rules.kinds.common import Result, RuleFailure
 from checks.rules.outcome import Outcome, consult, interval_entry
@@ -130,7 +130,7 @@ def _outcome(
         left, right, unit = comparable_intervals(stated, computed)
     except FunctionError as exc:
         return RuleFailure(str(exc), ids)
-    agrees = widen_relative(left, rule.tolerance).overlaps(widen_relative(right, rule.tolerance))
+    agrees = agree_within(left, right, rule.tolerance)
     levels = " → ".join(f"{c.as_written!r} ({c.period.start.year})" for c in inputs)
     verdict = "agrees with" if agrees else "cannot equal"
     bare = f" ({plain} at the printed figures)" if isinstance(plain, Quantity) else ""

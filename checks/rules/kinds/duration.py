@@ -13,7 +13,7 @@ from checks.model.package import Package
 from checks.rules.binding import anchors, bind, dated_or_comparable
 from checks.rules.claims import ClaimTable
 from checks.rules.errors import RuleEvaluationError
-from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals, widen_relative
+from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
 from checks.rules.functions import FunctionError
 from checks.rules.kinds.common import Result, RuleFailure
 from checks.rules.outcome import Outcome, consult, interval_entry
@@ -41,7 +41,7 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
             except FunctionError as exc:
                 yield RuleFailure(str(exc), binding.claim_ids)
                 continue
-            if widen_relative(left, rule.tolerance).overlaps(widen_relative(right, rule.tolerance)):
+            if agree_within(left, right, rule.tolerance):
                 continue
             dates = [c for c in binding.claims.values() if c.claim_id != anchor.claim_id]
             yield Outcome(

@@ -14,7 +14,7 @@ from checks.model.package import Package
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.claims import Claim, ClaimTable
 from checks.rules.errors import RuleEvaluationError
-from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals, widen_relative
+from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
 from checks.rules.kinds.common import Result, RuleFailure, label
 from checks.rules.outcome import Outcome, claim_interval, consult, interval_entry
 from checks.rules.ruleset import Rule
@@ -45,7 +45,7 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
             except ValueError as exc:
                 yield RuleFailure(str(exc), binding.claim_ids)
                 continue
-            if widen_relative(left, rule.tolerance).overlaps(widen_relative(right, rule.tolerance)):
+            if agree_within(left, right, rule.tolerance):
                 continue
             yield Outcome(
                 code="growth-mismatch",

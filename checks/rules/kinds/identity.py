@@ -17,7 +17,7 @@ from checks.numbers.units import parse_unit
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.claims import Claim, ClaimTable
 from checks.rules.errors import RuleEvaluationError
-from checks.rules.evaluate import Evaluation, claim_value, widen_relative
+from checks.rules.evaluate import Evaluation, agree_within, claim_value
 from checks.rules.kinds.common import Result, RuleFailure, label, relative_difference
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
 from checks.rules.ruleset import Rule
@@ -102,9 +102,7 @@ def _compare(
             )
             return
         same_time = anchor.period.comparable(claim.period, claim.kind)
-        agrees = widen_relative(derived.interval, rule.tolerance).overlaps(
-            widen_relative(value.interval, rule.tolerance)
-        )
+        agrees = agree_within(derived.interval, value.interval, rule.tolerance)
         row: dict[str, Any] = {
             "claim_id": claim.claim_id,
             "source_id": claim.source_id,
