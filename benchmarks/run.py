@@ -116,7 +116,7 @@ for check_id in registered():
         print(json.dumps({f"check: {check_id}": f"> {cap}"}), flush=True)
 start = time.perf_counter()
 checks = {cid: cls.title for cid, cls in registered().items()}
-result = CheckResult(pkg.name, findings, pkg.root, checks)
+result = CheckResult(pkg.name, findings, pkg.root, checks, loaded=pkg)
 write_reports(result, out, ["json", "md", "html", "sarif"])
 done("write reports" + ("" if complete else " (findings of the finished checks)"), start)
 """

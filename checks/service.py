@@ -54,7 +54,7 @@ def check_loaded(
     }
     if pkg.has("waivers"):
         checks[WAIVERS_CHECK] = WAIVERS_TITLE
-    return CheckResult(pkg.name, findings, pkg.root, checks)
+    return CheckResult(pkg.name, findings, pkg.root, checks, loaded=pkg)
 
 
 def check_formats(formats: Iterable[str]) -> list[str]:

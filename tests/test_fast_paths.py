@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 import checks.model.csvfile as csvfile
 from checks.model.errors import InputError
 from checks.model.fastcsv import read_fast
-from checks.model.tableschema import _floats
+from checks.model.tableschema import floats
 from checks.numbers.batch import hedges_before, parse_numbers
 from checks.numbers.hedges import hedge_before
 from checks.numbers.parse import NumberParseError, parse_number
@@ -220,4 +220,4 @@ def test_fast_csv_reader_steps_aside_for_malformed_files(data: bytes) -> None:
 def test_schema_number_parsing_agrees_with_pandas_to_numeric(cells: list[str | None]) -> None:
     series = pd.Series(cells, dtype="str")
     expected = pd.to_numeric(series, errors="coerce").astype("float64").to_numpy()
-    assert np.array_equal(_floats(series).to_numpy(), expected, equal_nan=True)
+    assert np.array_equal(floats(series).to_numpy(), expected, equal_nan=True)

@@ -194,7 +194,7 @@ def test_layout_puts_overlapping_intervals_on_a_shared_scale() -> None:
 
 
 def test_saved_findings_render_without_the_package(mini: Path) -> None:
-    result = dataclasses.replace(payload_package(mini), root=None)
+    result = dataclasses.replace(payload_package(mini), root=None, loaded=None)
     text = html.render(result)
     assert "quotes are shown without their sentences" in text
     assert 'href="#claim-payload-claim">payload-claim</a></blockquote>' in text

@@ -82,6 +82,17 @@ def test_an_unknown_unit_is_reported_in_the_unit_column(tmp_path: Path) -> None:
     assert (evidence["column"], evidence["expected"]) == ("unit", "a unit the unit registry knows")
 
 
+def test_a_ratio_bound_whose_maximum_is_below_its_minimum_is_invalid(tmp_path: Path) -> None:
+    bad = rule("bad", "ratio-bound", "[internet-users] / [internet-penetration]",
+               minimum="5", maximum="1")  # fmt: skip
+    message, evidence, _ = _invalid(tmp_path, bad, "arithmetic")
+    assert (evidence["column"], evidence["expected"]) == (
+        "maximum",
+        "a maximum not below the minimum (5)",
+    )
+    assert message.startswith("rule bad: column maximum: ")
+
+
 def test_a_rule_that_cannot_be_computed_is_reported_once(tmp_path: Path) -> None:
     rows = [
         claim("l1", "online-fraud-losses", "1 tỷ đồng", value="1000000000"),

@@ -12,11 +12,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from checks.model.csvfile import decode_utf8, read_csv_table, read_regular_file
 from checks.model.errors import InputError
-from checks.model.paths import find_descriptor, safe_resource_path
+from checks.model.paths import ResourcePaths, find_descriptor, safe_resource_path
 from checks.model.sourcetext import DEFAULT_MAX_SOURCE_BYTES, hash_source, max_source_bytes_from_env
 from checks.model.sourcetext import SourceText as SourceText
 from checks.model.tableschema import check_table_schema
@@ -70,6 +71,7 @@ class Package:
     resources: dict[str, Resource]
     max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES
     _texts: dict[Path, SourceText] = field(default_factory=dict, repr=False)
+    _source_paths: ResourcePaths | None = field(default=None, repr=False)
 
     @property
     def name(self) -> str:
@@ -93,22 +95,33 @@ class Package:
         return res.display, res.line_of(row)
 
     @cached_property
-    def claim_rows(self) -> dict[str, int]:
-        """claim_id → row index in the claims table (first occurrence)."""
+    def _claim_index(self) -> pd.Series:
+        """claim_id → row index in the claims table (first occurrence), hashed in C."""
         ids = self.table("claims").get("claim_id", pd.Series(dtype=str))
-        rows: dict[str, int] = {}
-        for index, claim_id in enumerate(ids.tolist()):
-            rows.setdefault(claim_id, index)
-        return rows
+        first = ~ids.duplicated().to_numpy(dtype=bool)
+        rows = np.flatnonzero(first)
+        return pd.Series(rows, index=pd.Index(ids.iloc[rows], dtype=ids.dtype))
+
+    def claim_row(self, claim_id: str) -> int | None:
+        """The row index of a claim id in the claims table (its first occurrence)."""
+        index = self._claim_index
+        position = index.index.get_indexer([claim_id])[0]
+        return None if position < 0 else int(index.iloc[position])
 
     def locate_claim(self, claim_id: str) -> tuple[str | None, int | None]:
-        row = self.claim_rows.get(claim_id)
+        row = self.claim_row(claim_id)
         return self.locate("claims", row) if row is not None else (None, None)
 
     def source_path(self, relative: str) -> Path:
-        return safe_resource_path(
-            self.root, relative, descriptor="datapackage/sources.csv", field="path"
-        )
+        """The resolved path of a source named in sources.csv (inside the package, or an error).
+
+        Resolved once per distinct path: the citation and coverage checks both ask.
+        """
+        if self._source_paths is None:
+            self._source_paths = ResourcePaths(
+                self.root, descriptor="datapackage/sources.csv", field="path"
+            )
+        return self._source_paths.resolve(relative)
 
     def source_text(self, relative: str) -> SourceText:
         """Hash an archived source once (streamed); its ``.text`` is decoded on first use."""

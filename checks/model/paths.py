@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from checks.model.errors import InputError
@@ -44,6 +46,86 @@ def safe_resource_path(root: Path, relative: str, *, descriptor: str, field: str
 
     Absolute paths, ``..`` segments, URLs and symlinks that lead out of the root are errors.
     """
+    candidate = _checked_relative(relative, descriptor=descriptor, field=field)
+    return _resolved_inside(root, candidate, relative, descriptor=descriptor, field=field)
+
+
+class ResourcePaths:
+    """:func:`safe_resource_path` for the many paths of one table, each folder resolved once.
+
+    Resolving a path walks every component with ``lstat``; for twenty thousand sources in
+    one folder that is most of the cost of reading them. Here each distinct folder is
+    resolved once, and only the last component is looked at per path: when it is not a
+    symlink, the resolved path is the resolved folder joined with its name, which is what
+    :func:`safe_resource_path` returns. Anything else (a symlink, a missing file, a folder
+    that does not resolve, a result outside the root) goes through
+    :func:`safe_resource_path` itself, so its result and its errors are unchanged.
+
+    >>> paths = ResourcePaths(Path("tests/fixtures/mini"), descriptor="sources.csv", field="path")
+    >>> paths.resolve("sources/test-article.txt").name
+    'test-article.txt'
+    """
+
+    def __init__(self, root: Path, *, descriptor: str, field: str) -> None:
+        self._root = root
+        self._descriptor = descriptor
+        self._field = field
+        self._folders: dict[str, str | None] = {}
+        self._resolved: dict[str, Path] = {}
+
+    def resolve(self, relative: str) -> Path:
+        """The resolved path of ``relative``, or the :class:`InputError` of the exact check."""
+        if not isinstance(relative, str):
+            return safe_resource_path(
+                self._root, relative, descriptor=self._descriptor, field=self._field
+            )
+        resolved = self._resolved.get(relative)
+        if resolved is None:
+            resolved = self._quick(relative) or safe_resource_path(
+                self._root, relative, descriptor=self._descriptor, field=self._field
+            )
+            self._resolved[relative] = resolved
+        return resolved
+
+    def _quick(self, relative: str) -> Path | None:
+        """The resolved path of a plain relative path whose last part is no symlink, or None.
+
+        Plain: names of letters, digits, ``_``, ``-`` and inner dots joined by ``/``, so
+        every refusal of :func:`safe_resource_path` (absolute, ``..``, URL, control
+        character) is impossible and ``Path`` would not rewrite it.
+        """
+        if _PLAIN.fullmatch(relative) is None:
+            return None
+        folder_name, _, name = relative.rpartition("/")
+        folder = self._folder(folder_name)
+        if folder is None:
+            return None
+        path = os.path.join(folder, name)
+        try:
+            if stat.S_ISLNK(os.lstat(path).st_mode):
+                return None
+        except OSError:
+            return None
+        return Path(path)
+
+    def _folder(self, relative: str) -> str | None:
+        """A folder (``""``: the root) resolved once; None when it does not stay inside."""
+        if relative not in self._folders:
+            try:
+                real_root = self._root.resolve()
+                folder = self._root.joinpath(relative).resolve()
+                inside = folder.is_relative_to(real_root)
+            except (OSError, RuntimeError):  # a symlink loop: the exact check says so
+                inside = False
+            self._folders[relative] = str(folder) if inside else None
+        return self._folders[relative]
+
+
+_PLAIN = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]*(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)*")
+
+
+def _checked_relative(relative: str, *, descriptor: str, field: str) -> Path:
+    """The path as written, refused when it is not one relative path without ``..``."""
     if isinstance(relative, list):
         raise InputError(
             "multipart resource paths are not supported",
@@ -91,6 +173,13 @@ def safe_resource_path(root: Path, relative: str, *, descriptor: str, field: str
             column=field,
             expected="a relative path without '..'",
         )
+    return candidate
+
+
+def _resolved_inside(
+    root: Path, candidate: Path, relative: str, *, descriptor: str, field: str
+) -> Path:
+    """``root / candidate`` with its symlinks resolved, refused when it leaves the root."""
     try:
         resolved = (root / candidate).resolve()
         inside = resolved.is_relative_to(root.resolve())

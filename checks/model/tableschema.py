@@ -45,14 +45,14 @@ def _is_integer(s: pd.Series) -> pd.Series:
 
 def _is_finite_number(s: pd.Series) -> pd.Series:
     ok = s.str.fullmatch(_NUMBER).fillna(False).astype(bool)
-    return ok & np.isfinite(_floats(s.where(ok, None)))
+    return ok & np.isfinite(floats(s.where(ok, None)))
 
 
 _PLAIN_DECIMAL = r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)$"
 _EXACT_DIGITS = 15  # a mantissa that fits a double exactly: one rounding, in any parser
 
 
-def _floats(s: pd.Series) -> pd.Series:
+def floats(s: pd.Series) -> pd.Series:
     """``pd.to_numeric(s, errors="coerce")`` as float64; pyarrow parses the plain decimals.
 
     Only decimals without an exponent and with at most 15 digits are parsed by pyarrow:
@@ -61,11 +61,20 @@ def _floats(s: pd.Series) -> pd.Series:
     :func:`pandas.to_numeric`, so the result is the same for every cell.
     """
     text = arrow.array(s, type=arrow.string(), from_pandas=True)
-    digits = arrow_compute.utf8_length(
-        arrow_compute.replace_substring_regex(text, pattern="[^0-9]", replacement="")
+    shaped = arrow_compute.match_substring_regex(text, _PLAIN_DECIMAL)
+    # A plain decimal is ASCII digits with at most a sign and a point: its digits are its
+    # length less those two (cheaper than deleting the non-digits with a regex).
+    signed = arrow_compute.or_(
+        arrow_compute.starts_with(text, "-"), arrow_compute.starts_with(text, "+")
+    )
+    digits = arrow_compute.subtract(
+        arrow_compute.subtract(
+            arrow_compute.binary_length(text), arrow_compute.count_substring(text, ".")
+        ),
+        arrow_compute.cast(signed, arrow.int32()),
     )
     plain = arrow_compute.and_(
-        arrow_compute.fill_null(arrow_compute.match_substring_regex(text, _PLAIN_DECIMAL), False),
+        arrow_compute.fill_null(shaped, False),
         arrow_compute.fill_null(arrow_compute.less_equal(digits, _EXACT_DIGITS), False),
     )
     missing = arrow.scalar(None, arrow.string())
@@ -122,7 +131,7 @@ def _field_checks(field: dict[str, Any]) -> list[pa.Check]:
 
 
 def _compare(s: pd.Series, bound: float, op: str) -> pd.Series:
-    values = _floats(s)
+    values = floats(s)
     ok = values >= bound if op == "ge" else values <= bound
     return ok | values.isna()
 

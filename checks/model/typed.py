@@ -12,6 +12,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from checks.model.package import Package
+from checks.model.tableschema import floats
 
 _CACHE_ATTR = "_typed_cache"
 
@@ -46,7 +47,7 @@ def convert_column(series: pd.Series, field_type: str) -> pd.Series:
         return pd.Series(_integers(series, shaped), index=series.index, name=series.name)
     if field_type == "number":
         text = series.where(series.str.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?"), None)
-        numbers = pd.to_numeric(text, errors="coerce").astype("float64")
+        numbers = floats(text)  # pandas.to_numeric's values, plain decimals by pyarrow
         return numbers.where(np.isfinite(numbers))
     if field_type == "date":
         return pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")

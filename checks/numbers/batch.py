@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import numpy as np
@@ -190,8 +190,12 @@ def _parse_unique(text: pd.Series, locale: pd.Series) -> pd.DataFrame:
     return out.frame()
 
 
+@lru_cache(maxsize=1 << 14)
 def _shape(shape: str, locale: str) -> tuple[str, str, int] | None:
-    """Qualifier, unit and scale exponent of a shape such as ``gần 1 tỷ đồng``."""
+    """Qualifier, unit and scale exponent of a shape such as ``gần 1 tỷ đồng``.
+
+    Cached: the citation check parses its claims in parts, and the parts share shapes.
+    """
     try:
         parsed = parse_number(shape, locale=locale)
     except NumberParseError:

@@ -33,6 +33,8 @@ class ClaimContext:
 
 def package_of(result: CheckResult) -> Package | None:
     """The package a result was computed from, or None (a saved result, an unreadable one)."""
+    if result.loaded is not None:
+        return result.loaded
     if result.root is None:
         return None
     try:
@@ -83,24 +85,29 @@ def sentence_around(
 
 
 def claim_contexts(pkg: Package, claim_ids: set[str]) -> dict[str, ClaimContext]:
-    """Each named claim with its quote in its sentence, read from the archived source."""
+    """Each named claim with its quote in its sentence, read from the archived source.
+
+    Only the rows of the named claims are read (the first row of each id), so the cost
+    follows the number of findings, not the size of the ledger.
+    """
     claims = pkg.table("claims")
     sources = pkg.table("sources")
-    if claims.empty or "claim_id" not in claims.columns:
+    if claims.empty or "claim_id" not in claims.columns or not claim_ids:
         return {}
+    named = claims[claims["claim_id"].isin(sorted(claim_ids)).to_numpy(dtype=bool)]
+    named = named.drop_duplicates("claim_id")
     titles: dict[str, tuple[str, str]] = {}
     if not sources.empty and {"source_id", "path"} <= set(sources.columns):
-        for source in sources.itertuples(index=False):
+        wanted = set(named["source_id"].tolist()) if "source_id" in named.columns else set()
+        used = sources[sources["source_id"].isin(sorted(wanted)).to_numpy(dtype=bool)]
+        for source in used.itertuples(index=False):
             titles.setdefault(
                 str(source.source_id), (str(getattr(source, "title", "")), str(source.path))
             )
     out: dict[str, ClaimContext] = {}
-    for claim in claims.itertuples(index=False):
-        claim_id = str(claim.claim_id)
-        if claim_id not in claim_ids or claim_id in out:
-            continue
-        title, path = titles.get(str(claim.source_id), ("", ""))
-        out[claim_id] = _context(pkg, claim, title, path)
+    for claim in named.itertuples(index=False):
+        title, path = titles.get(str(getattr(claim, "source_id", "")), ("", ""))
+        out[str(claim.claim_id)] = _context(pkg, claim, title, path)
     return out
 
 
@@ -140,4 +147,15 @@ def all_claim_ids(pkg: Package | None) -> list[str]:
     claims = pkg.table("claims")
     if claims.empty or "claim_id" not in claims.columns:
         return []
-    return list(dict.fromkeys(str(c) for c in claims["claim_id"].tolist() if str(c)))
+    return [c for c in dict.fromkeys(claims["claim_id"].tolist()) if c]
+
+
+def claim_count(pkg: Package | None) -> int:
+    """How many distinct non-empty claim ids the package has (0 without one)."""
+    if pkg is None:
+        return 0
+    claims = pkg.table("claims")
+    if claims.empty or "claim_id" not in claims.columns:
+        return 0
+    ids = claims["claim_id"]
+    return int(ids[ids != ""].nunique())

@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from checks.model.finding import Finding, Severity
-from checks.report.context import ClaimContext, all_claim_ids, claim_contexts, package_of
+from checks.report.context import ClaimContext, claim_contexts, claim_count, package_of
 from checks.report.intervals import Chart, format_number, layout
 from checks.report.result import CheckResult
 
@@ -141,7 +141,7 @@ def page_data(result: CheckResult) -> dict[str, Any]:
         "groups": groups,
         "claims": sorted(claims.items()),
         "has_package": pkg is not None,
-        "claim_count": len(all_claim_ids(pkg)),
+        "claim_count": claim_count(pkg),
         "source_count": 0 if pkg is None else len(pkg.table("sources")),
     }
 

@@ -85,7 +85,8 @@ def to_junit(result: CheckResult) -> ET.Element:
                 by_claim.setdefault(claim_id, []).append(finding)
         else:
             by_check.setdefault(finding.check, []).append(finding)
-    claim_ids += [c for c in by_claim if c not in set(claim_ids)]
+    known = set(claim_ids)
+    claim_ids += [c for c in by_claim if c not in known]
     totals = [0, 0]
     for suite_name, cases in (
         ("claims", [(c, by_claim.get(c, [])) for c in claim_ids]),

@@ -5,18 +5,25 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 
+if TYPE_CHECKING:
+    from checks.model.package import Package
+
 
 @dataclass(frozen=True)
 class CheckResult:
+    """The findings of a run. ``loaded`` is the package they were computed from, when the
+    run happened in this process: renderers read its tables instead of loading them again."""
+
     package: str
     findings: list[Finding]
     root: Path | None = None
     checks: dict[str, str] = field(default_factory=dict)
+    loaded: Package | None = field(default=None, compare=False, repr=False)
 
     @property
     def summary(self) -> dict[str, int]:

@@ -11,7 +11,7 @@ parsing happens once per distinct printed number.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,60 +91,72 @@ class ClaimTable:
     def __init__(self, frame: pd.DataFrame, indicators: pd.DataFrame) -> None:
         self.frame = frame
         self.indicators = indicators
-        self._positions = {cid: i for i, cid in enumerate(frame["claim_id"].tolist())}
 
     def __len__(self) -> int:
         return len(self.frame)
 
     def position(self, claim_id: str) -> int | None:
-        return self._positions.get(claim_id)
+        positions: dict[str, int] | None = self.__dict__.get("_positions")
+        if positions is None:
+            ids = self.frame["claim_id"].tolist()
+            positions = self.__dict__["_positions"] = {cid: i for i, cid in enumerate(ids)}
+        return positions.get(claim_id)
 
     def claim(self, position: int) -> Claim:
         """The claim at a row position, built once and then reused."""
-        memo: dict[int, Claim] | None = getattr(self, "_claim_memo", None)
+        found = self._memo.get(position)
+        return found if found is not None else self.claims([position])[0]
+
+    def claims(self, positions: Sequence[int]) -> list[Claim]:
+        """The claims at these row positions; those not built yet are built in one batch.
+
+        Only the rows asked for are turned into Python objects: the checks work on the
+        columns and build claims for what they report.
+        """
+        memo = self._memo
+        missing = sorted({p for p in positions if p not in memo})
+        if missing:
+            rows = self.frame.take(missing)
+            columns = {name: rows[name].tolist() for name in rows.columns}
+            for i, position in enumerate(missing):
+                memo[position] = _build_claim({n: v[i] for n, v in columns.items()})
+        return [memo[p] for p in positions]
+
+    @property
+    def _memo(self) -> dict[int, Claim]:
+        memo: dict[int, Claim] | None = self.__dict__.get("_claim_memo")
         if memo is None:
-            memo = {}
-            self._claim_memo = memo
-        found = memo.get(position)
-        if found is None:
-            found = memo[position] = self._build_claim(position)
-        return found
+            memo = self.__dict__["_claim_memo"] = {}
+        return memo
 
-    def _build_claim(self, position: int) -> Claim:
-        columns = self._columns()
-        r = {name: values[position] for name, values in columns.items()}
-        interval = _interval(r["lo"], r["hi"])
-        canonical = _interval(r["clo"], r["chi"])
-        published = r["published"]
-        return Claim(
-            claim_id=str(r["claim_id"]),
-            source_id=str(r["source_id"]),
-            source_kind=str(r["source_kind"]),
-            published=None if pd.isna(published) else pd.Timestamp(published).date(),
-            subject=str(r["subject"]),
-            indicator_id=str(r["indicator_id"]),
-            kind=str(r["kind"]),
-            family=str(r["family"]),
-            unit=str(r["unit"]),
-            qualifier=str(r["qualifier"]),
-            as_written=str(r["as_written"]),
-            quote=str(r["quote"]),
-            speaker=str(r["speaker"]),
-            note=str(r["note"]),
-            period=Period(_date(r["start_day"]), _date(r["end_day"])),
-            interval=interval,
-            printed=_interval(r["plo"], r["phi"]),
-            canonical=canonical,
-            canonical_unit=str(r["ind_unit"]),
-            row=int(str(r["row"])),
-        )
+    def codes(self, column: str) -> npt.NDArray[np.int64]:
+        """The column as integer codes (equal values, equal codes), computed once."""
+        cache: dict[str, npt.NDArray[np.int64]] = self.__dict__.setdefault("_codes", {})
+        if column not in cache:
+            cache[column] = pd.factorize(self.frame[column])[0].astype(np.int64)
+        return cache[column]
 
-    def _columns(self) -> dict[str, list[object]]:
-        cached: dict[str, list[object]] | None = getattr(self, "_column_lists", None)
-        if cached is None:
-            cached = {name: self.frame[name].tolist() for name in self.frame.columns}
-            self._column_lists = cached
-        return cached
+    def group_codes(
+        self, positions: npt.NDArray[np.int64], columns: list[str]
+    ) -> npt.NDArray[np.int64]:
+        """One integer per distinct combination of ``columns`` among the rows at ``positions``.
+
+        Text columns are compared through :meth:`codes`, day columns as they are, so rows are
+        grouped without copying any string.
+        """
+        if len(positions) == 0:
+            return np.empty(0, dtype=np.int64)
+        parts = {
+            name: (
+                self.frame[name].to_numpy(np.int64)
+                if name in ("start_day", "end_day")
+                else self.codes(name)
+            )[positions]
+            for name in columns
+        }
+        grouped = pd.DataFrame(parts).groupby(columns, sort=False).ngroup()
+        result: npt.NDArray[np.int64] = grouped.to_numpy(np.int64)
+        return result
 
     def by_id(self, claim_id: str) -> Claim | None:
         position = self.position(claim_id)
@@ -153,29 +165,29 @@ class ClaimTable:
     def of_indicator(self, indicator_id: str, subject: str | None = None) -> list[Claim]:
         """The claims of one indicator (and subject), in claims.csv order."""
         if subject is None:
-            return [self.claim(p) for p in self._indicator_groups().get(indicator_id, [])]
-        groups = self._subject_groups()
-        return [self.claim(p) for p in groups.get((indicator_id, subject), [])]
+            return self.claims(self._indicator_groups().get((indicator_id,), []))
+        return self.claims(self._subject_groups().get((indicator_id, subject), []))
 
-    def _subject_groups(self) -> dict[tuple[str, str], list[int]]:
-        cached: dict[tuple[str, str], list[int]] | None = getattr(self, "_by_subject", None)
+    def _subject_groups(self) -> dict[tuple[str, ...], list[int]]:
+        return self._grouped("_by_subject", ["indicator_id", "subject"])
+
+    def _indicator_groups(self) -> dict[tuple[str, ...], list[int]]:
+        return self._grouped("_by_indicator", ["indicator_id"])
+
+    def _grouped(self, attr: str, columns: list[str]) -> dict[tuple[str, ...], list[int]]:
+        """Row positions (ascending) per distinct value of ``columns``, built once."""
+        cached: dict[tuple[str, ...], list[int]] | None = self.__dict__.get(attr)
         if cached is None:
             cached = {}
-            pairs = zip(
-                self.frame["indicator_id"].tolist(), self.frame["subject"].tolist(), strict=True
-            )
-            for position, key in enumerate(pairs):
-                cached.setdefault(key, []).append(position)
-            self._by_subject = cached
-        return cached
-
-    def _indicator_groups(self) -> dict[str, list[int]]:
-        cached: dict[str, list[int]] | None = getattr(self, "_groups", None)
-        if cached is None:
-            cached = {}
-            for position, indicator in enumerate(self.frame["indicator_id"].tolist()):
-                cached.setdefault(indicator, []).append(position)
-            self._groups = cached
+            if len(self.frame):
+                codes = self.group_codes(np.arange(len(self.frame), dtype=np.int64), columns)
+                order = np.argsort(codes, kind="stable")
+                parts = np.split(order, np.flatnonzero(np.diff(codes[order])) + 1)
+                firsts = [int(part[0]) for part in parts]
+                values = zip(*(self.frame[c].take(firsts).tolist() for c in columns), strict=True)
+                for key, part in zip(values, parts, strict=True):
+                    cached[tuple(str(v) for v in key)] = part.tolist()
+            self.__dict__[attr] = cached
         return cached
 
     def indicator(self, indicator_id: str) -> dict[str, str] | None:
@@ -188,6 +200,32 @@ class ClaimTable:
             }
             self._indicator_rows = cached
         return cached.get(indicator_id)
+
+
+def _build_claim(r: dict[str, object]) -> Claim:
+    published = r["published"]
+    return Claim(
+        claim_id=str(r["claim_id"]),
+        source_id=str(r["source_id"]),
+        source_kind=str(r["source_kind"]),
+        published=None if pd.isna(published) else pd.Timestamp(published).date(),
+        subject=str(r["subject"]),
+        indicator_id=str(r["indicator_id"]),
+        kind=str(r["kind"]),
+        family=str(r["family"]),
+        unit=str(r["unit"]),
+        qualifier=str(r["qualifier"]),
+        as_written=str(r["as_written"]),
+        quote=str(r["quote"]),
+        speaker=str(r["speaker"]),
+        note=str(r["note"]),
+        period=Period(_date(r["start_day"]), _date(r["end_day"])),
+        interval=_interval(r["lo"], r["hi"]),
+        printed=_interval(r["plo"], r["phi"]),
+        canonical=_interval(r["clo"], r["chi"]),
+        canonical_unit=str(r["ind_unit"]),
+        row=int(str(r["row"])),
+    )
 
 
 def claim_table(pkg: Package) -> ClaimTable:

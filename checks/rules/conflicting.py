@@ -48,34 +48,32 @@ def _groups(frame: pd.DataFrame, columns: list[str]) -> Ints:
     return codes
 
 
+def _column(table: ClaimTable, name: str) -> Floats:
+    values: Floats = table.frame[name].to_numpy(float)
+    return values
+
+
 def conflicting_pairs(table: ClaimTable) -> Iterator[Pair]:
     """Every pair of claims about the same measure whose intervals cannot overlap."""
     frame = table.frame
     if frame.empty:
         return
     yield from _same_period(table)
-    yield from _instant_in_window(frame)
+    yield from _instant_in_window(table)
 
 
 def _same_period(table: ClaimTable) -> Iterator[Pair]:
-    frame = table.frame
-    numbers = frame[frame["clo"].notna()]
-    rows = numbers.index.to_numpy(dtype=np.int64)
-    lo = numbers["clo"].to_numpy(float)
-    hi = numbers["chi"].to_numpy(float)
+    clo, chi = _column(table, "clo"), _column(table, "chi")
+    rows = np.flatnonzero(~np.isnan(clo)).astype(np.int64)
+    lo, hi = clo[rows], chi[rows]
     via = np.full(len(rows), -1, dtype=np.int64)
     extra_rows, extra_lo, extra_hi, extra_via = _converted(table)
-    keys = numbers[["subject", "indicator_id", "start_day", "end_day"]]
     if extra_rows:
-        more = frame.loc[extra_rows, ["subject", "indicator_id", "start_day", "end_day"]]
-        keys = pd.concat([keys, more], ignore_index=True)
         rows = np.r_[rows, np.array(extra_rows, dtype=np.int64)]
         lo = np.r_[lo, np.array(extra_lo)]
         hi = np.r_[hi, np.array(extra_hi)]
         via = np.r_[via, np.array(extra_via, dtype=np.int64)]
-    groups = _groups(
-        keys.reset_index(drop=True), ["subject", "indicator_id", "start_day", "end_day"]
-    )
+    groups = table.group_codes(rows, ["subject", "indicator_id", "start_day", "end_day"])
     i, j = disjoint_pairs(groups, lo, hi)
     for a, b in zip(i.tolist(), j.tolist(), strict=True):
         if rows[a] == rows[b] or (via[a] >= 0 and via[b] >= 0):
@@ -88,9 +86,9 @@ def _converted(table: ClaimTable) -> tuple[list[int], list[float], list[float], 
     """Money claims whose currency is not their indicator's, converted through each
     fitting exchange-rate claim."""
     frame = table.frame
-    stray = frame[frame["clo"].isna() & frame["lo"].notna()]
+    stray = np.flatnonzero(frame["clo"].isna().to_numpy() & frame["lo"].notna().to_numpy())
     out: tuple[list[int], list[float], list[float], list[int]] = ([], [], [], [])
-    for row in stray.index:
+    for row in stray.tolist():
         unit, target = str(frame.at[row, "unit"]), str(frame.at[row, "ind_unit"])
         try:
             if not currency_of(parse_unit(unit)) or not currency_of(parse_unit(target)):
@@ -117,13 +115,15 @@ def _converted(table: ClaimTable) -> tuple[list[int], list[float], list[float], 
     return out
 
 
-def _instant_in_window(frame: pd.DataFrame) -> Iterator[Pair]:
-    numbers = frame[frame["clo"].notna() & (frame["kind"] != "flow")]
-    if numbers.empty:
+def _instant_in_window(table: ClaimTable) -> Iterator[Pair]:
+    clo, chi = _column(table, "clo"), _column(table, "chi")
+    flow = (table.frame["kind"] == "flow").to_numpy(dtype=bool)
+    index = np.flatnonzero(~np.isnan(clo) & ~flow).astype(np.int64)
+    if len(index) == 0:
         return
-    codes = _groups(numbers, ["subject", "indicator_id"])
-    start = numbers["start_day"].to_numpy(np.int64)
-    end = numbers["end_day"].to_numpy(np.int64)
+    codes = table.group_codes(index, ["subject", "indicator_id"])
+    start = table.frame["start_day"].to_numpy(np.int64)[index]
+    end = table.frame["end_day"].to_numpy(np.int64)[index]
     windows = np.flatnonzero(start < end)
     instants = np.flatnonzero(start == end)
     if len(windows) == 0 or len(instants) == 0:
@@ -131,9 +131,7 @@ def _instant_in_window(frame: pd.DataFrame) -> Iterator[Pair]:
     w, k = window_pairs(
         codes[windows], start[windows], end[windows], codes[instants], start[instants]
     )
-    lo: Floats = numbers["clo"].to_numpy(float)
-    hi: Floats = numbers["chi"].to_numpy(float)
-    index = numbers.index.to_numpy()
+    lo, hi = clo[index], chi[index]
     for a, b in zip(windows[w].tolist(), instants[k].tolist(), strict=True):
         if hi[a] < lo[b] or hi[b] < lo[a]:
             yield Pair(
@@ -144,20 +142,19 @@ def _instant_in_window(frame: pd.DataFrame) -> Iterator[Pair]:
 def contained_pairs(table: ClaimTable) -> Iterator[Pair]:
     """Flows of one subject and indicator where a count over a period inside another
     period exceeds the count over that period (inner first)."""
-    frame = table.frame
-    flows = frame[frame["clo"].notna() & (frame["kind"] == "flow")]
-    if flows.empty:
+    clo, chi = _column(table, "clo"), _column(table, "chi")
+    flow = (table.frame["kind"] == "flow").to_numpy(dtype=bool)
+    index = np.flatnonzero(~np.isnan(clo) & flow).astype(np.int64)
+    if len(index) == 0:
         return
-    codes = _groups(flows, ["subject", "indicator_id"])
-    start = flows["start_day"].to_numpy(np.int64)
-    end = flows["end_day"].to_numpy(np.int64)
+    codes = table.group_codes(index, ["subject", "indicator_id"])
+    start = table.frame["start_day"].to_numpy(np.int64)[index]
+    end = table.frame["end_day"].to_numpy(np.int64)[index]
     length = end - start
     longest = pd.Series(length).groupby(codes).transform("max").to_numpy(np.int64)
     # an outer period containing [start, end] starts in [end - longest, start]
     inner, outer = window_pairs(codes, end - longest, start, codes, start)
-    lo: Floats = flows["clo"].to_numpy(float)
-    hi: Floats = flows["chi"].to_numpy(float)
-    index = flows.index.to_numpy()
+    lo, hi = clo[index], chi[index]
     keep = (
         (end[outer] >= end[inner])
         & ((start[outer] != start[inner]) | (end[outer] != end[inner]))

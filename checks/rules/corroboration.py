@@ -9,49 +9,48 @@ import numpy.typing as npt
 import pandas as pd
 
 from checks.rules.claims import ClaimTable
-from checks.rules.conflicting import _groups
 from checks.rules.pairs import any_overlap
 
 NEWS = "news"
 _KEYS = ["subject", "indicator_id", "start_day", "end_day"]
 
 
-def numbers(table: ClaimTable) -> pd.DataFrame:
-    """The claims with a readable number in their indicator's unit."""
-    frame = table.frame
-    return frame[frame["clo"].notna()] if not frame.empty else frame
+def number_rows(table: ClaimTable) -> npt.NDArray[np.int64]:
+    """Row positions of the claims with a readable number in their indicator's unit."""
+    return np.flatnonzero(table.frame["clo"].notna().to_numpy()).astype(np.int64)
 
 
 def backed_by_non_news(table: ClaimTable) -> pd.Series:
     """For each news claim with a number: does a non-news claim with the same subject,
     indicator and period have an overlapping interval? (index: rows of the table)"""
-    rows = numbers(table)
-    news = rows["source_kind"] == NEWS
-    if rows.empty or not news.any():
+    rows = number_rows(table)
+    news = (table.frame["source_kind"] == NEWS).to_numpy(dtype=bool)[rows]
+    if len(rows) == 0 or not news.any():
         return pd.Series(dtype=bool)
-    codes = _groups(rows, _KEYS)
-    query, reference = news.to_numpy(), ~news.to_numpy()
-    lo, hi = rows["clo"].to_numpy(float), rows["chi"].to_numpy(float)
+    codes = table.group_codes(rows, _KEYS)
+    query, reference = news, ~news
+    lo = table.frame["clo"].to_numpy(float)[rows]
+    hi = table.frame["chi"].to_numpy(float)[rows]
     backed = any_overlap(
         codes[query], lo[query], hi[query], codes[reference], lo[reference], hi[reference]
     )
-    return pd.Series(backed, index=rows.index[query])
+    return pd.Series(backed, index=rows[query])
 
 
 def forecast_only(table: ClaimTable) -> dict[int, list[int]]:
     """Claims not marked as forecasts whose figure other claims give only as forecasts:
     row → the rows of the overlapping forecasts (same subject, indicator and period)."""
-    rows = numbers(table)
-    if rows.empty:
+    index = number_rows(table)
+    if len(index) == 0:
         return {}
-    forecast = (rows["qualifier"] == "forecast").to_numpy()
-    codes = _groups(rows, _KEYS)
-    mixed = set(codes[forecast].tolist()) & set(codes[~forecast].tolist())
+    forecast = (table.frame["qualifier"] == "forecast").to_numpy(dtype=bool)[index]
+    codes = table.group_codes(index, _KEYS)
+    mixed = np.intersect1d(codes[forecast], codes[~forecast])
     out: dict[int, list[int]] = {}
-    lo, hi = rows["clo"].to_numpy(float), rows["chi"].to_numpy(float)
-    index = rows.index.to_numpy(np.int64)
+    lo = table.frame["clo"].to_numpy(float)[index]
+    hi = table.frame["chi"].to_numpy(float)[index]
     members: dict[int, list[int]] = {}
-    for position in np.flatnonzero(np.isin(codes, list(mixed))).tolist():
+    for position in np.flatnonzero(np.isin(codes, mixed)).tolist():
         members.setdefault(int(codes[position]), []).append(position)
     for group in members.values():
         for m in group:
@@ -66,13 +65,14 @@ def forecast_only(table: ClaimTable) -> dict[int, list[int]]:
 def published_before_end(table: ClaimTable) -> npt.NDArray[np.int64]:
     """Rows of claims not marked as forecasts about a period that had not ended when
     their source was published (durations, which may count to an anniversary, aside)."""
-    frame = numbers(table)
-    frame = frame[frame["kind"] != "duration"] if not frame.empty else frame
+    frame = table.frame
     if frame.empty:
         return np.empty(0, dtype=np.int64)
     published = pd.to_datetime(frame["published"], errors="coerce")
     epoch = pd.Timestamp("1970-01-01")
     days = ((published - epoch) / pd.Timedelta(days=1)).to_numpy(float)
-    mask = (frame["qualifier"] != "forecast").to_numpy() & (days < frame["end_day"].to_numpy(float))
-    rows: npt.NDArray[np.int64] = frame.index.to_numpy(np.int64)[mask]
+    mask = frame["clo"].notna().to_numpy() & (frame["kind"] != "duration").to_numpy(dtype=bool)
+    mask &= (frame["qualifier"] != "forecast").to_numpy(dtype=bool)
+    mask &= days < frame["end_day"].to_numpy(float)
+    rows: npt.NDArray[np.int64] = np.flatnonzero(mask).astype(np.int64)
     return rows

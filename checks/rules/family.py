@@ -15,10 +15,10 @@ from collections.abc import Iterator
 from functools import cache
 
 import numpy as np
+import pandas as pd
 
 from checks.numbers.units import UnitError, parse_unit
 from checks.rules.claims import ClaimTable
-from checks.rules.conflicting import _groups
 from checks.rules.pairs import window_pairs
 from checks.rules.values import is_counted
 
@@ -36,19 +36,21 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
     frame = table.frame
     if frame.empty:
         return
-    mask = frame["lo"].notna() & (frame["kind"] == "flow") & (frame["family"] != "")
-    mask &= frame["unit"].map(_counted).astype(bool)
-    flows = frame[mask]
-    if flows.empty:
+    unit_codes, units = pd.factorize(frame["unit"])
+    counted = np.array([_counted(str(u)) for u in units], dtype=bool)
+    mask = frame["lo"].notna().to_numpy() & (frame["kind"] == "flow").to_numpy(dtype=bool)
+    mask &= (frame["family"] != "").to_numpy(dtype=bool)
+    mask &= counted[unit_codes] if len(units) else np.zeros(len(frame), dtype=bool)
+    index = np.flatnonzero(mask).astype(np.int64)
+    if len(index) == 0:
         return
-    codes = _groups(flows, ["subject", "family"])
-    start = flows["start_day"].to_numpy(np.int64)
-    end = flows["end_day"].to_numpy(np.int64)
+    codes = table.group_codes(index, ["subject", "family"])
+    start = frame["start_day"].to_numpy(np.int64)[index]
+    end = frame["end_day"].to_numpy(np.int64)[index]
     days = end - start + 1
     longest = int(days.max())
     left, right = window_pairs(codes, start, end + longest, codes, start)
-    index = flows.index.to_numpy(np.int64)
-    indicator = flows["indicator_id"].to_numpy(str)
+    indicator = table.codes("indicator_id")[index]
     gap = start[right] - end[left] - 1
     later = (start[right] > start[left]) | ((start[right] == start[left]) & (right > left))
     near = gap <= np.maximum(days[left], days[right])

@@ -7,6 +7,8 @@ O(n log n) plus the number of pairs reported.
 
 from __future__ import annotations
 
+from typing import Literal
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
@@ -27,6 +29,17 @@ def _expand(order: Ints, start: Ints, stop: Ints) -> tuple[Ints, Ints]:
     return left, right
 
 
+def _search(ordered: Ints, keys: Ints, side: Literal["left", "right"]) -> Ints:
+    """``np.searchsorted`` for many keys, searched in sorted order (each search starts near
+    the last one, which is about twice as fast for a million keys) and put back in order."""
+    if len(keys) < 1024:
+        return np.searchsorted(ordered, keys, side).astype(np.int64)
+    order = np.argsort(keys, kind="stable")
+    found = np.empty(len(keys), dtype=np.int64)
+    found[order] = np.searchsorted(ordered, keys[order], side)
+    return found
+
+
 def disjoint_pairs(groups: Ints, lo: Floats, hi: Floats) -> tuple[Ints, Ints]:
     """All pairs (i, j) of one group with ``hi[i] < lo[j]``: i lies wholly below j.
 
@@ -44,8 +57,8 @@ def disjoint_pairs(groups: Ints, lo: Floats, hi: Floats) -> tuple[Ints, Ints]:
     order = np.argsort(key, kind="stable").astype(np.int64)
     ordered = key[order]
     above = groups.astype(np.int64) * base + np.searchsorted(levels, hi, "right")
-    start = np.searchsorted(ordered, above, "left").astype(np.int64)
-    stop = np.searchsorted(ordered, (groups.astype(np.int64) + 1) * base, "left").astype(np.int64)
+    start = _search(ordered, above, "left")
+    stop = _search(ordered, (groups.astype(np.int64) + 1) * base, "left")
     return _expand(order, start, stop)
 
 
@@ -70,8 +83,8 @@ def window_pairs(
     order = np.argsort(composite, kind="stable").astype(np.int64)
     ordered = composite[order]
     qg = query_groups.astype(np.int64)
-    start = np.searchsorted(ordered, qg * span + (lower - low), "left").astype(np.int64)
-    stop = np.searchsorted(ordered, qg * span + (upper - low), "right").astype(np.int64)
+    start = _search(ordered, qg * span + (lower - low), "left")
+    stop = _search(ordered, qg * span + (upper - low), "right")
     return _expand(order, start, stop)
 
 

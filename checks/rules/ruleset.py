@@ -134,7 +134,7 @@ def load_rules(pkg: Package) -> RuleSet:
     problems: list[RuleProblem] = []
     if frame.empty or "rule_id" not in frame.columns:
         return RuleSet((), ())
-    known = _known(pkg)
+    parsed: list[tuple[int, str, str, Rule | RuleSyntaxError]] = []
     for row, record in enumerate(frame.to_dict("records")):
         cells = {k: str(v) for k, v in record.items()}
         kind = cells.get("kind", "")
@@ -142,9 +142,23 @@ def load_rules(pkg: Package) -> RuleSet:
         if kind not in KINDS:
             continue
         try:
-            rule = _rule(rule_id, kind, cells, row)
-            _check_references(rule, *known)
-            rules.append(rule)
+            parsed.append((row, rule_id, kind, _rule(rule_id, kind, cells, row)))
+        except RuleSyntaxError as exc:
+            parsed.append((row, rule_id, kind, exc))
+    mentioned = {
+        ref.target
+        for *_, rule in parsed
+        if isinstance(rule, Rule)
+        for ref in references(rule.expression)
+        if ref.is_claim
+    }
+    known = _known(pkg, mentioned)
+    for row, rule_id, kind, outcome in parsed:
+        try:
+            if isinstance(outcome, RuleSyntaxError):
+                raise outcome
+            _check_references(outcome, *known)
+            rules.append(outcome)
         except RuleSyntaxError as exc:
             problems.append(
                 RuleProblem(
@@ -161,12 +175,22 @@ def load_rules(pkg: Package) -> RuleSet:
     return RuleSet(tuple(rules), tuple(problems))
 
 
-def _known(pkg: Package) -> tuple[set[str], set[str]]:
+def _known(pkg: Package, mentioned: set[str]) -> tuple[set[str], set[str]]:
+    """The indicator ids, and those of the ``mentioned`` claim ids that exist.
+
+    Only the claim ids the rules mention are looked up, so the cost does not follow the
+    size of the ledger.
+    """
     indicators = pkg.table("indicators")
     claims = pkg.table("claims")
+    present: set[str] = set()
+    if mentioned and "claim_id" in claims.columns:
+        wanted = sorted(mentioned)
+        hits = claims["claim_id"][claims["claim_id"].isin(wanted).to_numpy(dtype=bool)]
+        present = set(hits.tolist())
     return (
         set(indicators["indicator_id"]) if "indicator_id" in indicators.columns else set(),
-        set(claims["claim_id"]) if "claim_id" in claims.columns else set(),
+        present,
     )
 
 
@@ -271,6 +295,10 @@ def _check_shape(rule: Rule) -> None:
         if rule.minimum is None and rule.maximum is None:
             raise _shape_error(
                 rule, "a minimum or a maximum for a ratio-bound rule", column="maximum"
+            )
+        if rule.minimum is not None and rule.maximum is not None and rule.minimum > rule.maximum:
+            raise _shape_error(
+                rule, f"a maximum not below the minimum ({rule.minimum:g})", column="maximum"
             )
         if not references(expr):
             raise _shape_error(rule, "at least one reference")

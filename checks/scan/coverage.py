@@ -94,18 +94,26 @@ def fully_captured(text: str, numbers: Iterable[tuple[int, int]]) -> bool:
     """
     pieces: list[str] = []
     group: tuple[int, int] | None = None
-    for start, end in sorted(numbers, key=lambda span: (span[0], -span[1])):
-        if group is not None and start < group[1]:
-            if end > group[1]:
-                return False  # overlapping, not nested
-            continue
-        if group is not None and _may_join(text, group, (start, end)):
-            return False
-        pieces.append(text[group[1] if group else 0 : start])
-        group = (start, end)
-    pieces.append(text[group[1] if group else 0 :])
+    reach = 0  # the end of the current group (0 before the first): text before it is done
+    for span in sorted(numbers, key=_start_then_longest):
+        start, end = span
+        if group is not None:
+            if start < reach:
+                if end > reach:
+                    return False  # overlapping, not nested
+                continue
+            # the gap test of _may_join, inlined: most neighbours are far apart
+            if start - reach <= MAX_TOKEN_GAP and _may_join(text, group, span):
+                return False
+        pieces.append(text[reach:start])
+        group, reach = span, end
+    pieces.append(text[reach:])
     outside = "".join(pieces)
     return not any(digit in outside for digit in "0123456789")
+
+
+def _start_then_longest(span: tuple[int, int]) -> tuple[int, int]:
+    return span[0], -span[1]
 
 
 def _may_join(text: str, left: tuple[int, int], right: tuple[int, int]) -> bool:

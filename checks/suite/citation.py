@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -69,7 +69,9 @@ class CitationCheck:
     def _sources(self, pkg: Package) -> Iterator[tuple[str, SourceText]]:
         self._source_findings: list[Finding] = []
         sources = pkg.table("sources")
-        for row, source in enumerate(sources.itertuples(index=False)):
+        # three columns as lists: itertuples would make a Python string of every cell
+        columns = [sources[name].tolist() for name in ("source_id", "path", "sha256")]
+        for row, source in enumerate(map(_SourceRow, *columns)):
             try:
                 text = pkg.source_text(source.path)
             except InputError as exc:
@@ -110,6 +112,12 @@ class CitationCheck:
 
 
 Found = tuple[int, int, Finding]
+
+
+class _SourceRow(NamedTuple):
+    source_id: str
+    path: str
+    sha256: str
 
 
 @dataclass
@@ -179,25 +187,28 @@ class _ClaimChecks:
 
     def _offsets(self, source_ids: list[str], found: list[Found]) -> np.ndarray:
         """Quote at its offsets; returns the rows whose source text and offsets are known."""
-        starts = self.claims["start"].astype("Int64").tolist()
-        ends = self.claims["end"].astype("Int64").tolist()
-        checked = np.zeros(len(source_ids), dtype=bool)
         text_of: dict[str, str] = {}
-        for row, (sid, start, end, quote) in enumerate(
-            zip(source_ids, starts, ends, self.quotes, strict=True)
-        ):
-            text = text_of.get(sid)
-            if text is None:
-                source = self.texts.get(sid)
-                if source is None:
-                    continue
-                text = text_of[sid] = source.text
-            if start is pd.NA or end is pd.NA:
-                continue
-            checked[row] = True
+        for sid in pd.unique(np.asarray(source_ids, dtype=object)).tolist():
+            source = self.texts.get(sid)
+            if source is not None:  # decoded in order of first use: a refusal names the first
+                text_of[sid] = source.text
+        texts = [text_of.get(sid, "") for sid in source_ids]
+        starts = self.claims["start"].astype("Int64")
+        ends = self.claims["end"].astype("Int64")
+        checked: np.ndarray = (
+            np.fromiter(map(text_of.__contains__, source_ids), dtype=bool, count=len(texts))
+            & starts.notna().to_numpy(bool)
+            & ends.notna().to_numpy(bool)
+        )
+        rows = np.flatnonzero(checked).tolist()
+        first = starts.to_numpy(dtype="int64", na_value=-1)[rows].tolist()
+        last = ends.to_numpy(dtype="int64", na_value=-1)[rows].tolist()
+        quotes = self.quotes
+        for row, start, end in zip(rows, first, last, strict=True):
+            text, quote = texts[row], quotes[row]
             if 0 <= start <= end <= len(text):
-                if text[start:end] == quote:
-                    continue
+                if end - start == len(quote) and text.startswith(quote, start):
+                    continue  # text[start:end] == quote, without copying the slice
                 at = text.find(quote)
                 hint = (
                     f"; the quote occurs at {at}..{at + len(quote)}"
@@ -233,9 +244,12 @@ class _ClaimChecks:
         written = self.claims["as_written"].astype(str)
         rows = np.flatnonzero(checked & (written != "").to_numpy(bool))
         as_written = written.to_numpy(dtype=object)
-        positions = [self.quotes[r].find(as_written[r]) for r in rows]
-        missing = [int(r) for r, p in zip(rows, positions, strict=True) if p < 0]
-        for row in missing:
+        quotes = [self.quotes[r] for r in rows.tolist()]
+        positions = np.fromiter(
+            map(str.find, quotes, as_written[rows].tolist()), dtype=np.int64, count=len(rows)
+        )
+        del quotes
+        for row in rows[positions < 0].tolist():
             found.append(
                 self._finding(
                     row,
@@ -246,10 +260,9 @@ class _ClaimChecks:
                     quote=self.quotes[row],
                 )
             )
-        keep = [i for i, p in enumerate(positions) if p >= 0]
-        rows = rows[keep]
-        position = dict(zip(rows.tolist(), [positions[i] for i in keep], strict=True))
-        languages = pd.Series([self.language[r] for r in rows], dtype="str")
+        keep = positions >= 0
+        rows, positions = rows[keep], positions[keep]
+        languages = pd.Series([self.language[r] for r in rows.tolist()], dtype="str")
         parsed = parse_numbers(written.take(rows).reset_index(drop=True), languages)
         error = parsed["error"].to_numpy(dtype=object)
         for i in np.flatnonzero(error != "").tolist():
@@ -265,9 +278,9 @@ class _ClaimChecks:
                 )
             )
         ok = error == ""
-        rows, parsed = rows[ok], parsed[ok].reset_index(drop=True)
+        rows, positions, parsed = rows[ok], positions[ok], parsed[ok].reset_index(drop=True)
         self._values(rows, parsed, as_written, found)
-        self._qualifiers(rows, parsed, as_written, position, found)
+        self._qualifiers(rows, positions, parsed, as_written, found)
 
     def _values(
         self, rows: np.ndarray, parsed: pd.DataFrame, as_written: np.ndarray, found: list[Found]
@@ -321,9 +334,9 @@ class _ClaimChecks:
     def _qualifiers(
         self,
         rows: np.ndarray,
+        positions: np.ndarray,
         parsed: pd.DataFrame,
         as_written: np.ndarray,
-        position: dict[int, int],
         found: list[Found],
     ) -> None:
         """The hedge word agrees with the qualifier.
@@ -336,9 +349,9 @@ class _ClaimChecks:
         qualifier = self.claims["qualifier"].astype(str).to_numpy(dtype=object)[rows]
         read_as = parsed["qualifier"].to_numpy(dtype=object)
         forecast = qualifier == "forecast"
-        for i in np.flatnonzero(forecast):
+        for i in np.flatnonzero(forecast).tolist():
             row = int(rows[i])
-            head = self.quotes[row][: position[row]]
+            head = self.quotes[row][: positions[i]]
             if not self.future[row] and not has_phrase_for(
                 head + " " + as_written[row], "forecast", self.language[row]
             ):
@@ -358,17 +371,20 @@ class _ClaimChecks:
             int(i): (str(as_written[rows[i]]), str(read_as[i])) for i in hedged
         }
         exact = np.flatnonzero(~forecast & (read_as == "exact"))
+        exact_rows = rows[exact].tolist()
         before = hedges_before(
-            [self.quotes[rows[i]] for i in exact],
-            [position[rows[i]] for i in exact],
-            [self.language[rows[i]] for i in exact],
+            [self.quotes[r] for r in exact_rows],
+            positions[exact].tolist(),
+            [self.language[r] for r in exact_rows],
         )
+        del exact_rows
+        unhedged = np.fromiter((h is None for h in before), dtype=bool, count=len(before))
         one_sided = np.isin(qualifier, list(_ONE_SIDED))
-        for at, hedge in zip(exact.tolist(), before, strict=True):
-            if hedge is None:
-                if one_sided[at]:
-                    mismatched[at] = None
-            elif hedge[1] != qualifier[at]:
+        for at in exact[unhedged & one_sided[exact]].tolist():
+            mismatched[at] = None
+        for k in np.flatnonzero(~unhedged).tolist():
+            at, hedge = int(exact[k]), before[k]
+            if hedge is not None and hedge[1] != qualifier[at]:
                 mismatched[at] = hedge
         for at in sorted(mismatched):
             row, claimed, words = int(rows[at]), str(qualifier[at]), mismatched[at]

@@ -49,11 +49,18 @@ class ConflictsCheck:
     def run(self, pkg: Package) -> Iterator[Finding]:
         yield from run_rules(pkg, CHECK, {"containment": containment.evaluate})
         table = claim_table(pkg)
-        for pair in conflicting_pairs(table):
+        conflicts, contained = list(conflicting_pairs(table)), list(contained_pairs(table))
+        alike = list(comparable_counts(table))
+        table.claims(  # one batch for every claim the findings show
+            [p for pair in (*conflicts, *contained) for p in (pair.left, pair.right)]
+            + [p.via for p in conflicts if p.via is not None]
+            + [p for pair in alike for p in pair]
+        )
+        for pair in conflicts:
             yield conflict_outcome(pkg, table, pair).finding(pkg, CHECK)
-        for pair in contained_pairs(table):
+        for pair in contained:
             yield containment_outcome(pkg, table, pair).finding(pkg, CHECK)
-        for left, right in comparable_counts(table):
+        for left, right in alike:
             yield comparability_outcome(pkg, table, table.claim(left), table.claim(right)).finding(
                 pkg, CHECK
             )

@@ -46,7 +46,10 @@ class CoverageCheck:
         if not pkg.has("sources"):
             return
         claims = index_claims(pkg.table("claims")) if pkg.has("claims") else {}
-        for row, source in enumerate(pkg.table("sources").to_dict("records")):
+        sources = pkg.table("sources")
+        columns = {name: sources[name].tolist() for name in sources.columns}
+        for row in range(len(sources)):
+            source = {name: cells[row] for name, cells in columns.items()}
             finding = _source_finding(pkg, row, source, claims.get(str(source["source_id"])))
             if finding is not None:
                 yield finding

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
 import numpy as np
+import numpy.typing as npt
+import pandas as pd
 
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
@@ -49,14 +52,47 @@ class ProvenanceCheck:
 
     def run(self, pkg: Package) -> Iterator[Finding]:
         table = claim_table(pkg)
-        for outcome in (*news_only(pkg, table), *forecasts(pkg, table), *carried_over(pkg, table)):
+        found = _Found.of(table)
+        table.claims(found.rows())  # one batch for every claim the findings show
+        outcomes = (
+            *news_only(pkg, table, found.unbacked),
+            *forecasts(pkg, table, found.forecast_only, found.unfinished),
+            *carried_over(pkg, table, found.carried, found.noted),
+        )
+        for outcome in outcomes:
             yield outcome.finding(pkg, CHECK)
 
 
-def news_only(pkg: Package, table: ClaimTable) -> Iterator[Outcome]:
-    backed = backed_by_non_news(table)
-    for row in backed.index[~backed.to_numpy(bool)]:
-        claim = table.claim(int(row))
+@dataclass(frozen=True)
+class _Found:
+    """The rows each kind of finding is about, computed on the columns."""
+
+    unbacked: list[int]
+    forecast_only: dict[int, list[int]]
+    unfinished: list[int]
+    carried: list[int]
+    noted: npt.NDArray[np.bool_]
+
+    @classmethod
+    def of(cls, table: ClaimTable) -> _Found:
+        backed = backed_by_non_news(table)
+        carried, noted = _carried_rows(table)
+        return cls(
+            [int(r) for r in backed.index[~backed.to_numpy(bool)]],
+            forecast_only(table),
+            published_before_end(table).tolist(),
+            carried.tolist(),
+            noted,
+        )
+
+    def rows(self) -> list[int]:
+        listed = [r for row, others in self.forecast_only.items() for r in (row, *others)]
+        return [*self.unbacked, *listed, *self.unfinished, *self.carried]
+
+
+def news_only(pkg: Package, table: ClaimTable, rows: list[int]) -> Iterator[Outcome]:
+    for row in rows:
+        claim = table.claim(row)
         severity = _SEVERITY_BY_KIND.get(claim.kind)
         if severity is None:
             continue
@@ -84,8 +120,10 @@ def news_only(pkg: Package, table: ClaimTable) -> Iterator[Outcome]:
         )
 
 
-def forecasts(pkg: Package, table: ClaimTable) -> Iterator[Outcome]:
-    for row, others in sorted(forecast_only(table).items()):
+def forecasts(
+    pkg: Package, table: ClaimTable, only: dict[int, list[int]], unfinished: list[int]
+) -> Iterator[Outcome]:
+    for row, others in sorted(only.items()):
         claim = table.claim(row)
         made = [table.claim(o) for o in others]
         names = ", ".join(
@@ -109,8 +147,8 @@ def forecasts(pkg: Package, table: ClaimTable) -> Iterator[Outcome]:
             f"consult {consult(pkg, [claim, *made])}",
             key="forecast-only",
         )
-    for row in published_before_end(table).tolist():
-        claim = table.claim(int(row))
+    for row in unfinished:
+        claim = table.claim(row)
         yield Outcome(
             code="forecast-as-measurement",
             severity=Severity.WARNING,
@@ -129,6 +167,20 @@ def forecasts(pkg: Package, table: ClaimTable) -> Iterator[Outcome]:
         )
 
 
+def _carried_rows(table: ClaimTable) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Rows whose unit is carried over (noted, or money printed without a currency), and
+    for every row whether its note says so."""
+    frame = table.frame
+    if frame.empty:
+        return np.empty(0, dtype=np.int64), np.zeros(0, dtype=bool)
+    noted = frame["note"].str.contains(CARRIED_OVER, na=False).to_numpy(bool)
+    unit_codes, units = pd.factorize(frame["unit"])
+    money = np.array([_is_money(str(u)) for u in units], dtype=bool)[unit_codes]
+    unprinted = (frame["printed_unit"] == "").to_numpy(bool) & (frame["lo"].notna()).to_numpy(bool)
+    rows = np.flatnonzero(noted | (money & unprinted)).astype(np.int64)
+    return rows, noted
+
+
 @cache
 def _is_money(unit: str) -> bool:
     try:
@@ -137,14 +189,10 @@ def _is_money(unit: str) -> bool:
         return False
 
 
-def carried_over(pkg: Package, table: ClaimTable) -> Iterator[Outcome]:
-    frame = table.frame
-    if frame.empty:
-        return
-    noted = frame["note"].str.contains(CARRIED_OVER, na=False).to_numpy(bool)
-    money = frame["unit"].map(_is_money).to_numpy(bool)
-    unprinted = (frame["printed_unit"] == "").to_numpy(bool) & (frame["lo"].notna()).to_numpy(bool)
-    for row in np.flatnonzero(noted | (money & unprinted)).tolist():
+def carried_over(
+    pkg: Package, table: ClaimTable, rows: list[int], noted: npt.NDArray[np.bool_]
+) -> Iterator[Outcome]:
+    for row in rows:
         claim = table.claim(row)
         how = (
             "the capture note says so" if noted[row] else f"{claim.as_written!r} prints no currency"

@@ -81,13 +81,13 @@ def _descriptor_findings(pkg: Package) -> Iterator[Finding]:
 def _row_label(resource: Resource, frame: pd.DataFrame, row: int) -> str:
     key = resource.schema.get("primaryKey")
     keys = [key] if isinstance(key, str) else list(key or [])
-    values = [str(frame.iloc[row][k]) for k in keys if k in frame.columns]
+    values = [str(frame[k].iloc[row]) for k in keys if k in frame.columns]
     return "|".join(values) if any(values) else f"row{row}"
 
 
 def _claim_ids(resource: Resource, frame: pd.DataFrame, row: int) -> tuple[str, ...]:
-    if resource.name == "claims" and "claim_id" in frame.columns and frame.iloc[row]["claim_id"]:
-        return (str(frame.iloc[row]["claim_id"]),)
+    if resource.name == "claims" and "claim_id" in frame.columns and frame["claim_id"].iloc[row]:
+        return (str(frame["claim_id"].iloc[row]),)
     return ()
 
 
@@ -125,7 +125,7 @@ def _case_findings(
         )
         return
     row = int(index)
-    value = frame.iloc[row][column] if column in frame.columns else ""
+    value = frame[column].iloc[row] if column in frame.columns else ""  # not a whole row
     if check == "not_nullable":
         message = f"column {column}: value is required"
         code = "required"

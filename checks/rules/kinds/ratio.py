@@ -3,6 +3,9 @@ per fraud report, losses as a share of GDP) must be able to fall inside
 ``[minimum, maximum]`` in the rule's unit. The bounds are the rule's own, with their
 reasons in its rationale. A money result is also shown in the other currency through each
 dated exchange-rate claim that fits its period.
+
+Only the anchors that :func:`~checks.rules.bulk.suspect_anchors` cannot clear are
+evaluated binding by binding.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from checks.model.package import Package
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
 from checks.rules.binding import anchors, bind, comparable
+from checks.rules.bulk import suspect_anchors
 from checks.rules.claims import ClaimTable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, widen_relative
@@ -40,7 +44,9 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
         -math.inf if rule.minimum is None else rule.minimum,
         math.inf if rule.maximum is None else rule.maximum,
     )
-    for anchor in anchors(table, anchor_ref):
+    suspects = suspect_anchors(table, rule.left, bounds, unit, rule.tolerance)
+    chosen = anchors(table, anchor_ref) if suspects is None else table.claims(suspects)
+    for anchor in chosen:
         for binding in bind(table, anchor_ref, anchor, others, comparable, source_with_anchor=True):
             ev = Evaluation(rule.rule_id, binding.claims)
             try:
