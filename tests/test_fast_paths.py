@@ -2,8 +2,9 @@
 
 ``parse_numbers`` against ``parse_number``, ``hedges_before`` against ``hedge_before``,
 the pyarrow CSV reader against the strict ``csv`` reader, and the schema's number parsing
-against ``pandas.to_numeric``, on generated input that includes the awkward cases (odd
-spaces, decomposed letters, signs, other scripts' digits, quotes in odd places).
+against ``pandas.to_numeric``, pandera on the rows not proven to pass against pandera on
+every row, on generated input that includes the awkward cases (odd spaces, decomposed
+letters, signs, other scripts' digits, quotes in odd places).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pandera.errors as pa_errors
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -21,7 +23,9 @@ from hypothesis import strategies as st
 import checks.model.csvfile as csvfile
 from checks.model.errors import InputError
 from checks.model.fastcsv import read_fast
-from checks.model.tableschema import floats
+from checks.model.schema_rows import rows_of, rows_to_validate
+from checks.model.tableschema import as_missing, floats, pandera_schema
+from checks.model.typed import convert_column
 from checks.numbers.batch import hedges_before, parse_numbers
 from checks.numbers.hedges import hedge_before
 from checks.numbers.parse import NumberParseError, parse_number
@@ -221,3 +225,84 @@ def test_schema_number_parsing_agrees_with_pandas_to_numeric(cells: list[str | N
     series = pd.Series(cells, dtype="str")
     expected = pd.to_numeric(series, errors="coerce").astype("float64").to_numpy()
     assert np.array_equal(floats(series).to_numpy(), expected, equal_nan=True)
+
+
+SCHEMA_UNDER_TEST = {
+    "fields": [
+        {"name": "id", "type": "string", "constraints": {"required": True, "unique": True}},
+        {"name": "n", "type": "integer", "constraints": {"minimum": 0, "maximum": 100}},
+        {"name": "x", "type": "number", "constraints": {"minimum": -1.5, "required": True}},
+        {"name": "d", "type": "date"},
+        {"name": "e", "type": "string", "constraints": {"enum": ["a", "b"]}},
+        {"name": "p", "type": "string", "constraints": {"pattern": "[A-Z]{2}[0-9]?"}},
+        {"name": "k", "type": "string"},
+    ],
+    "primaryKey": ["e", "k"],
+}
+CELLS = {
+    "id": ["a", "b", "c", "", "a ", "Ａ"],
+    "n": ["0", "7", "100", "101", "-1", "+5", "٣", "1.0", "1e2", "", "x", "9" * 19],
+    "x": ["-1.5", "-1.6", "0", "2.5", "+100E50", "1e-3", ".5", "inf", "1,5", "", "9" * 16],
+    "d": ["2024-01-31", "2024-02-30", "2024-1-01", "١٢٣٤-01-01", "", "2024-01-31\n"],
+    "e": ["a", "b", "c", "", "A"],
+    "p": ["AB", "AB1", "AB12", "ab", "", "AB\n"],
+    "k": ["1", "2", ""],
+}
+
+
+def _failures(frame: pd.DataFrame, rows: np.ndarray) -> set[tuple[str, ...]]:
+    schema = pandera_schema("t", SCHEMA_UNDER_TEST)
+    try:
+        schema.validate(as_missing(rows_of(frame, rows)), lazy=True)
+    except pa_errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+        return {tuple(str(v) for v in row) for row in cases.itertuples(index=False)}
+    return set()
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.fixed_dictionaries({name: st.sampled_from(cells) for name, cells in CELLS.items()}),
+        min_size=1,
+        max_size=15,
+    )
+)
+def test_schema_validation_of_the_unproven_rows_finds_every_failure(
+    records: list[dict[str, str]],
+) -> None:
+    frame = pd.DataFrame(
+        {name: pd.Series([r[name] for r in records], dtype="str") for name in CELLS}
+    )
+    typed = pd.DataFrame(
+        {
+            f["name"]: convert_column(frame[f["name"]], f["type"])
+            for f in SCHEMA_UNDER_TEST["fields"]
+        }
+    )
+    rows = rows_to_validate(frame, SCHEMA_UNDER_TEST, typed)
+    assert _failures(frame, rows) == _failures(frame, np.arange(len(frame)))
+
+
+def test_rows_proven_to_pass_are_left_out_of_schema_validation() -> None:
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(values, dtype="str")
+            for name, values in {
+                "id": ["a", "b", "c"],
+                "n": ["1", "2", "101"],
+                "x": ["0", "0", "0"],
+                "d": ["2024-01-31", "2024-01-31", "2024-01-31"],
+                "e": ["a", "a", "b"],
+                "p": ["AB", "AB", "AB"],
+                "k": ["1", "2", "1"],
+            }.items()
+        }
+    )
+    typed = pd.DataFrame(
+        {
+            f["name"]: convert_column(frame[f["name"]], f["type"])
+            for f in SCHEMA_UNDER_TEST["fields"]
+        }
+    )
+    assert rows_to_validate(frame, SCHEMA_UNDER_TEST, typed).tolist() == [2]

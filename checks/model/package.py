@@ -12,11 +12,12 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from checks.model.csvfile import decode_utf8, read_csv_table, read_regular_file
 from checks.model.errors import InputError
+from checks.model.first_rows import FirstRows
+from checks.model.memory import trim_heap
 from checks.model.paths import ResourcePaths, find_descriptor, safe_resource_path
 from checks.model.sourcetext import DEFAULT_MAX_SOURCE_BYTES, hash_source, max_source_bytes_from_env
 from checks.model.sourcetext import SourceText as SourceText
@@ -95,18 +96,13 @@ class Package:
         return res.display, res.line_of(row)
 
     @cached_property
-    def _claim_index(self) -> pd.Series:
-        """claim_id → row index in the claims table (first occurrence), hashed in C."""
-        ids = self.table("claims").get("claim_id", pd.Series(dtype=str))
-        first = ~ids.duplicated().to_numpy(dtype=bool)
-        rows = np.flatnonzero(first)
-        return pd.Series(rows, index=pd.Index(ids.iloc[rows], dtype=ids.dtype))
+    def _claim_rows(self) -> FirstRows:
+        """claim_id → row in the claims table (first occurrence), sorted once in Arrow."""
+        return FirstRows(self.table("claims").get("claim_id", pd.Series(dtype=str)))
 
     def claim_row(self, claim_id: str) -> int | None:
         """The row index of a claim id in the claims table (its first occurrence)."""
-        index = self._claim_index
-        position = index.index.get_indexer([claim_id])[0]
-        return None if position < 0 else int(index.iloc[position])
+        return self._claim_rows.get(claim_id)
 
     def locate_claim(self, claim_id: str) -> tuple[str | None, int | None]:
         row = self.claim_row(claim_id)
@@ -122,6 +118,15 @@ class Package:
                 self.root, descriptor="datapackage/sources.csv", field="path"
             )
         return self._source_paths.resolve(relative)
+
+    def release_texts(self) -> None:
+        """Forget the archived sources read so far (a later use reads them again).
+
+        At a million claims their decoded texts are about 300 MB; the checks that read
+        them drop them when they are done, and the freed heap goes back to the system.
+        """
+        self._texts = {}
+        trim_heap()
 
     def source_text(self, relative: str) -> SourceText:
         """Hash an archived source once (streamed); its ``.text`` is decoded on first use."""

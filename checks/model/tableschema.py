@@ -113,7 +113,7 @@ def _field_checks(field: dict[str, Any]) -> list[pa.Check]:
     if "pattern" in constraints:
         checks.append(
             pa.Check.str_matches(
-                f"(?:{constraints['pattern']})\\Z",
+                pattern_check(constraints["pattern"]),
                 error=f"expected to match {constraints['pattern']}",
             )
         )
@@ -128,6 +128,15 @@ def _field_checks(field: dict[str, Any]) -> list[pa.Check]:
                 )
             )
     return checks
+
+
+def pattern_check(pattern: str) -> str:
+    """The regex that ``Series.str.match`` needs for a table schema pattern (whole cell).
+
+    >>> pattern_check("^[A-Z]{3}$")
+    '(?:^[A-Z]{3}$)\\\\Z'
+    """
+    return f"(?:{pattern})\\Z"
 
 
 def _compare(s: pd.Series, bound: float, op: str) -> pd.Series:

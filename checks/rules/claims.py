@@ -21,7 +21,8 @@ import pandas as pd
 
 from checks.model.package import Package
 from checks.model.typed import typed_table
-from checks.numbers.batch import parse_numbers, widen_columns
+from checks.model.written import written_numbers
+from checks.numbers.batch import widen_columns
 from checks.numbers.interval import Interval
 from checks.numbers.qualifiers import QUALIFIERS
 from checks.numbers.units import UnitError, conversion_factor
@@ -86,11 +87,17 @@ class ClaimTable:
     ``as_written`` itself prints, ``""`` when none) and ``plo``/``phi`` (the printed
     precision alone, before the qualifier widens it, in the claim's unit). Rows whose
     dates or indicator cannot be read are left out (the schema check reports them).
+
+    The quotes, which no check compares, stay in the claims table (``quotes``, by row of
+    claims.csv) and are read only for the claims that are built.
     """
 
-    def __init__(self, frame: pd.DataFrame, indicators: pd.DataFrame) -> None:
+    def __init__(
+        self, frame: pd.DataFrame, indicators: pd.DataFrame, quotes: pd.Series | None = None
+    ) -> None:
         self.frame = frame
         self.indicators = indicators
+        self.quotes = quotes if quotes is not None else pd.Series(dtype="str")
 
     def __len__(self) -> int:
         return len(self.frame)
@@ -118,6 +125,10 @@ class ClaimTable:
         if missing:
             rows = self.frame.take(missing)
             columns = {name: rows[name].tolist() for name in rows.columns}
+            at = rows["row"].to_numpy(np.int64)
+            columns["quote"] = (
+                self.quotes.take(at).astype(str).tolist() if len(self.quotes) else [""] * len(at)
+            )
             for i, position in enumerate(missing):
                 memo[position] = _build_claim({n: v[i] for n, v in columns.items()})
         return [memo[p] for p in positions]
@@ -146,16 +157,21 @@ class ClaimTable:
         """
         if len(positions) == 0:
             return np.empty(0, dtype=np.int64)
-        parts = {
-            name: (
+        combined = np.zeros(len(positions), dtype=np.int64)
+        size = 1
+        for name in columns:
+            values = (
                 self.frame[name].to_numpy(np.int64)
                 if name in ("start_day", "end_day")
                 else self.codes(name)
             )[positions]
-            for name in columns
-        }
-        grouped = pd.DataFrame(parts).groupby(columns, sort=False).ngroup()
-        result: npt.NDArray[np.int64] = grouped.to_numpy(np.int64)
+            codes, uniques = pd.factorize(values)
+            size *= max(len(uniques), 1)
+            if size >= 2**62:  # the mixed-radix number would overflow: regroup what we have
+                combined, _ = pd.factorize(combined)
+                size = (int(combined.max()) + 1) * max(len(uniques), 1)
+            combined = combined * max(len(uniques), 1) + codes
+        result: npt.NDArray[np.int64] = pd.factorize(combined)[0].astype(np.int64)
         return result
 
     def by_id(self, claim_id: str) -> Claim | None:
@@ -239,7 +255,7 @@ def claim_table(pkg: Package) -> ClaimTable:
 
 
 _TEXT = ("claim_id", "source_id", "subject", "indicator_id", "unit", "qualifier", "as_written")
-_MORE = ("quote", "speaker", "note")
+_MORE = ("speaker", "note")
 
 
 def build_claim_table(pkg: Package) -> ClaimTable:
@@ -264,14 +280,13 @@ def build_claim_table(pkg: Package) -> ClaimTable:
         & (frame["start_day"] <= frame["end_day"])
         & frame["indicator_id"].isin(indicators.index)
     )
-    frame = frame[keep.to_numpy()].drop_duplicates("claim_id").reset_index(drop=True)
-    frame = _join_sources(pkg, frame)
-    frame = frame.join(
-        indicators[["kind", "family", "unit"]].rename(columns={"unit": "ind_unit"}),
-        on="indicator_id",
-    )
-    _add_intervals(frame)
-    return ClaimTable(frame, indicators)
+    frame = _rows_kept(frame, keep.to_numpy(dtype=bool))
+    _join_sources(pkg, frame)
+    for name, column in (("kind", "kind"), ("family", "family"), ("ind_unit", "unit")):
+        frame[name] = frame["indicator_id"].map(indicators[column])
+    _add_intervals(pkg, frame)
+    quotes = claims["quote"] if "quote" in claims.columns else None
+    return ClaimTable(frame, indicators, quotes)
 
 
 def _empty() -> pd.DataFrame:
@@ -300,39 +315,56 @@ def _date(day: object) -> dt.date:
     return dt.date(1970, 1, 1) + dt.timedelta(days=int(str(day)))
 
 
-def _join_sources(pkg: Package, frame: pd.DataFrame) -> pd.DataFrame:
+def _rows_kept(frame: pd.DataFrame, keep: npt.NDArray[np.bool_]) -> pd.DataFrame:
+    """The kept rows, first of each claim id, renumbered 0..n-1.
+
+    A ledger in order keeps every row: then no column is copied (a million claims' strings
+    are a few hundred megabytes).
+    """
+    if not keep.all():
+        frame = frame[keep]
+    duplicated = frame["claim_id"].duplicated().to_numpy(dtype=bool)
+    if duplicated.any():
+        frame = frame[~duplicated]
+    return frame.reset_index(drop=True)
+
+
+def _join_sources(pkg: Package, frame: pd.DataFrame) -> None:
+    """Add each claim's ``source_kind``, ``published`` and ``language`` (a left join that
+    adds three columns and copies none)."""
     sources = pkg.table("sources")
     if sources.empty or "source_id" not in sources.columns:
         frame["source_kind"] = ""
         frame["published"] = pd.NaT
         frame["language"] = "vi"
-        return frame
+        return
     info = pd.DataFrame(
         {
-            "source_id": sources["source_id"],
             "source_kind": sources.get("kind", ""),
             "published": pd.to_datetime(
                 sources.get("published", ""), format="%Y-%m-%d", errors="coerce"
             ),
             "language": sources.get("language", "vi"),
         }
-    ).drop_duplicates("source_id")
-    out = frame.merge(info, on="source_id", how="left")
-    out["source_kind"] = out["source_kind"].fillna("")
-    out["language"] = out["language"].fillna("vi")
-    return out
+    )
+    info.index = pd.Index(sources["source_id"])
+    info = info[~info.index.duplicated()]
+    frame["source_kind"] = frame["source_id"].map(info["source_kind"]).fillna("")
+    frame["published"] = frame["source_id"].map(info["published"])
+    frame["language"] = frame["source_id"].map(info["language"]).fillna("vi")
 
 
-def _add_intervals(frame: pd.DataFrame) -> None:
+def _add_intervals(pkg: Package, frame: pd.DataFrame) -> None:
     """``lo``/``hi`` in the claim's unit and ``clo``/``chi`` in the indicator's, by column:
-    each distinct printed number is parsed once (:func:`parse_numbers`), widened by the
-    claim's qualifier, and scaled from the printed unit to the claim's unit."""
+    each row's printed number comes from :func:`~checks.model.written.written_numbers`
+    (parsed once per package, shared with the citation check), widened by the claim's
+    qualifier, and scaled from the printed unit to the claim's unit."""
     if frame.empty:
         for name in ("lo", "hi", "clo", "chi", "plo", "phi"):
             frame[name] = np.array([], dtype=float)
         frame["printed_unit"] = np.array([], dtype=object)
         return
-    parsed = parse_numbers(frame["as_written"], frame["language"])
+    parsed = written_numbers(pkg).take(frame["row"].to_numpy(np.int64)).reset_index(drop=True)
     qualifier = frame["qualifier"].to_numpy(dtype=object)
     lo, hi = widen_columns(
         parsed["printed_lo"].to_numpy(float),

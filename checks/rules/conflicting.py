@@ -21,7 +21,7 @@ import pandas as pd
 from checks.numbers.units import parse_unit
 from checks.rules.claims import ClaimTable
 from checks.rules.exchange import convert_through, rate_claims
-from checks.rules.pairs import Floats, Ints, disjoint_pairs, window_pairs
+from checks.rules.pairs import Floats, Ints, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.rules.values import Quantity, UnitMismatch, currency_of
 
 SAME_PERIOD = "same-period"
@@ -152,13 +152,13 @@ def contained_pairs(table: ClaimTable) -> Iterator[Pair]:
     end = table.frame["end_day"].to_numpy(np.int64)[index]
     length = end - start
     longest = pd.Series(length).groupby(codes).transform("max").to_numpy(np.int64)
-    # an outer period containing [start, end] starts in [end - longest, start]
-    inner, outer = window_pairs(codes, end - longest, start, codes, start)
     lo, hi = clo[index], chi[index]
-    keep = (
-        (end[outer] >= end[inner])
-        & ((start[outer] != start[inner]) | (end[outer] != end[inner]))
-        & (lo[inner] > hi[outer])
-    )
-    for a, b in zip(inner[keep].tolist(), outer[keep].tolist(), strict=True):
-        yield Pair(CONTAINED, int(index[a]), int(index[b]), (lo[a], hi[a]), (lo[b], hi[b]))
+    # an outer period containing [start, end] starts in [end - longest, start]
+    for inner, outer in window_pair_blocks(codes, end - longest, start, codes, start):
+        keep = (
+            (end[outer] >= end[inner])
+            & ((start[outer] != start[inner]) | (end[outer] != end[inner]))
+            & (lo[inner] > hi[outer])
+        )
+        for a, b in zip(inner[keep].tolist(), outer[keep].tolist(), strict=True):
+            yield Pair(CONTAINED, int(index[a]), int(index[b]), (lo[a], hi[a]), (lo[b], hi[b]))

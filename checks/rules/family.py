@@ -19,7 +19,7 @@ import pandas as pd
 
 from checks.numbers.units import UnitError, parse_unit
 from checks.rules.claims import ClaimTable
-from checks.rules.pairs import window_pairs
+from checks.rules.pairs import window_pair_blocks
 from checks.rules.values import is_counted
 
 
@@ -49,16 +49,16 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
     end = frame["end_day"].to_numpy(np.int64)[index]
     days = end - start + 1
     longest = int(days.max())
-    left, right = window_pairs(codes, start, end + longest, codes, start)
     indicator = table.codes("indicator_id")[index]
-    gap = start[right] - end[left] - 1
-    later = (start[right] > start[left]) | ((start[right] == start[left]) & (right > left))
-    near = gap <= np.maximum(days[left], days[right])
-    different = indicator[left] != indicator[right]
-    overlapping = start[right] <= end[left]
-    nested = ((start[left] <= start[right]) & (end[right] <= end[left])) | (
-        (start[right] <= start[left]) & (end[left] <= end[right])
-    )
-    keep = later & near & (different | (overlapping & ~nested))
-    for a, b in zip(index[left[keep]].tolist(), index[right[keep]].tolist(), strict=True):
-        yield int(a), int(b)
+    for left, right in window_pair_blocks(codes, start, end + longest, codes, start):
+        gap = start[right] - end[left] - 1
+        later = (start[right] > start[left]) | ((start[right] == start[left]) & (right > left))
+        near = gap <= np.maximum(days[left], days[right])
+        different = indicator[left] != indicator[right]
+        overlapping = start[right] <= end[left]
+        nested = ((start[left] <= start[right]) & (end[right] <= end[left])) | (
+            (start[right] <= start[left]) & (end[left] <= end[right])
+        )
+        keep = later & near & (different | (overlapping & ~nested))
+        for a, b in zip(index[left[keep]].tolist(), index[right[keep]].tolist(), strict=True):
+            yield int(a), int(b)

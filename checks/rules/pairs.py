@@ -7,6 +7,7 @@ O(n log n) plus the number of pairs reported.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Literal
 
 import numpy as np
@@ -73,9 +74,35 @@ def window_pairs(
     >>> sorted(zip(q.tolist(), j.tolist()))
     [(0, 0), (1, 0), (1, 1), (2, 1), (2, 2)]
     """
-    if len(key) == 0 or len(lower) == 0:
+    blocks = list(window_pair_blocks(query_groups, lower, upper, groups, key))
+    if not blocks:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty
+    return np.concatenate([q for q, _ in blocks]), np.concatenate([j for _, j in blocks])
+
+
+MAX_BLOCK_PAIRS = 1 << 20
+"""Pairs enumerated at a time by :func:`window_pair_blocks` (a few tens of MB of indices)."""
+
+
+def window_pair_blocks(
+    query_groups: Ints,
+    lower: Ints,
+    upper: Ints,
+    groups: Ints,
+    key: Ints,
+    max_pairs: int = MAX_BLOCK_PAIRS,
+) -> Iterator[tuple[Ints, Ints]]:
+    """The pairs of :func:`window_pairs`, in blocks of consecutive queries with at most
+    about ``max_pairs`` pairs each, so that a caller that keeps few of them (most windows
+    hold no finding) never holds them all.
+
+    >>> k = np.array([10, 20, 30]); g = np.zeros(3, dtype=np.int64)
+    >>> [q.tolist() for q, _ in window_pair_blocks(g, k - 10, k, g, k, max_pairs=2)]
+    [[0], [1, 1], [2, 2]]
+    """
+    if len(key) == 0 or len(lower) == 0:
+        return
     low = int(min(key.min(), lower.min()))
     span = np.int64(int(max(key.max(), upper.max())) - low + 2)
     g = groups.astype(np.int64)
@@ -85,7 +112,15 @@ def window_pairs(
     qg = query_groups.astype(np.int64)
     start = _search(ordered, qg * span + (lower - low), "left")
     stop = _search(ordered, qg * span + (upper - low), "right")
-    return _expand(order, start, stop)
+    total = np.cumsum(np.maximum(stop - start, 0))
+    first = 0
+    while first < len(start):
+        done = int(total[first - 1]) if first else 0
+        last = max(int(np.searchsorted(total, done + max_pairs, "right")), first + 1)
+        left, right = _expand(order, start[first:last], stop[first:last])
+        if len(left):
+            yield left + first, right
+        first = last
 
 
 def any_overlap(

@@ -68,6 +68,19 @@ def _offsets(column: pd.Series) -> np.ndarray:
     return offsets
 
 
+_CHUNK_ROWS = 100_000  # rows turned into Python strings at a time: tens of MB, not hundreds
+
+
+def _positions(quotes: pd.Series, written: pd.Series) -> np.ndarray:
+    """``quote.find(as_written)`` for every row (-1 when absent), a chunk of rows at a time."""
+    out = np.empty(len(quotes), dtype=np.int64)
+    for first in range(0, len(quotes), _CHUNK_ROWS):
+        part = slice(first, first + _CHUNK_ROWS)
+        found = map(str.find, quotes.iloc[part].tolist(), written.iloc[part].tolist())
+        out[part] = np.fromiter(found, dtype=np.int64, count=len(quotes.iloc[part]))
+    return out
+
+
 def index_claims(claims: pd.DataFrame) -> dict[str, SourceClaims]:
     """source_id → its claims, for a claims table of text cells.
 
@@ -83,9 +96,7 @@ def index_claims(claims: pd.DataFrame) -> dict[str, SourceClaims]:
         return {}
     start, end = _offsets(claims["start"]), _offsets(claims["end"])
     valid = (start >= 0) & (end >= 0)
-    quotes, written = claims["quote"].tolist(), claims["as_written"].tolist()
-    position = np.fromiter(map(str.find, quotes, written), dtype="int64", count=len(quotes))
-    del quotes, written
+    position = _positions(claims["quote"], claims["as_written"])
     length = pc.utf8_length(pa.array(claims["as_written"], type=pa.string(), from_pandas=True))
     length = length.to_numpy(zero_copy_only=False).astype("int64")
     position[length == 0] = -1  # an empty as_written is no number

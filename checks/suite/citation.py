@@ -24,7 +24,8 @@ from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package, SourceText
 from checks.model.typed import typed_table
-from checks.numbers.batch import hedges_before, parse_numbers
+from checks.model.written import written_numbers
+from checks.numbers.batch import hedges_before
 from checks.numbers.hedges import has_phrase_for
 from checks.numbers.interval import Interval
 from checks.numbers.units import UnitError, conversion_factor
@@ -41,6 +42,7 @@ _CHUNK_ROWS = 100_000  # claims checked at a time: their Python strings stay in 
 @register
 class CitationCheck:
     id: ClassVar[str] = CHECK
+    lane: ClassVar[str] = "sources"  # reads the archived texts: runs beside the table checks
     title: ClassVar[str] = "Quotes, offsets and numbers match the archived sources"
     help: ClassVar[str] = (
         "Each archived source's sha256 matches its row; each claim's quote is found at its "
@@ -262,8 +264,7 @@ class _ClaimChecks:
             )
         keep = positions >= 0
         rows, positions = rows[keep], positions[keep]
-        languages = pd.Series([self.language[r] for r in rows.tolist()], dtype="str")
-        parsed = parse_numbers(written.take(rows).reset_index(drop=True), languages)
+        parsed = written_numbers(self.pkg).take(self.first_row + rows).reset_index(drop=True)
         error = parsed["error"].to_numpy(dtype=object)
         for i in np.flatnonzero(error != "").tolist():
             row = int(rows[i])

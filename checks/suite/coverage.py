@@ -34,6 +34,7 @@ RESOLVE = (
 @register
 class CoverageCheck:
     id: ClassVar[str] = CHECK
+    lane: ClassVar[str] = "sources"  # reads the archived texts: runs beside the table checks
     title: ClassVar[str] = "Every number in a source's body is captured by a claim"
     help: ClassVar[str] = (
         "Scans each source's text before body_end for numbers (as `claimledger scan` does) "

@@ -1,0 +1,31 @@
+"""Giving freed memory back to the system.
+
+Python frees the decoded source texts (tens of thousands of strings of a few kilobytes)
+into the C heap, where glibc keeps the pages: the arrays that later checks allocate are
+large enough to be mapped anew, so the peak resident size would count both. Dask's
+workers trim the heap for the same reason. On other C libraries this does nothing.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+from functools import lru_cache
+from typing import Any
+
+
+def trim_heap() -> None:
+    """Return the free pages of the C heap to the system (glibc's ``malloc_trim``)."""
+    libc = _libc()
+    if libc is not None:
+        libc.malloc_trim(0)
+
+
+@lru_cache(maxsize=1)
+def _libc() -> Any:
+    name = ctypes.util.find_library("c")
+    try:
+        libc = ctypes.CDLL(name) if name else None
+    except OSError:
+        return None
+    return libc if libc is not None and hasattr(libc, "malloc_trim") else None

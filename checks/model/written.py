@@ -1,0 +1,46 @@
+"""The printed numbers of the claims, parsed once per package.
+
+``citation`` checks that each ``as_written`` parses and contains the claim's value; the
+claims-as-intervals table (:mod:`checks.rules.claims`) turns the same strings into
+intervals. Both read ``as_written`` in the language of the claim's source (``vi`` when the
+source is not in sources.csv), so the parse is done once, for every row of claims.csv, and
+each takes the rows it needs.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from checks.model.package import Package
+from checks.model.typed import typed_table
+from checks.numbers.batch import parse_numbers
+
+_CACHE_ATTR = "_written_numbers"
+
+
+def claim_languages(pkg: Package) -> pd.Series:
+    """The language of each claim's source (row-aligned with claims.csv; ``vi`` if unknown)."""
+    claims = typed_table(pkg, "claims")
+    sources = pkg.table("sources")
+    source_id = claims["source_id"].astype(str).reset_index(drop=True)
+    if sources.empty or not {"source_id", "language"} <= set(sources.columns):
+        return pd.Series(["vi"] * len(source_id), dtype="str")
+    per_source = sources.drop_duplicates("source_id").set_index("source_id")["language"]
+    return source_id.map(per_source.astype(str)).fillna("vi").astype("str")
+
+
+def written_numbers(pkg: Package) -> pd.DataFrame:
+    """:func:`~checks.numbers.batch.parse_numbers` of every claim's ``as_written``, in its
+    source's language; one row per row of claims.csv (index 0..n-1), computed once."""
+    cached = pkg.__dict__.get(_CACHE_ATTR)
+    if isinstance(cached, pd.DataFrame):
+        return cached
+    claims = typed_table(pkg, "claims")
+    written = (
+        claims["as_written"].astype(str)
+        if "as_written" in claims.columns
+        else pd.Series([""] * len(claims), dtype="str")
+    )
+    parsed = parse_numbers(written.reset_index(drop=True), claim_languages(pkg))
+    pkg.__dict__[_CACHE_ATTR] = parsed
+    return parsed
