@@ -1,19 +1,25 @@
 """Run the registered checks over a package and collect their findings.
 
-On a large package the checks run in two lanes on two threads: the checks that read the
-archived source texts (``lane = "sources"``: citation, coverage) and the checks that work
-on the tables. Most of their time is spent in numpy, pyarrow, hashing and file reads,
-which release the GIL, so on two cores the lanes overlap. The tables every check shares
-(typed tables, the claims as intervals, the rules) are built first, on the calling
-thread, so the lanes only read them. The result does not depend on the lanes: findings
-are sorted, each check's findings are its own, and when checks fail the error of the
-first of them in run order is raised, as a sequential run would.
+On a large package the checks run on two threads: one runs the checks that read the
+archived source texts (``lane = "sources"``: citation, coverage), in order, and then helps
+with the rest; the other takes the checks that work on the tables one by one. Much of
+their time is spent in numpy, pyarrow, hashing and file reads, which release the GIL, so
+on two cores the threads overlap. The tables are read first, on the calling thread; what
+the checks derive from them is built once, by the first check that asks (the other waits
+for it). The result does not depend on the threads: findings are sorted, each check's
+findings are its own, and when checks fail the error of the first of them in run order
+is raised, as a sequential run would.
+
+Once the last check that reads the source texts is done, the texts are released
+(:meth:`~checks.model.package.Package.release_texts`): the table checks that run after
+them do not need to share the memory with them.
 """
 
 from __future__ import annotations
 
 import os
 import threading
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
@@ -55,7 +61,7 @@ def run_checks(
     if len(lanes) < 2 or _workers(pkg, workers) < 2:
         found = _run_lane(pkg, ids, checks, on_check)
     else:
-        found = _run_parallel(pkg, lanes, ids, checks, on_check)
+        found = _run_parallel(pkg, ids, checks, on_check)
     seen: dict[str, Finding] = {}
     for finding in found:
         seen.setdefault(finding.fingerprint, finding)
@@ -104,49 +110,71 @@ def _run_lane(
 
 def _run_parallel(
     pkg: Package,
-    lanes: list[list[str]],
     ids: Sequence[str],
     checks: dict[str, type[Check]],
     on_check: ProgressCallback | None,
 ) -> list[Finding]:
+    """One thread runs the source checks, in order, then helps with the table checks;
+    the other runs table checks as they come. A failure stops the checks after it in
+    run order; those before it still run (one of them may fail first)."""
     _prepare(pkg)
+    order = {check_id: n for n, check_id in enumerate(ids)}
+    chain = [i for i in ids if _lane_of(checks[i]) == SOURCES_LANE]
+    queue = deque(i for i in ids if _lane_of(checks[i]) != SOURCES_LANE)
     lock = threading.Lock()
-
-    def report(check_id: str) -> None:
-        if on_check is not None:
-            with lock:
-                on_check(check_id)
-
     failures: dict[str, BaseException] = {}
 
-    def lane(members: list[str]) -> list[Finding]:
-        found: list[Finding] = []
-        for check_id in members:
-            report(check_id)
-            try:
-                found.extend(checks[check_id]().run(pkg))
-            except Exception as exc:  # re-raised below, in run order
+    def runs(check_id: str) -> bool:
+        return not failures or order[check_id] < min(order[f] for f in failures)
+
+    def run(check_id: str, found: list[Finding]) -> bool:
+        with lock:
+            if not runs(check_id):
+                return False
+            if on_check is not None:
+                on_check(check_id)
+        try:
+            found.extend(checks[check_id]().run(pkg))
+        except Exception as exc:  # re-raised below, in run order
+            with lock:
                 failures[check_id] = exc
-                break
-        if _lane_of(checks[members[0]]) == SOURCES_LANE:
-            pkg.release_texts()
+            return False
+        return True
+
+    def take() -> str | None:
+        with lock:
+            return queue.popleft() if queue else None
+
+    def tables() -> list[Finding]:
+        found: list[Finding] = []
+        while (check_id := take()) is not None:
+            run(check_id, found)
         return found
 
-    with ThreadPoolExecutor(max_workers=len(lanes)) as pool:
-        results = list(pool.map(lane, lanes))
+    def sources() -> list[Finding]:
+        found: list[Finding] = []
+        for check_id in chain:
+            if not run(check_id, found):
+                break
+        pkg.release_texts()
+        return found + tables()
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = [pool.submit(sources), pool.submit(tables)]
+        found = [finding for result in results for finding in result.result()]
     for check_id in ids:
         if check_id in failures:
             raise failures[check_id]
-    return [finding for found in results for finding in found]
+    return found
 
 
 def _prepare(pkg: Package) -> None:
-    """Build what the checks share before they run on several threads."""
-    from checks.model.typed import typed_table
-    from checks.rules.claims import claim_table
-    from checks.rules.ruleset import rule_set
+    """Read the tables before the lanes start (every check reads them).
 
+    What the checks derive from the tables (typed views, the parsed ``as_written``, the
+    claims as intervals, the rules) is built by the first check that asks, while the
+    other lane goes on: :meth:`~checks.model.package.Package.shared` makes a second
+    caller wait for it rather than build it twice.
+    """
     for name in pkg.resources:
-        typed_table(pkg, name)
-    claim_table(pkg)
-    rule_set(pkg)
+        pkg.table(name)

@@ -6,11 +6,13 @@ import hashlib
 import json
 import os
 import stat
+import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 import pandas as pd
 
@@ -24,6 +26,7 @@ from checks.model.sourcetext import SourceText as SourceText
 from checks.model.tableschema import check_table_schema
 
 _MAX_JSON_BYTES = 16 * 1024 * 1024
+T = TypeVar("T")
 
 
 @dataclass
@@ -73,6 +76,11 @@ class Package:
     max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES
     _texts: dict[Path, SourceText] = field(default_factory=dict, repr=False)
     _source_paths: ResourcePaths | None = field(default=None, repr=False)
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    _shared_locks: dict[str, threading.Lock] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _guard: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -84,6 +92,22 @@ class Package:
         if resource is None:
             return pd.DataFrame()
         return resource.frame
+
+    def shared(self, key: str, build: Callable[[], T]) -> T:
+        """The value ``build()`` returns, computed once per package and ``key``.
+
+        Derived tables (typed views, the parsed ``as_written``, the claims as intervals,
+        the rules) are shared by several checks, which may run on two threads: a second
+        caller waits for the first to finish building instead of building it again.
+        """
+        if key in self._shared:
+            return cast(T, self._shared[key])
+        with self._guard:
+            lock = self._shared_locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._shared:
+                self._shared[key] = build()
+            return cast(T, self._shared[key])
 
     def has(self, name: str) -> bool:
         return name in self.resources

@@ -14,8 +14,6 @@ import pyarrow.compute as pc
 from checks.model.package import Package
 from checks.model.tableschema import floats
 
-_CACHE_ATTR = "_typed_cache"
-
 
 def typed_table(pkg: Package, name: str) -> pd.DataFrame:
     """The table with integer, number and date fields converted; strings stay strings.
@@ -23,9 +21,10 @@ def typed_table(pkg: Package, name: str) -> pd.DataFrame:
     Empty strings stay ``""`` in string columns; integers are ``Int64``, numbers
     ``float64``, dates ``datetime64`` (``NaT`` when empty or invalid).
     """
-    cache: dict[str, pd.DataFrame] = pkg.__dict__.setdefault(_CACHE_ATTR, {})
-    if name in cache:
-        return cache[name]
+    return pkg.shared(f"typed:{name}", lambda: _typed(pkg, name))
+
+
+def _typed(pkg: Package, name: str) -> pd.DataFrame:
     frame = pkg.table(name)
     resource = pkg.resources.get(name)
     out = frame.copy(deep=False)  # columns are replaced, never written into
@@ -35,7 +34,6 @@ def typed_table(pkg: Package, name: str) -> pd.DataFrame:
             if column not in out.columns:
                 continue
             out[column] = convert_column(frame[column], field.get("type", "string"))
-    cache[name] = out
     return out
 
 

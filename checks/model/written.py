@@ -15,8 +15,6 @@ from checks.model.package import Package
 from checks.model.typed import typed_table
 from checks.numbers.batch import parse_numbers
 
-_CACHE_ATTR = "_written_numbers"
-
 
 def claim_languages(pkg: Package) -> pd.Series:
     """The language of each claim's source (row-aligned with claims.csv; ``vi`` if unknown)."""
@@ -32,15 +30,14 @@ def claim_languages(pkg: Package) -> pd.Series:
 def written_numbers(pkg: Package) -> pd.DataFrame:
     """:func:`~checks.numbers.batch.parse_numbers` of every claim's ``as_written``, in its
     source's language; one row per row of claims.csv (index 0..n-1), computed once."""
-    cached = pkg.__dict__.get(_CACHE_ATTR)
-    if isinstance(cached, pd.DataFrame):
-        return cached
+    return pkg.shared("written_numbers", lambda: _parsed(pkg))
+
+
+def _parsed(pkg: Package) -> pd.DataFrame:
     claims = typed_table(pkg, "claims")
     written = (
         claims["as_written"].astype(str)
         if "as_written" in claims.columns
         else pd.Series([""] * len(claims), dtype="str")
     )
-    parsed = parse_numbers(written.reset_index(drop=True), claim_languages(pkg))
-    pkg.__dict__[_CACHE_ATTR] = parsed
-    return parsed
+    return parse_numbers(written.reset_index(drop=True), claim_languages(pkg))

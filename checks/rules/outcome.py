@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
+
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.interval import Interval
@@ -97,15 +99,19 @@ def consult(pkg: Package, claims: Iterable[Claim]) -> str:
 
 
 def _source_rows(pkg: Package) -> dict[str, dict[str, str]]:
-    cached = pkg.__dict__.get("_source_rows")
-    if isinstance(cached, dict):
-        return cached
-    sources = pkg.table("sources")
+    """source_id → its title, publisher and url (first row of each id), built once."""
+    return pkg.shared("source_names", lambda: _names(pkg.table("sources")))
+
+
+def _names(sources: pd.DataFrame) -> dict[str, dict[str, str]]:
     rows: dict[str, dict[str, str]] = {}
-    if not sources.empty and "source_id" in sources.columns:
-        for record in sources.to_dict("records"):
-            rows.setdefault(str(record["source_id"]), {k: str(v) for k, v in record.items()})
-    pkg.__dict__["_source_rows"] = rows
+    if sources.empty or "source_id" not in sources.columns:
+        return rows
+    fields = [f for f in ("title", "publisher", "url") if f in sources.columns]
+    columns = [sources[f].astype(str).tolist() for f in fields]
+    ids = sources["source_id"].astype(str).tolist()
+    for source_id, *values in zip(ids, *columns, strict=True):
+        rows.setdefault(source_id, dict(zip(fields, values, strict=True)))
     return rows
 
 

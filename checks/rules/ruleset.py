@@ -35,7 +35,6 @@ KINDS: tuple[str, ...] = (
     "order",
     "duration",
 )
-_CACHE_ATTR = "_ruleset"
 
 
 @dataclass(frozen=True)
@@ -119,12 +118,7 @@ class RuleSet:
 
 def rule_set(pkg: Package) -> RuleSet:
     """The package's rules, parsed once and cached on the package."""
-    cached = pkg.__dict__.get(_CACHE_ATTR)
-    if isinstance(cached, RuleSet):
-        return cached
-    result = load_rules(pkg)
-    pkg.__dict__[_CACHE_ATTR] = result
-    return result
+    return pkg.shared("rule_set", lambda: load_rules(pkg))
 
 
 def load_rules(pkg: Package) -> RuleSet:
