@@ -57,8 +57,8 @@ def run_checks(
     unknown = [i for i in ids if i not in checks]
     if unknown:
         raise RegistryError(unknown[0], f"unknown check; known: {', '.join(sorted(checks))}")
-    lanes = _lanes(ids, checks)
-    if len(lanes) < 2 or _workers(pkg, workers) < 2:
+    lanes = {_lane_of(checks[i]) for i in ids}
+    if SOURCES_LANE not in lanes or len(lanes) < 2 or _workers(pkg, workers) < 2:
         found = _run_lane(pkg, ids, checks, on_check)
     else:
         found = _run_parallel(pkg, ids, checks, on_check)
@@ -77,14 +77,6 @@ def _workers(pkg: Package, workers: int | None) -> int:
     if (os.cpu_count() or 1) < 2 or not pkg.has("claims"):
         return 1
     return 2 if len(pkg.table("claims")) >= PARALLEL_MIN_CLAIMS else 1
-
-
-def _lanes(ids: Sequence[str], checks: dict[str, type[Check]]) -> list[list[str]]:
-    """The selected checks split by their ``lane`` (default ``"tables"``), in run order."""
-    lanes: dict[str, list[str]] = {}
-    for check_id in ids:
-        lanes.setdefault(_lane_of(checks[check_id]), []).append(check_id)
-    return list(lanes.values())
 
 
 def _lane_of(check: type[Check]) -> str:

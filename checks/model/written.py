@@ -11,20 +11,26 @@ from __future__ import annotations
 
 import pandas as pd
 
+from checks.model.lookup import lookup
 from checks.model.package import Package
 from checks.model.typed import typed_table
 from checks.numbers.batch import parse_numbers
 
 
 def claim_languages(pkg: Package) -> pd.Series:
-    """The language of each claim's source (row-aligned with claims.csv; ``vi`` if unknown)."""
+    """The language of each claim's source (row-aligned with claims.csv, index 0..n-1;
+    ``vi`` if the source is unknown), computed once."""
+    return pkg.shared("claim_languages", lambda: _languages(pkg))
+
+
+def _languages(pkg: Package) -> pd.Series:
     claims = typed_table(pkg, "claims")
     sources = pkg.table("sources")
     source_id = claims["source_id"].astype(str).reset_index(drop=True)
     if sources.empty or not {"source_id", "language"} <= set(sources.columns):
         return pd.Series(["vi"] * len(source_id), dtype="str")
-    per_source = sources.drop_duplicates("source_id").set_index("source_id")["language"]
-    return source_id.map(per_source.astype(str)).fillna("vi").astype("str")
+    per_source = sources.drop_duplicates("source_id").set_index("source_id")[["language"]]
+    return lookup(source_id, per_source.astype(str))["language"].fillna("vi").astype("str")
 
 
 def written_numbers(pkg: Package) -> pd.DataFrame:

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from checks.model.lookup import lookup
 from checks.model.package import Package
 from checks.model.typed import typed_table
 from checks.model.written import written_numbers
@@ -276,7 +277,7 @@ def build_claim_table(pkg: Package) -> ClaimTable:
     )
     frame = _rows_kept(frame, keep.to_numpy(dtype=bool))
     _join_sources(pkg, frame)
-    found = _lookup(frame["indicator_id"], indicators[["kind", "family", "unit"]])
+    found = lookup(frame["indicator_id"], indicators[["kind", "family", "unit"]])
     frame["kind"], frame["family"] = found["kind"], found["family"]
     frame["ind_unit"] = found["unit"]
     _add_intervals(pkg, frame)
@@ -343,21 +344,10 @@ def _join_sources(pkg: Package, frame: pd.DataFrame) -> None:
         }
     )
     info.index = pd.Index(sources["source_id"])
-    found = _lookup(frame["source_id"], info[~info.index.duplicated()])
+    found = lookup(frame["source_id"], info[~info.index.duplicated()])
     frame["source_kind"] = found["source_kind"].fillna("")
     frame["published"] = found["published"]
     frame["language"] = found["language"].fillna("vi")
-
-
-def _lookup(keys: pd.Series, table: pd.DataFrame) -> pd.DataFrame:
-    """The row of ``table`` (unique index) for each key, missing where the key is not in it.
-
-    Looked up once per distinct key: ``Series.map`` on a million arrow strings converts
-    them to Python objects, about 0.15 s a column.
-    """
-    codes, uniques = pd.factorize(keys)
-    rows = table.reindex(pd.Index(uniques, dtype=table.index.dtype)).reset_index(drop=True)
-    return rows.reindex(codes).reset_index(drop=True)
 
 
 def _add_intervals(pkg: Package, frame: pd.DataFrame) -> None:

@@ -22,9 +22,10 @@ import pandas as pd
 
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
+from checks.model.lookup import lookup
 from checks.model.package import Package, SourceText
 from checks.model.typed import typed_table
-from checks.model.written import written_numbers
+from checks.model.written import claim_languages, written_numbers
 from checks.numbers.batch import hedges_before
 from checks.numbers.hedges import has_phrase_for
 from checks.numbers.interval import Interval
@@ -136,16 +137,16 @@ class _ClaimChecks:
         claims = self.claims
         source_id = claims["source_id"].astype(str)
         per_source = self.sources.drop_duplicates("source_id").set_index("source_id")
-        self.language = (
-            source_id.map(per_source["language"].astype(str)).fillna("vi").astype(str).tolist()
-        )
-        published = source_id.map(per_source["published"])
+        of_source = lookup(source_id, per_source[["published", "body_end"]])
+        rows = slice(self.first_row, self.first_row + len(claims))
+        self.language = claim_languages(self.pkg).iloc[rows].tolist()
+        published = of_source["published"]
         self.future = (published.notna() & (claims["period_end"] > published)).to_numpy(bool)
         self.ids = claims["claim_id"].astype(str)
         self.quotes = claims["quote"].astype(str).tolist()
         found: list[Found] = []
         checked = self._offsets(source_id.tolist(), found)
-        body_end = source_id.map(per_source["body_end"]).astype("Int64")
+        body_end = of_source["body_end"].astype("Int64")
         end = claims["end"].astype("Int64")
         late = (checked & (end > body_end).fillna(False).to_numpy(bool)).nonzero()[0]
         for row in late:
