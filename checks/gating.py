@@ -21,9 +21,9 @@ from typing import Any
 
 import pandas as pd
 
+from checks.ledger.ledger import ledger
 from checks.model.finding import Finding, Severity, sort_key
 from checks.model.package import Package
-from checks.model.typed import typed_table
 
 CHECK = "waivers"
 TITLE = "Waivers are current and match a finding"
@@ -66,7 +66,7 @@ def read_waivers(pkg: Package) -> list[Waiver]:
     """
     if not pkg.has("waivers"):
         return []
-    table = typed_table(pkg, "waivers")
+    table = ledger(pkg).typed("waivers")
     waivers: list[Waiver] = []
     seen: set[str] = set()
     for row, entry in enumerate(table.itertuples(index=False)):

@@ -470,14 +470,14 @@ def test_physical_lines_count_lf_and_crlf_inside_quoted_cells(tmp_path: Path) ->
 
 def test_eighteen_digit_integers_keep_every_digit(mini: Path) -> None:
     from checks import load_package
-    from checks.model.typed import typed_table
+    from checks.ledger.ledger import ledger
 
     claims = mini / "datapackage" / "claims.csv"
     claims.write_text(
         claims.read_text(encoding="utf-8").replace(",25,90,", ",999999999999999999,90,"),
         encoding="utf-8",
     )
-    start = typed_table(load_package(mini), "claims")["start"]
+    start = ledger(load_package(mini)).typed("claims")["start"]
     assert start.iloc[0] == 999_999_999_999_999_999
     assert str(start.dtype) == "Int64"
 

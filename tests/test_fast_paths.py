@@ -21,11 +21,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import checks.model.csvfile as csvfile
+from checks.ledger.typed import convert_column
 from checks.model.errors import InputError
 from checks.model.fastcsv import read_fast
 from checks.model.schema_rows import rows_of, rows_to_validate
 from checks.model.tableschema import as_missing, floats, pandera_schema
-from checks.model.typed import convert_column
 from checks.numbers.batch import hedges_before, parse_numbers
 from checks.numbers.hedges import hedge_before
 from checks.numbers.parse import NumberParseError, parse_number

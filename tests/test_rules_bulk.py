@@ -16,14 +16,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checks.ledger.ledger import ledger
 from checks.model.package import load_package
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
 from checks.rules import bulk
-from checks.rules.claims import claim_table
 from checks.rules.kinds import ratio
 from checks.rules.parser import parse_expression
-from checks.rules.ruleset import rule_set
 from checks.rules.syntax import Comparison
 from tests.claim_packages import build, claim, codes, findings, rule
 
@@ -119,8 +118,8 @@ def test_precheck_leaves_out_anchors_whose_bindings_all_pass(tmp_path: Path) -> 
     expression = "[online-fraud-losses] / [online-fraud-reports]"
     root = build(tmp_path / "p", rows, [rule("r", "ratio-bound", expression, maximum="50")])
     pkg = load_package(root)
-    table = claim_table(pkg)
-    (bound,) = rule_set(pkg).rules
+    table = ledger(pkg).claims
+    (bound,) = ledger(pkg).rules.rules
     suspects = bulk.suspect_anchors(
         table, bound.left, Interval(float("-inf"), 50.0), parse_unit("VND/report"), 0.0
     )
@@ -131,7 +130,7 @@ def test_precheck_leaves_out_anchors_whose_bindings_all_pass(tmp_path: Path) -> 
 def test_precheck_gives_up_on_claim_references_and_selectors(tmp_path: Path) -> None:
     rows = [claim("a", "online-fraud-reports", "10", value="10", period="2023")]
     root = build(tmp_path / "p", rows, [])
-    table = claim_table(load_package(root))
+    table = ledger(load_package(root)).claims
     anything = Interval(0.0, 1.0)
     for text in ("[claim:a] / [online-fraud-reports]", "[online-fraud-reports@previous] + 1"):
         node = parse_expression(text)

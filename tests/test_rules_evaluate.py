@@ -6,13 +6,13 @@ import datetime as dt
 
 import pytest
 
+from checks.ledger.claims import Claim
+from checks.ledger.periods import Period
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
-from checks.rules.claims import Claim
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation
 from checks.rules.parser import parse_expression
-from checks.rules.periods import Period
 from checks.rules.syntax import Node, Ref
 from checks.rules.values import Moment, Quantity, show, unit_text
 

@@ -76,8 +76,8 @@ class Package:
     max_source_bytes: int = DEFAULT_MAX_SOURCE_BYTES
     _texts: dict[Path, SourceText] = field(default_factory=dict, repr=False)
     _source_paths: ResourcePaths | None = field(default=None, repr=False)
-    _shared: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
-    _shared_locks: dict[str, threading.Lock] = field(
+    _shared: dict[type, Any] = field(default_factory=dict, repr=False, compare=False)
+    _shared_locks: dict[type, threading.Lock] = field(
         default_factory=dict, repr=False, compare=False
     )
     _guard: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
@@ -93,21 +93,21 @@ class Package:
             return pd.DataFrame()
         return resource.frame
 
-    def shared(self, key: str, build: Callable[[], T]) -> T:
-        """The value ``build()`` returns, computed once per package and ``key``.
+    def derived(self, kind: type[T], build: Callable[[], T]) -> T:
+        """The one object of type ``kind`` derived from this package, built on first use.
 
-        Derived tables (typed views, the parsed ``as_written``, the claims as intervals,
-        the rules) are shared by several checks, which may run on two threads: a second
-        caller waits for the first to finish building instead of building it again.
+        The :class:`~checks.ledger.ledger.Ledger` (everything the checks derive from the
+        tables) is kept here, so that it lives and dies with the package. The checks may
+        run on two threads: a second caller waits for the first to finish building.
         """
-        if key in self._shared:
-            return cast(T, self._shared[key])
+        if kind in self._shared:
+            return cast(T, self._shared[kind])
         with self._guard:
-            lock = self._shared_locks.setdefault(key, threading.Lock())
+            lock = self._shared_locks.setdefault(kind, threading.Lock())
         with lock:
-            if key not in self._shared:
-                self._shared[key] = build()
-            return cast(T, self._shared[key])
+            if kind not in self._shared:
+                self._shared[kind] = build()
+            return cast(T, self._shared[kind])
 
     def has(self, name: str) -> bool:
         return name in self.resources

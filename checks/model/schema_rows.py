@@ -10,7 +10,7 @@ equal values of a unique column is in the subset.
 :func:`rows_to_validate` therefore proves column-wise, cheaply, that a row passes every
 element check, and returns the rest with every row of a duplicate group. The proofs are
 sufficient conditions, never the checks themselves: a row that fails a proof only goes
-to pandera, which decides. They rest on the typed view (:mod:`checks.model.typed`),
+to pandera, which decides. They rest on the typed view (:mod:`checks.ledger.typed`),
 which holds a value exactly where the cell converts; where a check parses cells with
 :func:`pandas.to_numeric`, whose result may depend on the other cells, every such cell is
 sent along, so pandera sees the same input for it as on the whole column.

@@ -15,7 +15,7 @@ import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from checks.rules.claims import Claim, ClaimTable
+from checks.ledger.claims import Claim, ClaimTable
 from checks.rules.syntax import Ref
 
 Relation = Callable[[Ref, Claim, Claim], bool]

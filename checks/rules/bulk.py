@@ -25,10 +25,10 @@ import numpy.typing as npt
 import pandas as pd
 import pint
 
+from checks.compare.pairs import window_pairs
+from checks.ledger.claims import ClaimTable
 from checks.numbers.interval import Interval
 from checks.numbers.units import UnitError, parse_unit
-from checks.rules.claims import ClaimTable
-from checks.rules.pairs import window_pairs
 from checks.rules.syntax import BinaryOp, Negate, Node, Number, Ref, references
 from checks.rules.values import DIMENSIONLESS, UnitMismatch, factor
 

@@ -9,22 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 
+from checks.ledger.claims import ClaimTable
+from checks.ledger.ledger import ledger
 from checks.model.finding import Finding
 from checks.model.package import Package
-from checks.rules.claims import ClaimTable, claim_table
 from checks.rules.kinds.common import Result, RuleFailure
 from checks.rules.outcome import error_finding, problem_finding
-from checks.rules.ruleset import Rule, rule_set
+from checks.rules.ruleset import Rule
 
 Evaluator = Callable[[Rule, ClaimTable, Package], Iterator[Result]]
 
 
 def run_rules(pkg: Package, check: str, kinds: Mapping[str, Evaluator]) -> Iterator[Finding]:
     """The findings of every rule of the given kinds, evaluated by ``kinds[rule.kind]``."""
-    rules = rule_set(pkg)
+    rules = ledger(pkg).rules
     for problem in rules.problems_of_kind(*kinds):
         yield problem_finding(pkg, check, problem)
-    table = claim_table(pkg)
+    table = ledger(pkg).claims
     for rule in rules.of_kind(*kinds):
         failed = False
         for result in kinds[rule.kind](rule, table, pkg):

@@ -17,9 +17,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from checks.ledger.claims import Claim
 from checks.numbers.interval import Interval, IntervalError
 from checks.numbers.units import UnitError, parse_unit
-from checks.rules.claims import Claim
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.functions import FUNCTIONS, PERCENT, FunctionError
 from checks.rules.syntax import BinaryOp, Call, Negate, Node, Number, Ref

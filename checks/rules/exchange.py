@@ -11,11 +11,11 @@ from functools import cache
 
 import pint
 
+from checks.ledger.claims import Claim, ClaimTable
+from checks.ledger.periods import Period
 from checks.numbers.units import UnitError, parse_unit, registry
-from checks.rules.claims import Claim, ClaimTable
 from checks.rules.evaluate import claim_value, combine
 from checks.rules.functions import FunctionError
-from checks.rules.periods import Period
 from checks.rules.values import Quantity
 
 

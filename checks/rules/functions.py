@@ -23,9 +23,9 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from checks.ledger.periods import Period
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
-from checks.rules.periods import Period
 from checks.rules.values import (
     DIMENSIONLESS,
     Moment,

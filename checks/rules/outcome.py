@@ -12,12 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
-
+from checks.ledger.claims import Claim
+from checks.ledger.ledger import ledger
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.interval import Interval
-from checks.rules.claims import Claim
 from checks.rules.ruleset import Rule, RuleProblem
 
 
@@ -85,7 +84,7 @@ def claim_interval(claim: Claim, canonical: bool = False) -> dict[str, Any] | No
 
 def consult(pkg: Package, claims: Iterable[Claim]) -> str:
     """The sources behind some claims, named for a reader: title, publisher, address."""
-    rows = _source_rows(pkg)
+    rows = ledger(pkg).source_names
     names: list[str] = []
     for source_id in dict.fromkeys(c.source_id for c in claims):
         row = rows.get(source_id, {})
@@ -96,23 +95,6 @@ def consult(pkg: Package, claims: Iterable[Claim]) -> str:
             parts.append(row["url"])
         names.append(f"{source_id} ({'; '.join(parts)})")
     return "; ".join(names)
-
-
-def _source_rows(pkg: Package) -> dict[str, dict[str, str]]:
-    """source_id → its title, publisher and url (first row of each id), built once."""
-    return pkg.shared("source_names", lambda: _names(pkg.table("sources")))
-
-
-def _names(sources: pd.DataFrame) -> dict[str, dict[str, str]]:
-    rows: dict[str, dict[str, str]] = {}
-    if sources.empty or "source_id" not in sources.columns:
-        return rows
-    fields = [f for f in ("title", "publisher", "url") if f in sources.columns]
-    columns = [sources[f].astype(str).tolist() for f in fields]
-    ids = sources["source_id"].astype(str).tolist()
-    for source_id, *values in zip(ids, *columns, strict=True):
-        rows.setdefault(source_id, dict(zip(fields, values, strict=True)))
-    return rows
 
 
 def problem_finding(pkg: Package, check: str, problem: RuleProblem) -> Finding:

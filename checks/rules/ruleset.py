@@ -116,11 +116,6 @@ class RuleSet:
         return [p for p in self.problems if p.kind in kinds]
 
 
-def rule_set(pkg: Package) -> RuleSet:
-    """The package's rules, parsed once and cached on the package."""
-    return pkg.shared("rule_set", lambda: load_rules(pkg))
-
-
 def load_rules(pkg: Package) -> RuleSet:
     """Parse every rule row; rows the schema check rejects (unknown kind) are skipped."""
     frame = pkg.table("rules")

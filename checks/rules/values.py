@@ -13,9 +13,9 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 import pint
 
+from checks.ledger.periods import Period
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit, registry
-from checks.rules.periods import Period
 
 DIMENSIONLESS = parse_unit("")
 

@@ -20,12 +20,11 @@ from typing import ClassVar, NamedTuple
 import numpy as np
 import pandas as pd
 
+from checks.ledger.ledger import ledger
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 from checks.model.lookup import lookup
 from checks.model.package import Package, SourceText
-from checks.model.typed import typed_table
-from checks.model.written import claim_languages, written_numbers
 from checks.numbers.batch import hedges_before
 from checks.numbers.hedges import has_phrase_for
 from checks.numbers.interval import Interval
@@ -58,10 +57,10 @@ class CitationCheck:
         yield from self._source_findings
         if not pkg.has("claims"):
             return
-        claims = typed_table(pkg, "claims")
+        claims = ledger(pkg).typed("claims")
         if claims.empty:
             return
-        sources = typed_table(pkg, "sources")
+        sources = ledger(pkg).typed("sources")
         found: list[Found] = []
         for first in range(0, len(claims), _CHUNK_ROWS):  # bounded memory for the strings
             part = claims.iloc[first : first + _CHUNK_ROWS]
@@ -139,7 +138,7 @@ class _ClaimChecks:
         per_source = self.sources.drop_duplicates("source_id").set_index("source_id")
         of_source = lookup(source_id, per_source[["published", "body_end"]])
         rows = slice(self.first_row, self.first_row + len(claims))
-        self.language = claim_languages(self.pkg).iloc[rows].tolist()
+        self.language = ledger(self.pkg).languages.iloc[rows].tolist()
         published = of_source["published"]
         self.future = (published.notna() & (claims["period_end"] > published)).to_numpy(bool)
         self.ids = claims["claim_id"].astype(str)
@@ -265,7 +264,7 @@ class _ClaimChecks:
             )
         keep = positions >= 0
         rows, positions = rows[keep], positions[keep]
-        parsed = written_numbers(self.pkg).take(self.first_row + rows).reset_index(drop=True)
+        parsed = ledger(self.pkg).written.take(self.first_row + rows).reset_index(drop=True)
         error = parsed["error"].to_numpy(dtype=object)
         for i in np.flatnonzero(error != "").tolist():
             row = int(rows[i])

@@ -14,20 +14,21 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
-from checks.model.finding import Finding, Severity
-from checks.model.package import Package
-from checks.numbers.interval import Interval
-from checks.registry import register
-from checks.rules.claims import Claim, ClaimTable, claim_table
-from checks.rules.conflicting import (
+from checks.compare.conflicting import (
     CONTAINED,
     INSTANT_IN_WINDOW,
     Pair,
     conflicting_pairs,
     contained_pairs,
 )
+from checks.compare.family import comparable_counts
+from checks.ledger.claims import Claim, ClaimTable
+from checks.ledger.ledger import ledger
+from checks.model.finding import Finding, Severity
+from checks.model.package import Package
+from checks.numbers.interval import Interval
+from checks.registry import register
 from checks.rules.engine import run_rules
-from checks.rules.family import comparable_counts
 from checks.rules.kinds import containment
 from checks.rules.kinds.common import label, relative_difference
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
@@ -48,7 +49,7 @@ class ConflictsCheck:
 
     def run(self, pkg: Package) -> Iterator[Finding]:
         yield from run_rules(pkg, CHECK, {"containment": containment.evaluate})
-        table = claim_table(pkg)
+        table = ledger(pkg).claims
         conflicts, contained = list(conflicting_pairs(table)), list(contained_pairs(table))
         alike = list(comparable_counts(table))
         table.claims(  # one batch for every claim the findings show

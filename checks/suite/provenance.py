@@ -25,12 +25,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from checks.compare.corroboration import backed_by_non_news, forecast_only, published_before_end
+from checks.ledger.claims import ClaimTable
+from checks.ledger.ledger import ledger
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.units import UnitError, parse_unit
 from checks.registry import register
-from checks.rules.claims import ClaimTable, claim_table
-from checks.rules.corroboration import backed_by_non_news, forecast_only, published_before_end
 from checks.rules.kinds.common import label
 from checks.rules.outcome import Outcome, claim_interval, consult
 from checks.rules.values import currency_of
@@ -51,7 +52,7 @@ class ProvenanceCheck:
     )
 
     def run(self, pkg: Package) -> Iterator[Finding]:
-        table = claim_table(pkg)
+        table = ledger(pkg).claims
         found = _Found.of(table)
         table.claims(found.rows())  # one batch for every claim the findings show
         outcomes = (

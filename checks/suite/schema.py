@@ -16,11 +16,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 from frictionless import Package as FrictionlessPackage
 
+from checks.ledger.ledger import ledger
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package, Resource
 from checks.model.schema_rows import rows_of, rows_to_validate
 from checks.model.tableschema import as_missing, pandera_schema
-from checks.model.typed import typed_table
 from checks.numbers.units import UnitError, parse_unit
 from checks.registry import register
 from checks.suite.common import row_finding
@@ -96,7 +96,7 @@ def _row_findings(pkg: Package, resource: Resource) -> Iterator[Finding]:
     """Pandera's failures, from the rows not proven to pass (the same failures, faster)."""
     frame = resource.frame
     schema = pandera_schema(resource.name, resource.schema)
-    rows = rows_to_validate(frame, resource.schema, typed_table(pkg, resource.name))
+    rows = rows_to_validate(frame, resource.schema, ledger(pkg).typed(resource.name))
     try:
         schema.validate(as_missing(rows_of(frame, rows)), lazy=True)
         return
@@ -224,7 +224,7 @@ def _joined(frame: pd.DataFrame, fields: list[str]) -> pd.Series:
 
 
 def _claim_semantics(pkg: Package) -> Iterator[Finding]:
-    claims = typed_table(pkg, "claims")
+    claims = ledger(pkg).typed("claims")
     if claims.empty:
         return
     ids = claims["claim_id"].astype(str)

@@ -12,16 +12,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from checks.ledger.claims import Claim
+from checks.ledger.ledger import ledger
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.registry import register
-from checks.rules.claims import Claim, claim_table
 from checks.rules.engine import run_rules
 from checks.rules.evaluate import claim_value, describe_value
 from checks.rules.functions import FUNCTIONS, YEAR
 from checks.rules.kinds import duration, order
 from checks.rules.outcome import Outcome, consult, interval_entry
-from checks.rules.ruleset import rule_set
 from checks.rules.values import Moment, Quantity, UnitMismatch, show
 
 CHECK = "temporal"
@@ -45,10 +45,10 @@ class TemporalCheck:
 def _own_spans(pkg: Package) -> Iterator[Finding]:
     covered_indicators: set[str] = set()
     covered_claims: set[str] = set()
-    for rule in rule_set(pkg).of_kind("duration"):
+    for rule in ledger(pkg).rules.of_kind("duration"):
         target = rule.target
         (covered_claims if target.is_claim else covered_indicators).add(target.target)
-    table = claim_table(pkg)
+    table = ledger(pkg).claims
     frame = table.frame
     if frame.empty:
         return

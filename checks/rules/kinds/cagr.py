@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import combinations
 
+from checks.ledger.claims import Claim, ClaimTable
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.rules.binding import anchors, anywhere, bind
-from checks.rules.claims import Claim, ClaimTable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
 from checks.rules.functions import FUNCTIONS, FunctionError

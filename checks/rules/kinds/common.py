@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from checks.rules.claims import Claim, ClaimTable
+from checks.ledger.claims import Claim, ClaimTable
 from checks.rules.outcome import Outcome
 
 

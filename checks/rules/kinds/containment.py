@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checks.ledger.claims import Claim, ClaimTable
 from checks.model.package import Package
 from checks.rules.binding import anchors, candidates
-from checks.rules.claims import Claim, ClaimTable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, comparable_intervals, relation_holds
 from checks.rules.functions import FunctionError

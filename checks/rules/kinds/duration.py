@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checks.ledger.claims import ClaimTable
 from checks.model.package import Package
 from checks.rules.binding import anchors, bind, dated_or_comparable
-from checks.rules.claims import ClaimTable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
 from checks.rules.functions import FunctionError

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checks.ledger.claims import Claim, ClaimTable
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.rules.binding import anchors, bind, comparable
-from checks.rules.claims import Claim, ClaimTable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
 from checks.rules.kinds.common import Result, RuleFailure, label

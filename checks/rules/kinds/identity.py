@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from checks.ledger.claims import Claim, ClaimTable
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.numbers.units import parse_unit
 from checks.rules.binding import anchors, bind, comparable
-from checks.rules.claims import Claim, ClaimTable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value
 from checks.rules.kinds.common import Result, RuleFailure, label, relative_difference

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from checks.ledger.claims import ClaimTable
 from checks.model.package import Package
 from checks.rules.binding import anchors, anywhere, candidates
-from checks.rules.claims import ClaimTable
 from checks.rules.evaluate import relation_holds
 from checks.rules.kinds.common import Result
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry

@@ -13,12 +13,12 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
+from checks.ledger.claims import ClaimTable
 from checks.model.package import Package
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.bulk import suspect_anchors
-from checks.rules.claims import ClaimTable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, widen_relative
 from checks.rules.exchange import convert_through, rate_claims

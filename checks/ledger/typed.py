@@ -15,16 +15,12 @@ from checks.model.package import Package
 from checks.model.tableschema import floats
 
 
-def typed_table(pkg: Package, name: str) -> pd.DataFrame:
+def typed_view(pkg: Package, name: str) -> pd.DataFrame:
     """The table with integer, number and date fields converted; strings stay strings.
 
     Empty strings stay ``""`` in string columns; integers are ``Int64``, numbers
     ``float64``, dates ``datetime64`` (``NaT`` when empty or invalid).
     """
-    return pkg.shared(f"typed:{name}", lambda: _typed(pkg, name))
-
-
-def _typed(pkg: Package, name: str) -> pd.DataFrame:
     frame = pkg.table(name)
     resource = pkg.resources.get(name)
     out = frame.copy(deep=False)  # columns are replaced, never written into

@@ -1,7 +1,7 @@
 """The printed numbers of the claims, parsed once per package.
 
 ``citation`` checks that each ``as_written`` parses and contains the claim's value; the
-claims-as-intervals table (:mod:`checks.rules.claims`) turns the same strings into
+claims-as-intervals table (:mod:`checks.ledger.claims`) turns the same strings into
 intervals. Both read ``as_written`` in the language of the claim's source (``vi`` when the
 source is not in sources.csv), so the parse is done once, for every row of claims.csv, and
 each takes the rows it needs.
@@ -9,23 +9,22 @@ each takes the rows it needs.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
 
 from checks.model.lookup import lookup
-from checks.model.package import Package
-from checks.model.typed import typed_table
 from checks.numbers.batch import parse_numbers
 
+if TYPE_CHECKING:
+    from checks.ledger.ledger import Ledger
 
-def claim_languages(pkg: Package) -> pd.Series:
+
+def claim_languages(book: Ledger) -> pd.Series:
     """The language of each claim's source (row-aligned with claims.csv, index 0..n-1;
-    ``vi`` if the source is unknown), computed once."""
-    return pkg.shared("claim_languages", lambda: _languages(pkg))
-
-
-def _languages(pkg: Package) -> pd.Series:
-    claims = typed_table(pkg, "claims")
-    sources = pkg.table("sources")
+    ``vi`` if the source is unknown)."""
+    claims = book.typed("claims")
+    sources = book.package.table("sources")
     source_id = claims["source_id"].astype(str).reset_index(drop=True)
     if sources.empty or not {"source_id", "language"} <= set(sources.columns):
         return pd.Series(["vi"] * len(source_id), dtype="str")
@@ -33,17 +32,13 @@ def _languages(pkg: Package) -> pd.Series:
     return lookup(source_id, per_source.astype(str))["language"].fillna("vi").astype("str")
 
 
-def written_numbers(pkg: Package) -> pd.DataFrame:
+def parse_written(book: Ledger) -> pd.DataFrame:
     """:func:`~checks.numbers.batch.parse_numbers` of every claim's ``as_written``, in its
-    source's language; one row per row of claims.csv (index 0..n-1), computed once."""
-    return pkg.shared("written_numbers", lambda: _parsed(pkg))
-
-
-def _parsed(pkg: Package) -> pd.DataFrame:
-    claims = typed_table(pkg, "claims")
+    source's language; one row per row of claims.csv (index 0..n-1)."""
+    claims = book.typed("claims")
     written = (
         claims["as_written"].astype(str)
         if "as_written" in claims.columns
         else pd.Series([""] * len(claims), dtype="str")
     )
-    return parse_numbers(written.reset_index(drop=True), claim_languages(pkg))
+    return parse_numbers(written.reset_index(drop=True), book.languages)

@@ -14,20 +14,22 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
+from checks.ledger.periods import Period
 from checks.model.lookup import lookup
 from checks.model.package import Package
-from checks.model.typed import typed_table
-from checks.model.written import written_numbers
 from checks.numbers.batch import widen_columns
 from checks.numbers.interval import Interval
 from checks.numbers.qualifiers import QUALIFIERS
 from checks.numbers.units import UnitError, conversion_factor
-from checks.rules.periods import Period
+
+if TYPE_CHECKING:
+    from checks.ledger.ledger import Ledger
 
 _EPOCH = np.datetime64("1970-01-01", "D")
 
@@ -244,20 +246,16 @@ def _build_claim(r: dict[str, object]) -> Claim:
     )
 
 
-def claim_table(pkg: Package) -> ClaimTable:
-    """The package's claims as intervals, built once and cached on the package."""
-    return pkg.shared("claim_table", lambda: build_claim_table(pkg))
-
-
 _TEXT = ("claim_id", "source_id", "subject", "indicator_id", "unit", "qualifier", "as_written")
 _MORE = ("speaker", "note")
 
 
-def build_claim_table(pkg: Package) -> ClaimTable:
+def build_claim_table(book: Ledger) -> ClaimTable:
+    pkg = book.package
     indicators = _indicators(pkg)
     if not pkg.has("claims"):
         return ClaimTable(_empty(), indicators)
-    claims = typed_table(pkg, "claims")
+    claims = book.typed("claims")
     if claims.empty or not set(_TEXT) <= set(claims.columns):
         return ClaimTable(_empty(), indicators)
     frame = pd.DataFrame({name: claims[name].astype(str) for name in _TEXT})
@@ -280,7 +278,7 @@ def build_claim_table(pkg: Package) -> ClaimTable:
     found = lookup(frame["indicator_id"], indicators[["kind", "family", "unit"]])
     frame["kind"], frame["family"] = found["kind"], found["family"]
     frame["ind_unit"] = found["unit"]
-    _add_intervals(pkg, frame)
+    _add_intervals(book, frame)
     quotes = claims["quote"] if "quote" in claims.columns else None
     return ClaimTable(frame, indicators, quotes)
 
@@ -350,9 +348,9 @@ def _join_sources(pkg: Package, frame: pd.DataFrame) -> None:
     frame["language"] = found["language"].fillna("vi")
 
 
-def _add_intervals(pkg: Package, frame: pd.DataFrame) -> None:
+def _add_intervals(book: Ledger, frame: pd.DataFrame) -> None:
     """``lo``/``hi`` in the claim's unit and ``clo``/``chi`` in the indicator's, by column:
-    each row's printed number comes from :func:`~checks.model.written.written_numbers`
+    each row's printed number comes from :attr:`~checks.ledger.ledger.Ledger.written`
     (parsed once per package, shared with the citation check), widened by the claim's
     qualifier, and scaled from the printed unit to the claim's unit."""
     if frame.empty:
@@ -360,7 +358,7 @@ def _add_intervals(pkg: Package, frame: pd.DataFrame) -> None:
             frame[name] = np.array([], dtype=float)
         frame["printed_unit"] = np.array([], dtype=object)
         return
-    parsed = written_numbers(pkg).take(frame["row"].to_numpy(np.int64)).reset_index(drop=True)
+    parsed = book.written.take(frame["row"].to_numpy(np.int64)).reset_index(drop=True)
     qualifier = frame["qualifier"].to_numpy(dtype=object)
     lo, hi = widen_columns(
         parsed["printed_lo"].to_numpy(float),

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from checks.compare.pairs import Floats, Ints, disjoint_pairs, window_pair_blocks, window_pairs
+from checks.ledger.claims import ClaimTable
 from checks.numbers.units import parse_unit
-from checks.rules.claims import ClaimTable
 from checks.rules.exchange import convert_through, rate_claims
-from checks.rules.pairs import Floats, Ints, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.rules.values import Quantity, UnitMismatch, currency_of
 
 SAME_PERIOD = "same-period"

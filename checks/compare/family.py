@@ -17,9 +17,9 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
+from checks.compare.pairs import window_pair_blocks
+from checks.ledger.claims import ClaimTable
 from checks.numbers.units import UnitError, parse_unit
-from checks.rules.claims import ClaimTable
-from checks.rules.pairs import window_pair_blocks
 from checks.rules.values import is_counted
 
 

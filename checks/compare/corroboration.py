@@ -8,8 +8,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from checks.rules.claims import ClaimTable
-from checks.rules.pairs import any_overlap
+from checks.compare.pairs import any_overlap
+from checks.ledger.claims import ClaimTable
 
 NEWS = "news"
 _KEYS = ["subject", "indicator_id", "start_day", "end_day"]

@@ -1,0 +1,91 @@
+"""The ledger: what the checks derive from a package's tables, each part built once.
+
+Every check reads the same derived tables: typed views of the string tables, the claims'
+source languages, every ``as_written`` parsed, the claims as intervals, the parsed rules
+and the names of the sources. The :class:`Ledger` of a package holds them as typed
+attributes, each built on first use; the checks may run on two threads, and a second
+caller waits for the first to finish building a part instead of building it again.
+
+>>> from checks.model.package import load_package
+>>> book = ledger(load_package("."))  # doctest: +SKIP
+>>> len(book.claims)  # doctest: +SKIP
+67
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeVar, cast
+
+import pandas as pd
+
+from checks.ledger.claims import ClaimTable, build_claim_table
+from checks.ledger.sources import SourceNames, source_names
+from checks.ledger.typed import typed_view
+from checks.ledger.written import claim_languages, parse_written
+from checks.model.package import Package
+
+if TYPE_CHECKING:
+    from checks.rules.ruleset import RuleSet
+
+T = TypeVar("T")
+
+
+class Ledger:
+    """The derived tables of one package, built lazily and shared by every check."""
+
+    def __init__(self, package: Package) -> None:
+        self.package = package
+        self._built: dict[str, object] = {}
+        self._locks: dict[str, threading.Lock] = {}
+        self._guard = threading.Lock()
+
+    def _once(self, key: str, build: Callable[[], T]) -> T:
+        if key in self._built:
+            return cast(T, self._built[key])
+        with self._guard:
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:
+            if key not in self._built:
+                self._built[key] = build()
+            return cast(T, self._built[key])
+
+    def typed(self, name: str) -> pd.DataFrame:
+        """The table with its integer, number and date fields converted
+        (:func:`~checks.ledger.typed.typed_view`); invalid cells are missing."""
+        return self._once(f"typed:{name}", lambda: typed_view(self.package, name))
+
+    @property
+    def languages(self) -> pd.Series:
+        """The language of each claim's source, row-aligned with claims.csv (``vi`` when
+        the source is unknown)."""
+        return self._once("languages", lambda: claim_languages(self))
+
+    @property
+    def written(self) -> pd.DataFrame:
+        """Every claim's ``as_written`` parsed in its source's language, one row per row of
+        claims.csv (:func:`~checks.ledger.written.parse_written`)."""
+        return self._once("written", lambda: parse_written(self))
+
+    @property
+    def claims(self) -> ClaimTable:
+        """The claims as intervals (:class:`~checks.ledger.claims.ClaimTable`)."""
+        return self._once("claims", lambda: build_claim_table(self))
+
+    @property
+    def rules(self) -> RuleSet:
+        """The rules table parsed (:class:`~checks.rules.ruleset.RuleSet`)."""
+        from checks.rules.ruleset import load_rules  # the rule language builds on the ledger
+
+        return self._once("rules", lambda: load_rules(self.package))
+
+    @property
+    def source_names(self) -> SourceNames:
+        """source_id → its title, publisher and url, for the messages that cite a source."""
+        return self._once("source_names", lambda: source_names(self.package))
+
+
+def ledger(pkg: Package) -> Ledger:
+    """The package's ledger, made on first use and kept with the package."""
+    return pkg.derived(Ledger, lambda: Ledger(pkg))
