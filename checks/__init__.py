@@ -7,8 +7,7 @@ from checks.model.finding import Finding, Severity
 from checks.model.package import Package, load_package
 from checks.numbers import Interval, ParsedNumber, parse_number
 from checks.runner import run_checks
-
-__version__ = "0.1.0"
+from checks.version import __version__
 
 __all__ = [
     "Finding",

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from checks.compare.pairs import Floats, Ints, disjoint_pairs, window_pair_blocks, window_pairs
+from checks.compare.pairs import Floats, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.ledger.claims import ClaimTable
 from checks.numbers.units import parse_unit
 from checks.rules.exchange import convert_through, rate_claims
@@ -39,13 +39,6 @@ class Pair:
     left_interval: tuple[float, float]
     right_interval: tuple[float, float]
     via: int | None = None
-
-
-def _groups(frame: pd.DataFrame, columns: list[str]) -> Ints:
-    if frame.empty:
-        return np.empty(0, dtype=np.int64)
-    codes: Ints = frame.groupby(columns, sort=False, dropna=False).ngroup().to_numpy(np.int64)
-    return codes
 
 
 def _column(table: ClaimTable, name: str) -> Floats:

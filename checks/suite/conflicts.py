@@ -24,12 +24,12 @@ from checks.compare.conflicting import (
 from checks.compare.family import comparable_counts
 from checks.ledger.claims import Claim, ClaimTable
 from checks.ledger.ledger import ledger
+from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.interval import Interval
 from checks.registry import register
-from checks.rules.engine import run_rules
-from checks.rules.kinds import containment
+from checks.rules.engine import rule_codes, run_check_rules
 from checks.rules.kinds.common import label, relative_difference
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
 from checks.rules.values import show
@@ -37,10 +37,52 @@ from checks.rules.values import show
 CHECK = "conflicts"
 
 
+OWN_CODES: tuple[FindingCode, ...] = (
+    FindingCode(
+        "conflict",
+        "Two figures for the same measure cannot both be right",
+        "Same subject, indicator and comparable period, intervals that cannot overlap: find which"
+        " source misprinted or measures something else.",
+        "error",
+        "no reading of the printed numbers makes them agree",
+    ),
+    FindingCode(
+        "stock-window",
+        "A stock figure disagrees with one at a date inside its window",
+        "A level at a date inside another's period differs beyond what the window allows.",
+        "warning",
+        "the two may be taken at different dates inside the window",
+    ),
+    FindingCode(
+        "forecast-disagrees",
+        "A forecast disagrees with another figure",
+        "A forecast and another figure for the same period cannot overlap.",
+        "warning",
+        "a forecast may be revised; it is not a measurement",
+    ),
+    FindingCode(
+        "containment",
+        "A count over a period exceeds the count over a period containing it",
+        "A flow over an inner period is larger than over the outer one for every reading.",
+        "error",
+        "a part cannot exceed its whole",
+    ),
+    FindingCode(
+        "comparability",
+        "Figures of one family measure different things",
+        "Indicators of one family differ by more than their definitions explain after normalising"
+        " to a rate per year; the message says why they differ.",
+        "warning",
+        "different definitions, not necessarily an error, but a reader comparing them is misled",
+    ),
+)
+
+
 @register
 class ConflictsCheck:
     id: ClassVar[str] = CHECK
     title: ClassVar[str] = "Sources agree about the same measure"
+    codes: ClassVar[tuple[FindingCode, ...]] = (*OWN_CODES, *rule_codes(CHECK))
     help: ClassVar[str] = (
         "Same subject, indicator and comparable period whose intervals cannot overlap; a "
         "flow over a period larger than over a period containing it; same-family counts "
@@ -48,7 +90,7 @@ class ConflictsCheck:
     )
 
     def run(self, pkg: Package) -> Iterator[Finding]:
-        yield from run_rules(pkg, CHECK, {"containment": containment.evaluate})
+        yield from run_check_rules(pkg, CHECK)
         table = ledger(pkg).claims
         conflicts, contained = list(conflicting_pairs(table)), list(contained_pairs(table))
         alike = list(comparable_counts(table))

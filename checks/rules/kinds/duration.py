@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.ledger.claims import ClaimTable
+from checks.model.codes import FindingCode
 from checks.model.package import Package
 from checks.rules.binding import anchors, bind, dated_or_comparable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
 from checks.rules.functions import FunctionError
-from checks.rules.kinds.common import Result, RuleFailure
+from checks.rules.kinds.common import Result, RuleFailure, RuleKind, equation_shape
 from checks.rules.outcome import Outcome, consult, interval_entry
-from checks.rules.ruleset import Rule
+from checks.rules.rule import Rule
 from checks.rules.syntax import references
 from checks.rules.values import Quantity, show
 
@@ -60,3 +61,26 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                 key=rule.rule_id,
                 rule=rule,
             )
+
+
+def check_shape(rule: Rule) -> None:
+    equation_shape(rule, derives=False)
+
+
+KIND = RuleKind(
+    name="duration",
+    check="temporal",
+    form="[duration] = expression giving years",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "duration-mismatch",
+            "A stated duration disagrees with the dates it spans",
+            "The years between the dates cannot be the printed duration: check both dates "
+            "and whether the duration is rounded.",
+            "rule",
+            "the rule's severity column",
+        ),
+    ),
+)

@@ -12,15 +12,24 @@ from collections.abc import Iterator
 from typing import Any
 
 from checks.ledger.claims import Claim, ClaimTable
+from checks.model.codes import FindingCode
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.numbers.units import parse_unit
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value
-from checks.rules.kinds.common import Result, RuleFailure, label, relative_difference
+from checks.rules.kinds.common import (
+    IMPLIED_VALUE,
+    Result,
+    RuleFailure,
+    RuleKind,
+    equation_shape,
+    label,
+    relative_difference,
+)
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
-from checks.rules.ruleset import Rule
+from checks.rules.rule import Rule
 from checks.rules.syntax import Ref, references
 from checks.rules.values import Quantity, UnitMismatch, show, unit_text
 
@@ -174,3 +183,27 @@ def _compare(
             rule=rule,
             extra=extra,
         )
+
+
+def check_shape(rule: Rule) -> None:
+    equation_shape(rule)
+
+
+KIND = RuleKind(
+    name="identity",
+    check="arithmetic",
+    form="[target] = expression (the right side derives the target, compared with each claim)",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "identity-mismatch",
+            "A figure disagrees with the one its identity derives",
+            "The claims the rule binds cannot all be right: check that they measure the same "
+            "thing for the same subject and period, and which of them was misprinted.",
+            "rule",
+            "the rule's severity column: the maintainer says how grave a broken identity is",
+        ),
+        IMPLIED_VALUE,
+    ),
+)
