@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from checks.compare.pairs import Floats, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.ledger.claims import ClaimTable
+from checks.ledger.pairs import Floats, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.numbers.units import parse_unit
 from checks.rules.exchange import convert_through, rate_claims
 from checks.rules.values import Quantity, UnitMismatch, currency_of

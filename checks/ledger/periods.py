@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from checks.compare.pairs import window_pairs
+from checks.ledger.pairs import window_pairs
 from checks.numbers.interval import Interval
 
 Ints = npt.NDArray[np.int64]
