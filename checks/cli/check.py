@@ -16,6 +16,7 @@ from checks.gating import failing, load_baseline
 from checks.model.finding import Finding, Severity
 from checks.progress import check_progress
 from checks.registry import registered
+from checks.report.context import claim_count, package_of
 from checks.report.result import CheckResult
 from checks.service import check_formats, check_package, printed_reports, write_reports
 from checks.textsafety import one_line
@@ -101,7 +102,15 @@ def check(
 
 
 def _print_summary(out: Console, result: CheckResult) -> None:
-    table = Table(title=Text(f"claimledger check: {one_line(result.package)}"), show_lines=False)
+    pkg = package_of(result)
+    claims = claim_count(pkg)
+    sources = 0 if pkg is None else len(pkg.table("sources"))
+    title = (
+        f"claimledger check: {one_line(result.package)}\n"
+        f"{claims} claim{'' if claims == 1 else 's'} from "
+        f"{sources} source{'' if sources == 1 else 's'}"
+    )
+    table = Table(title=Text(title), show_lines=False)
     table.add_column("check")
     for severity in Severity:
         table.add_column(severity.value, justify="right")

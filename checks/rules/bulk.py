@@ -142,6 +142,8 @@ def _comparable_pairs(table: ClaimTable, anchors: Ints, candidates: Ints) -> tup
     Equal periods always; when the candidate's kind is not a flow, also an instant of one
     inside the other's period. Same subject, different claims.
     """
+    if len(anchors) == 0 or len(candidates) == 0:  # no claims of a reference: no pairs
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     frame = table.frame
     subjects = frame["subject"].to_numpy(dtype=object)
     codes, _ = pd.factorize(np.concatenate([subjects[anchors], subjects[candidates]]))
