@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from checks.cli import check as _check  # noqa: F401  (registers the command)
+from checks.cli import claims as _claims  # noqa: F401
 from checks.cli import explain as _explain  # noqa: F401
 from checks.cli import init as _init  # noqa: F401
 from checks.cli import publish as _publish  # noqa: F401
