@@ -11,7 +11,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded, shown_path
+from checks.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    app,
+    console,
+    guarded,
+    report_error,
+    shown_path,
+)
 from checks.gating import failing, load_baseline
 from checks.model.finding import Finding, Severity
 from checks.progress import check_progress
@@ -19,6 +28,7 @@ from checks.registry import registered
 from checks.report.context import claim_count, package_of
 from checks.report.result import CheckResult
 from checks.service import check_formats, check_package, printed_reports, write_reports
+from checks.suite.structure import is_unreadable_row, unreadable_row_count
 from checks.textsafety import one_line
 
 DEFAULT_FORMATS = ("json", "md", "html", "sarif")
@@ -80,6 +90,7 @@ def check(
     """Check a package, write its reports, exit 1 if findings at or above --fail-on remain.
 
     Exit codes: 0 none remain, 1 some remain, 2 the input could not be read, 3 internal error.
+    Rows that cannot be read are all listed (exit 2); the reports are still written.
     Annotations for GitHub are printed when GITHUB_ACTIONS=true or with --format github.
     """
     names = check_formats(formats or DEFAULT_FORMATS)
@@ -98,6 +109,15 @@ def check(
     _print_failing(out_console, blocking, fail_on, known is not None)
     for path in written:
         out_console.print(f"wrote {shown_path(path)}", markup=False)
+    unreadable = [f for f in result.findings if is_unreadable_row(f)]
+    if unreadable:  # reported with the rest, but the input could not all be read
+        rows = [f for f in unreadable if f.line is not None]
+        for finding in rows[:LISTED]:
+            report_error("error", f"{finding.path}:{finding.line}: {finding.message}")
+        count = unreadable_row_count(unreadable)
+        if count > LISTED:
+            report_error("error", f"… and {count - LISTED} more unreadable rows")
+        raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_FINDINGS if blocking else EXIT_OK)
 
 

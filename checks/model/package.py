@@ -16,7 +16,7 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
-from checks.model.csvfile import decode_utf8, read_csv_table, read_regular_file
+from checks.model.csvfile import CsvTable, decode_utf8, read_csv_table, read_regular_file
 from checks.model.errors import InputError
 from checks.model.first_rows import FirstRows
 from checks.model.memory import trim_heap
@@ -40,6 +40,7 @@ class Resource:
     schema: dict[str, Any]
     _frame: pd.DataFrame | None = field(default=None, repr=False)
     _lines: list[int] | None = field(default=None, repr=False)
+    _table: CsvTable | None = field(default=None, repr=False)
 
     @property
     def fields(self) -> list[dict[str, Any]]:
@@ -51,11 +52,21 @@ class Resource:
 
     @property
     def frame(self) -> pd.DataFrame:
-        """All cells as strings, empty cells as ``""``."""
+        """All cells as strings, empty cells as ``""`` (rows that cannot be read left out)."""
         if self._frame is None:
-            table = read_csv_table(self.path, display=self.display, columns=self.field_names)
-            self._frame, self._lines = table.frame, table.lines
+            table = read_csv_table(
+                self.path, display=self.display, columns=self.field_names, tolerant=True
+            )
+            self._frame, self._lines, self._table = table.frame, table.lines, table
         return self._frame
+
+    @property
+    def row_problems(self) -> tuple[tuple[InputError, ...], int]:
+        """The rows left out because they cannot be read (at most 100) and how many in all."""
+        _ = self.frame
+        if self._table is None:
+            return (), 0
+        return self._table.problems, self._table.problem_count
 
     def line_of(self, row: int) -> int | None:
         """The physical line (1-based) where data row ``row`` (0-based) starts."""
