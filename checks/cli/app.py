@@ -22,6 +22,8 @@ from rich.console import Console
 from checks.model.errors import InputError
 from checks.numbers.parse import NumberParseError
 from checks.registry import RegistryError
+from checks.report.context import repo_prefix
+from checks.report.github import input_error_annotation
 from checks.textsafety import one_line
 
 app = typer.Typer(
@@ -97,6 +99,8 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
             if debug:
                 raise
             report_error("error", str(exc))
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                annotate_input_error(exc)
             raise typer.Exit(EXIT_INPUT) from None
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -114,6 +118,14 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def annotate_input_error(exc: Exception) -> None:
+    """Under GitHub Actions, an ``::error`` annotation on the file the error names (stdout)."""
+    error = exc if isinstance(exc, InputError) else InputError(str(exc))
+    prefix = repo_prefix(Path.cwd()) if error.path and not Path(error.path).is_absolute() else ""
+    sys.stdout.write(input_error_annotation(error, prefix) + "\n")
+    sys.stdout.flush()
 
 
 def is_interactive() -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Annotated
@@ -99,6 +100,7 @@ def check(
     known = load_baseline(baseline) if baseline is not None else None
     with check_progress(len(select) if select else len(registered())) as on_check:
         result = check_package(package, select=select, on_check=on_check)
+    result = dataclasses.replace(result, fail_on=fail_on)
     written = [] if no_reports else write_reports(result, out, names)
     annotations = printed_reports(result, names)
     if annotations:

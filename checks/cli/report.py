@@ -10,6 +10,7 @@ import typer
 
 from checks.cli.app import EXIT_OK, app, console, guarded, shown_path
 from checks.model.errors import InputError
+from checks.model.finding import Severity
 from checks.model.paths import find_descriptor
 from checks.report import load_result
 from checks.service import check_formats, printed_reports, write_reports
@@ -40,6 +41,10 @@ def report(
             "claim list (default: the nearest datapackage.json, if any).",
         ),
     ] = None,
+    fail_on: Annotated[
+        Severity,
+        typer.Option("--fail-on", help="The lowest severity that JUnit reports as a failure."),
+    ] = Severity.ERROR,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Render a saved findings.json again, e.g. as SARIF or HTML, without re-checking."""
@@ -51,7 +56,7 @@ def report(
         if package is not None:
             raise
         root = None
-    result = dataclasses.replace(result, root=root)
+    result = dataclasses.replace(result, root=root, fail_on=fail_on)
     written = write_reports(result, out or findings.parent, names)
     annotations = printed_reports(result, names)
     if annotations:
