@@ -57,6 +57,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="Report format (repeatable): json, md, html, sarif, junit, github "
             "(github prints workflow commands to stdout). Default: json, md, html, sarif.",
         ),
@@ -83,6 +84,7 @@ def check(
         list[str] | None,
         typer.Option(
             "--check",
+            metavar="CHECK",
             help="Run only this check (repeatable).",
         ),
     ] = None,

@@ -15,20 +15,23 @@ from checks.model.paths import find_descriptor
 from checks.report import load_result
 from checks.service import check_formats, printed_reports, write_reports
 
+DEFAULT_FORMATS = ("html",)
+
 
 @app.command()
 @guarded
 def report(
     findings: Annotated[Path, typer.Argument(help="A findings.json written by claimledger check.")],
     formats: Annotated[
-        list[str],
+        list[str] | None,
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="Format to render (repeatable): json, md, html, sarif, junit, github "
-            "(github prints workflow commands to stdout).",
+            "(github prints workflow commands to stdout). Default: html.",
         ),
-    ],
+    ] = None,
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Folder for the reports (default: the findings file's)."),
@@ -48,7 +51,7 @@ def report(
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Render a saved findings.json again, e.g. as SARIF or HTML, without re-checking."""
-    names = check_formats(formats)
+    names = check_formats(formats or DEFAULT_FORMATS)
     result = load_result(findings)
     try:
         root: Path | None = find_descriptor(package).parent
