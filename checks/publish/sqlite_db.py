@@ -2,8 +2,9 @@
 
 Primary and foreign keys come from the table schemas; every foreign key is indexed;
 ``finding_claims`` links each finding to its claims; ``claims_fts`` (FTS5, diacritics
-and ``đ`` folded so ``thiet hai`` finds ``thiệt hại`` and ``lua dao`` ``lừa đảo``) searches quotes and translations; the
-``finding_details`` view joins findings to their claims and sources.
+and ``đ`` folded so ``thiet hai`` finds ``thiệt hại`` and ``lua dao`` ``lừa đảo``)
+searches quotes and translations; the ``finding_details`` view joins findings to their
+claims and sources.
 
 The database is built in memory in a fixed order, vacuumed (pages rewritten compactly
 and in order) and serialised: the same data gives the same bytes with the same SQLite
