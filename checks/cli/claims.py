@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from checks.authoring.claims_add import DraftRefused, add_claims
-from checks.cli.app import EXIT_INPUT, EXIT_OK, app, console, guarded, report_error
+from checks.cli.app import (
+    EXIT_INPUT,
+    EXIT_OK,
+    annotate_input_error,
+    app,
+    console,
+    guarded,
+    report_error,
+)
 
 claims_app = typer.Typer(
     name="claims", help="Add reviewed claims to the package.", no_args_is_help=True
@@ -43,6 +52,8 @@ def add(
         report_error("error", str(refused))
         for problem in refused.problems:
             report_error("error", f"{draft}: {problem}")
+        if os.environ.get("GITHUB_ACTIONS") == "true":
+            annotate_input_error(refused)
         raise typer.Exit(EXIT_INPUT) from None
     out = console()
     for moved in added.moved:
