@@ -176,12 +176,7 @@ def _check_problems(
     pkg: Package, new_rows: list[dict[str, str]], lines: dict[str, int]
 ) -> list[Problem]:
     """Run the schema and citation checks with the new rows in memory; their findings."""
-    claims = pkg.resources["claims"]
-    old = claims.frame
-    added = pd.DataFrame(new_rows, columns=old.columns, dtype=str).fillna("")
-    claims._frame = pd.concat([old, added], ignore_index=True)
-    last = max([*(claims._lines or []), 1])
-    claims._lines = [*(claims._lines or []), *range(last + 1, last + 1 + len(added))]
+    pkg.resources["claims"].append_in_memory(pd.DataFrame(new_rows, dtype=str))
     new_ids = {r["claim_id"] for r in new_rows}
     problems: list[Problem] = []
     for finding in run_checks(pkg, list(CHECKS)):

@@ -60,6 +60,19 @@ class Resource:
             self._frame, self._lines, self._table = table.frame, table.lines, table
         return self._frame
 
+    def append_in_memory(self, rows: pd.DataFrame) -> None:
+        """Add rows to the loaded table, not to the file: a dry run of an append.
+
+        ``claimledger claims add`` checks a package with the new claims this way before it
+        writes anything. The new rows get line numbers after the file's last row.
+        """
+        frame = self.frame
+        lines = list(self._lines or [])
+        added = rows.reindex(columns=frame.columns).fillna("").astype(str)
+        last = max([*lines, 1])
+        self._frame = pd.concat([frame, added], ignore_index=True)
+        self._lines = [*lines, *range(last + 1, last + 1 + len(added))]
+
     @property
     def row_problems(self) -> tuple[tuple[InputError, ...], int]:
         """The rows left out because they cannot be read (at most 100) and how many in all."""
