@@ -179,3 +179,25 @@ def test_duplicate_primary_key_under_allow_errors_is_an_input_error_and_writes_n
         "database cannot hold it (expected unique keys; fix the schema finding first)"
     )
     assert not (tmp_path / "out").exists()
+
+
+def test_search_folds_d_with_stroke_through_the_datasette_client(
+    mini: Path, tmp_path: Path
+) -> None:
+    pub = publish_copy(mini, tmp_path / "out")
+    plain, marked, canned_plain, canned_marked, english = served(
+        pub,
+        "/claimledger/claims.json?_search=lua+dao&_shape=array",
+        "/claimledger/claims.json?_search=lừa+đảo&_shape=array",
+        "/claimledger/search_quotes.json?q=dau+nam&_shape=array",
+        "/claimledger/search_quotes.json?q=đầu+năm&_shape=array",
+        "/claimledger/claims.json?_search=dong&_shape=array",
+    )
+    assert [r["claim_id"] for r in plain] == ["city-fraud-reports"]
+    assert [r["claim_id"] for r in marked] == ["city-fraud-reports"]
+    assert plain[0]["quote"] == "Trong năm 2023 có gần 2.000 phản ánh về lừa đảo"
+    expected = ["city-population", "city-users"]
+    assert sorted(r["claim_id"] for r in canned_plain) == expected
+    assert sorted(r["claim_id"] for r in canned_marked) == expected
+    # 'đồng' in the quote and 'dong' in the translation: one claim, found once
+    assert [r["claim_id"] for r in english] == ["city-fraud-losses"]

@@ -92,3 +92,41 @@ def test_check_prints_annotations_when_github_actions_is_true(mini: Path) -> Non
         "contain the value 1.52e+06 ["
     )
     assert not (mini / "reports/annotations.txt").exists()
+
+
+def test_annotations_come_most_severe_first_then_by_check_importance() -> None:
+    def finding(check: str, severity: Severity, line: int) -> Finding:
+        return Finding(check, "c", severity, (), f"{check} {line}", path="c.csv", line=line)
+
+    findings = [
+        *(finding("provenance", Severity.WARNING, line) for line in range(2, 13)),
+        finding("conflicts", Severity.WARNING, 40),
+        finding("arithmetic", Severity.WARNING, 30),
+        finding("coverage", Severity.INFO, 1),
+        finding("temporal", Severity.ERROR, 50),
+    ]
+    lines = github.render(CheckResult("p", findings, None)).splitlines()
+    order = [line.split("::")[2].split(" [")[0] for line in lines]
+    assert order[:4] == ["temporal 50", "arithmetic 30", "conflicts 40", "provenance 2"]
+    assert order[-1] == "coverage 1"
+
+
+def test_an_input_error_under_github_actions_is_an_error_annotation_on_its_file(
+    mini: Path,
+) -> None:
+    claims = mini / "datapackage/claims.csv"
+    claims.write_bytes("claim_id,quote\nĐà,x\n".encode("cp1258", errors="ignore") + b"\xd0\n")
+    env = {k: v for k, v in os.environ.items() if k not in ("CI", "NO_COLOR")}
+    env["GITHUB_ACTIONS"] = "true"
+    proc = subprocess.run(
+        [sys.executable, "-m", "checks.cli", "check", str(mini)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        cwd=mini,
+    )
+    assert proc.returncode == 2
+    (line,) = proc.stdout.splitlines()
+    assert line.startswith("::error file=datapackage/claims.csv,line=")
+    assert ",title=claimledger input error::column claim_id: not UTF-8 (byte 0xd0" in line

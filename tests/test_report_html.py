@@ -164,7 +164,7 @@ def test_evidence_intervals_are_bars_on_one_axis_with_the_gap_marked(mini: Path)
     figure = figures(html.render(payload_package(mini)))["disjoint"]
     assert len(re.findall(r'<rect class="bar"', figure)) == 2
     assert '<rect class="region gap"' in figure
-    assert "<figcaption>gap: [1,255,000, 2,450,000] person</figcaption>" in figure
+    assert "<figcaption>gap: 1.255–2.45 million person</figcaption>" in figure
 
 
 def test_value_outside_its_printed_interval_is_drawn_against_it(mini: Path) -> None:
@@ -173,7 +173,7 @@ def test_value_outside_its_printed_interval_is_drawn_against_it(mini: Path) -> N
         "50,5%",
         "value in the table",
     ]
-    assert "<figcaption>gap: [50.55, 99]</figcaption>" in figure
+    assert "<figcaption>gap: 50.55–99</figcaption>" in figure
 
 
 def test_layout_puts_overlapping_intervals_on_a_shared_scale() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from junitparser import Failure, JUnitXml, TestSuite
 from checks.model.finding import Finding, Severity
 from checks.report.result import CheckResult
 from checks.service import check_package, write_reports
+from tests.conftest import REPO
 from tests.helpers import edit_row
 from tests.package_edits import write_waivers
 
@@ -76,7 +78,9 @@ def test_a_claim_with_several_findings_fails_once_with_all_messages(tmp_path: Pa
         Finding("citation", "value-mismatch", Severity.ERROR, ("a",), "first problem"),
         Finding("conflicts", "disjoint", Severity.WARNING, ("a", "b"), "second problem"),
     ]
-    result = CheckResult("p", findings, None, {"citation": "C", "conflicts": "K"})
+    result = CheckResult(
+        "p", findings, None, {"citation": "C", "conflicts": "K"}, fail_on=Severity.WARNING
+    )
     suites = parse(result, tmp_path)
     assert [case.name for case in suites["claims"]] == ["a", "b"]
     assert (suites["claims"].tests, suites["claims"].failures) == (2, 2)
@@ -93,3 +97,35 @@ def test_characters_xml_cannot_hold_are_dropped_and_markup_is_escaped(tmp_path: 
     suites = parse(result, tmp_path)
     (failure,) = failures(suites["claims"])["a"]
     assert failure.message == "bell <failure> & ]]> done"
+
+
+def test_findings_below_fail_on_pass_with_their_text_in_system_out(tmp_path: Path) -> None:
+    findings = [
+        Finding("citation", "value-mismatch", Severity.ERROR, ("a",), "an error"),
+        Finding("provenance", "news-only", Severity.WARNING, ("b",), "a warning"),
+        Finding("coverage", "uncaptured", Severity.INFO, (), "an info"),
+    ]
+    checks = {"citation": "C", "provenance": "P", "coverage": "V"}
+    suites = parse(CheckResult("p", findings, None, checks), tmp_path)
+    assert (suites["claims"].failures, suites["checks"].failures) == (1, 0)
+    (case_b,) = [case for case in suites["claims"] if case.name == "b"]
+    assert case_b.is_passed
+    assert "below --fail-on error: [warning] provenance/news-only" in (case_b.system_out or "")
+    assert "a warning" in (case_b.system_out or "")
+    strict = parse(CheckResult("p", findings, None, checks, fail_on=Severity.INFO), tmp_path)
+    assert (strict["claims"].failures, strict["checks"].failures) == (2, 1)
+
+
+def test_junit_of_the_package_data_fails_nothing_at_error_and_counts_warnings(
+    tmp_path: Path,
+) -> None:
+    result = check_package(REPO, today=TODAY)
+    at_error = parse(dataclasses.replace(result, fail_on=Severity.ERROR), tmp_path / "e")
+    assert sum(suite.failures for suite in at_error.values()) == 0
+    at_warning = parse(dataclasses.replace(result, fail_on=Severity.WARNING), tmp_path / "w")
+    warned = {c for f in result.active if f.severity is Severity.WARNING for c in f.claim_ids}
+    warned_checks = {
+        f.check for f in result.active if f.severity is Severity.WARNING and not f.claim_ids
+    }
+    assert at_warning["claims"].failures == len(warned) > 0
+    assert at_warning["checks"].failures == len(warned_checks)

@@ -94,12 +94,13 @@ def test_draft_is_written_and_announced_on_stderr(mini: Path, tmp_path: Path) ->
     out = tmp_path / "draft.csv"
     code, _, err = scan("test-reference", "--package", str(mini), "--draft", str(out))
     assert code == 0
-    assert err.strip() == f"wrote 2 draft claim row(s) to {out}"
+    assert err.strip() == f"wrote 1 draft claim row(s) to {out}"
     rows = list(csv.DictReader(out.open(encoding="utf-8")))
+    # 'đầu năm 2024' only fixes the period of the number: no event row of its own
     assert [(r["claim_id"], r["as_written"], r["value"], r["unit"]) for r in rows] == [
         ("test-reference-001", "2,5 triệu", "2500000", "person"),
-        ("test-reference-002", "", "", ""),
     ]
+    assert rows[0]["period_start"] == rows[0]["period_end"] != ""
 
 
 def test_draft_inside_the_package_is_refused_before_scanning(mini: Path) -> None:

@@ -14,14 +14,17 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Annotated, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
 
+from checks import __version__
 from checks.model.errors import InputError
 from checks.numbers.parse import NumberParseError
 from checks.registry import RegistryError
+from checks.report.context import repo_prefix
+from checks.report.github import input_error_annotation
 from checks.textsafety import one_line
 
 app = typer.Typer(
@@ -30,7 +33,32 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"claimledger {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Check numbers quoted in the news: citations, arithmetic, conflicts between sources."""
+
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141  # 128 + SIGINT, 128 + SIGPIPE
@@ -97,6 +125,8 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
             if debug:
                 raise
             report_error("error", str(exc))
+            if os.environ.get("GITHUB_ACTIONS") == "true":
+                annotate_input_error(exc)
             raise typer.Exit(EXIT_INPUT) from None
         except KeyboardInterrupt:
             raise typer.Exit(EXIT_INTERRUPTED) from None
@@ -114,6 +144,14 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def annotate_input_error(exc: Exception) -> None:
+    """Under GitHub Actions, an ``::error`` annotation on the file the error names (stdout)."""
+    error = exc if isinstance(exc, InputError) else InputError(str(exc))
+    prefix = repo_prefix(Path.cwd()) if error.path and not Path(error.path).is_absolute() else ""
+    sys.stdout.write(input_error_annotation(error, prefix) + "\n")
+    sys.stdout.flush()
 
 
 def shown_path(path: Path) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from typing import Annotated
@@ -11,14 +12,25 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded, shown_path
+from checks.cli.app import (
+    EXIT_FINDINGS,
+    EXIT_INPUT,
+    EXIT_OK,
+    app,
+    console,
+    guarded,
+    report_error,
+    shown_path,
+)
 from checks.gating import failing, load_baseline
 from checks.model.finding import Finding, Severity
 from checks.progress import check_progress
 from checks.registry import registered
 from checks.report import DEFAULT_FORMATS, format_help
+from checks.report.context import claim_count, package_of
 from checks.report.result import CheckResult
 from checks.service import check_formats, check_package, printed_reports, write_reports
+from checks.suite.structure import is_unreadable_row, unreadable_row_count
 from checks.textsafety import one_line
 
 LISTED = 20
@@ -45,6 +57,7 @@ def check(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help=f"Report format (repeatable): {format_help()}. "
             f"Default: {', '.join(DEFAULT_FORMATS)}.",
         ),
@@ -71,6 +84,7 @@ def check(
         list[str] | None,
         typer.Option(
             "--check",
+            metavar="CHECK",
             help="Run only this check (repeatable).",
         ),
     ] = None,
@@ -79,6 +93,7 @@ def check(
     """Check a package, write its reports, exit 1 if findings at or above --fail-on remain.
 
     Exit codes: 0 none remain, 1 some remain, 2 the input could not be read, 3 internal error.
+    Rows that cannot be read are all listed (exit 2); the reports are still written.
     Annotations for GitHub are printed when GITHUB_ACTIONS=true or with --format github.
     """
     names = check_formats(formats or DEFAULT_FORMATS)
@@ -87,6 +102,7 @@ def check(
     known = load_baseline(baseline) if baseline is not None else None
     with check_progress(len(select) if select else len(registered())) as on_check:
         result = check_package(package, select=select, on_check=on_check)
+    result = dataclasses.replace(result, fail_on=fail_on)
     written = [] if no_reports else write_reports(result, out, names)
     annotations = printed_reports(result, names)
     if annotations:
@@ -97,11 +113,28 @@ def check(
     _print_failing(out_console, blocking, fail_on, known is not None)
     for path in written:
         out_console.print(f"wrote {shown_path(path)}", markup=False)
+    unreadable = [f for f in result.findings if is_unreadable_row(f)]
+    if unreadable:  # reported with the rest, but the input could not all be read
+        rows = [f for f in unreadable if f.line is not None]
+        for finding in rows[:LISTED]:
+            report_error("error", f"{finding.path}:{finding.line}: {finding.message}")
+        count = unreadable_row_count(unreadable)
+        if count > LISTED:
+            report_error("error", f"… and {count - LISTED} more unreadable rows")
+        raise typer.Exit(EXIT_INPUT)
     raise typer.Exit(EXIT_FINDINGS if blocking else EXIT_OK)
 
 
 def _print_summary(out: Console, result: CheckResult) -> None:
-    table = Table(title=Text(f"claimledger check: {one_line(result.package)}"), show_lines=False)
+    pkg = package_of(result)
+    claims = claim_count(pkg)
+    sources = 0 if pkg is None else len(pkg.table("sources"))
+    title = (
+        f"claimledger check: {one_line(result.package)}\n"
+        f"{claims} claim{'' if claims == 1 else 's'} from "
+        f"{sources} source{'' if sources == 1 else 's'}"
+    )
+    table = Table(title=Text(title), show_lines=False)
     table.add_column("check")
     for severity in Severity:
         table.add_column(severity.value, justify="right")

@@ -13,6 +13,7 @@ from rich.table import Table
 from checks.cli.app import EXIT_OK, app, console, guarded
 from checks.explain import inert
 from checks.scan.draft import CLAIM_COLUMNS, check_draft_target, draft_rows, write_draft
+from checks.scan.indicator_proposal import IndicatorLexicon
 from checks.scan.mention import Mention
 from checks.scan.scanner import Scan
 from checks.scan.target import ScanTarget, resolve_target
@@ -146,6 +147,9 @@ def _write_draft(target: ScanTarget, result: Scan, out: Path) -> None:
         claims = target.package.resources.get("claims")
         if claims is not None and claims.field_names:
             columns = tuple(claims.field_names)
-    rows = draft_rows(result, target.source_id)
+    hook = None
+    if target.package is not None:
+        hook = IndicatorLexicon.of(target.package).hook(result.language)
+    rows = draft_rows(result, target.source_id, hook)
     path = write_draft(out, rows, columns, _protected(target))
     console(stderr=True).print(f"wrote {len(rows)} draft claim row(s) to {path}", markup=False)

@@ -29,12 +29,22 @@ _VIETNAMESE = re.compile("[ăĂđĐơƠưƯ]|[aeiouyâêôăơưAEIOUYÂÊÔĂƠ
 _FIELD_LIMIT = 1 << 24  # 16 MiB in one cell: far above any quote, far below memory trouble
 
 
+MAX_ROW_PROBLEMS = 100
+"""Rows that cannot be read, kept per table in tolerant mode; the rest are only counted."""
+
+
 @dataclass(frozen=True)
 class CsvTable:
-    """The cells of a CSV file as strings, and the physical line each data row starts on."""
+    """The cells of a CSV file as strings, and the physical line each data row starts on.
+
+    In tolerant mode, ``problems`` holds the rows that could not be read (left out of
+    ``frame``), at most :data:`MAX_ROW_PROBLEMS` of them; ``problem_count`` counts all.
+    """
 
     frame: pd.DataFrame
     lines: list[int]
+    problems: tuple[InputError, ...] = ()
+    problem_count: int = 0
 
 
 def describe_encoding(data: bytes) -> str:
@@ -126,8 +136,15 @@ def read_regular_file(path: Path, *, display: str, what: str = "file") -> bytes:
         raise InputError(f"cannot read {what}: {exc.strerror or exc}", path=display) from None
 
 
-def read_csv_table(path: Path, *, display: str, columns: list[str] | None) -> CsvTable:
+def read_csv_table(
+    path: Path, *, display: str, columns: list[str] | None, tolerant: bool = False
+) -> CsvTable:
     """Read a CSV file: its cells as strings and each data row's physical start line.
+
+    A row that cannot be read (ragged, a quote left open, text after a closing quote)
+    raises :class:`InputError`; with ``tolerant`` it is left out and listed in
+    ``problems`` instead, so every bad row of a table is reported in one run. A file that
+    cannot be read at all (not UTF-8, empty, a bad header) raises in both modes.
 
     >>> import tempfile, pathlib
     >>> folder = pathlib.Path(tempfile.mkdtemp())
@@ -153,41 +170,60 @@ def read_csv_table(path: Path, *, display: str, columns: list[str] | None) -> Cs
     # structure (and every physical line number) is the same before and after.
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    header, rows, lines = _parse(text, display)
+    problems: list[InputError] = []
+    header, rows, lines, count = _parse(text, display, problems if tolerant else None)
     _check_header(header, display, columns)
     frame = pd.DataFrame(rows, columns=pd.Index(header, dtype=str), dtype=str)
-    return CsvTable(frame, lines)
+    return CsvTable(frame, lines, tuple(problems), count)
 
 
-def _parse(text: str, display: str) -> tuple[list[str], list[list[str]], list[int]]:
+def _parse(
+    text: str, display: str, problems: list[InputError] | None
+) -> tuple[list[str], list[list[str]], list[int], int]:
+    """Header, rows, their start lines and the number of bad rows (listed in ``problems``).
+
+    Without a ``problems`` list the first bad row raises.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header: list[str] | None = None
     rows: list[list[str]] = []
     lines: list[int] = []
+    count = 0
     previous = csv.field_size_limit(_FIELD_LIMIT)
     try:
         while True:
             start = reader.line_num + 1
+            number = len(rows) + count + 1
+            error: InputError | None = None
             try:
                 cells = next(reader)
             except StopIteration:
                 break
             except csv.Error as exc:
-                raise _csv_error(exc, display, start, len(rows) + 1 if header else None) from None
-            if not cells:
+                if header is None:
+                    raise _csv_error(exc, display, start, None) from None
+                error, cells = _csv_error(exc, display, start, number), []
+            if error is None and not cells:
                 continue  # a blank line
             if header is None:
                 header = cells
                 continue
-            if len(cells) != len(header):
-                raise _ragged(display, start, len(rows) + 1, len(cells), header)
+            if error is None and len(cells) != len(header):
+                error = _ragged(display, start, number, len(cells), header)
+            if error is not None:
+                if problems is None:
+                    raise error
+                count += 1
+                if len(problems) < MAX_ROW_PROBLEMS:
+                    problems.append(error)
+                continue
             rows.append(cells)
             lines.append(start)
     finally:
         csv.field_size_limit(previous)
     if header is None:
         raise InputError("file is empty", path=display, line=1, expected="a header row")
-    return header, rows, lines
+    return header, rows, lines, count
 
 
 def _csv_error(exc: csv.Error, display: str, line: int, row: int | None) -> InputError:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
-from checks.model.csvfile import decode_utf8, read_csv_table, read_regular_file
+from checks.model.csvfile import CsvTable, decode_utf8, read_csv_table, read_regular_file
 from checks.model.errors import InputError
 from checks.model.first_rows import FirstRows
 from checks.model.memory import trim_heap
@@ -40,6 +40,7 @@ class Resource:
     schema: dict[str, Any]
     _frame: pd.DataFrame | None = field(default=None, repr=False)
     _lines: list[int] | None = field(default=None, repr=False)
+    _table: CsvTable | None = field(default=None, repr=False)
 
     @property
     def fields(self) -> list[dict[str, Any]]:
@@ -51,11 +52,34 @@ class Resource:
 
     @property
     def frame(self) -> pd.DataFrame:
-        """All cells as strings, empty cells as ``""``."""
+        """All cells as strings, empty cells as ``""`` (rows that cannot be read left out)."""
         if self._frame is None:
-            table = read_csv_table(self.path, display=self.display, columns=self.field_names)
-            self._frame, self._lines = table.frame, table.lines
+            table = read_csv_table(
+                self.path, display=self.display, columns=self.field_names, tolerant=True
+            )
+            self._frame, self._lines, self._table = table.frame, table.lines, table
         return self._frame
+
+    def append_in_memory(self, rows: pd.DataFrame) -> None:
+        """Add rows to the loaded table, not to the file: a dry run of an append.
+
+        ``claimledger claims add`` checks a package with the new claims this way before it
+        writes anything. The new rows get line numbers after the file's last row.
+        """
+        frame = self.frame
+        lines = list(self._lines or [])
+        added = rows.reindex(columns=frame.columns).fillna("").astype(str)
+        last = max([*lines, 1])
+        self._frame = pd.concat([frame, added], ignore_index=True)
+        self._lines = [*lines, *range(last + 1, last + 1 + len(added))]
+
+    @property
+    def row_problems(self) -> tuple[tuple[InputError, ...], int]:
+        """The rows left out because they cannot be read (at most 100) and how many in all."""
+        _ = self.frame
+        if self._table is None:
+            return (), 0
+        return self._table.problems, self._table.problem_count
 
     def line_of(self, row: int) -> int | None:
         """The physical line (1-based) where data row ``row`` (0-based) starts."""

@@ -13,6 +13,9 @@ DESCRIPTOR = "datapackage.json"
 _URL = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 
 
+_START = f"a {DESCRIPTOR} file; `claimledger init` starts a new package"
+
+
 def find_descriptor(target: Path | str | None = None) -> Path:
     """The ``datapackage.json`` for a path: the file itself, or the one in a folder.
 
@@ -23,7 +26,9 @@ def find_descriptor(target: Path | str | None = None) -> Path:
         for folder in (here, *here.parents):
             if (folder / DESCRIPTOR).is_file():
                 return folder / DESCRIPTOR
-        raise InputError(f"no {DESCRIPTOR} in {here} or any folder above it", path=str(here))
+        raise InputError(
+            f"no {DESCRIPTOR} in {here} or any folder above it", path=str(here), expected=_START
+        )
     path = Path(target)
     try:
         if path.is_dir():
@@ -35,9 +40,7 @@ def find_descriptor(target: Path | str | None = None) -> Path:
             f"cannot open package: {exc}", path=str(path), expected=f"a {DESCRIPTOR} file"
         ) from None
     if not found:
-        raise InputError(
-            "package descriptor not found", path=str(path), expected=f"a {DESCRIPTOR} file"
-        )
+        raise InputError("package descriptor not found", path=str(path), expected=_START)
     return resolved
 
 

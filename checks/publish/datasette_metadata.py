@@ -49,8 +49,8 @@ order by fingerprint""",
     },
     "search_quotes": {
         "title": "Search quotes and translations",
-        "description": "Full-text search (FTS5; diacritics optional) over claims.quote and "
-        "claims.translation_en for :q.",
+        "description": "Full-text search (FTS5; diacritics and đ optional: lua dao finds "
+        "lừa đảo) over claims.quote and claims.translation_en for :q.",
         "sql": """select c.claim_id, c.quote, c.translation_en, c.as_written, c.indicator_id,
   s.title as source_title, s.url as source_url
 from claims_fts

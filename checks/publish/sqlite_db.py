@@ -2,8 +2,9 @@
 
 Primary and foreign keys come from the table schemas; every foreign key is indexed;
 ``finding_claims`` links each finding to its claims; ``claims_fts`` (FTS5, diacritics
-folded so ``thiet hai`` finds ``thiệt hại``) searches quotes and translations; the
-``finding_details`` view joins findings to their claims and sources.
+and ``đ`` folded so ``thiet hai`` finds ``thiệt hại`` and ``lua dao`` ``lừa đảo``)
+searches quotes and translations; the ``finding_details`` view joins findings to their
+claims and sources.
 
 The database is built in memory in a fixed order, vacuumed (pages rewritten compactly
 and in order) and serialised: the same data gives the same bytes with the same SQLite
@@ -20,6 +21,7 @@ import sqlite_utils
 
 from checks.model.errors import InputError
 from checks.publish.bundle import Bundle, Table
+from checks.publish.search_text import indexed_text
 
 FILENAME = "claimledger.db"
 LINK_TABLE = "finding_claims"
@@ -118,7 +120,21 @@ def _build(db: sqlite_utils.Database, bundle: Bundle) -> None:
     searchable = [c for c in FTS_COLUMNS if c in claims.columns_dict]
     if searchable:
         claims.enable_fts(searchable, fts_version="FTS5", tokenize=FTS_TOKENIZER)
+        _index_folded(db, searchable)
     db.create_view(VIEW, VIEW_SQL)
+
+
+def _index_folded(db: sqlite_utils.Database, columns: list[str]) -> None:
+    """Re-fill the FTS index with each text and its form without đ (:mod:`.search_text`)."""
+    quoted = ", ".join(f'"{c}"' for c in columns)
+    db.execute("INSERT INTO claims_fts(claims_fts) VALUES('delete-all')")
+    rows = db.execute(f"SELECT rowid, {quoted} FROM claims").fetchall()
+    marks = ", ".join("?" for _ in range(len(columns) + 1))
+    with db.conn:  # one transaction, committed before the VACUUM
+        db.conn.executemany(
+            f"INSERT INTO claims_fts(rowid, {quoted}) VALUES ({marks})",
+            [(row[0], *(indexed_text(cell or "") for cell in row[1:])) for row in rows],
+        )
 
 
 def _dependency_order(tables: list[Table]) -> list[Table]:

@@ -1,7 +1,10 @@
 """findings.html: one self-contained page for a person to read.
 
-A summary, the findings grouped by severity with filters, each finding's quotes
-highlighted in their sentence, its evidence intervals drawn on a shared axis, and links
+A summary with an overview chart (findings by check and severity) and a timeline of the
+events the temporal check compared; the findings grouped by severity, the most telling
+checks first (:mod:`checks.report.order`), repeated findings of one code folded under one
+heading, with filters; each finding's quotes highlighted in their sentence, its evidence
+intervals drawn on a shared axis, numbers in human form (``99.1–99.2 million``), and links
 between findings and claims. Jinja2 with autoescaping renders every value from the data
 as text; the only script and style are ours, allowed by hash in a Content-Security-Policy
 that blocks everything else (no external assets at all).
@@ -11,7 +14,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -21,8 +24,12 @@ from markupsafe import Markup
 
 from checks.model.finding import Finding, Severity
 from checks.report.context import ClaimContext, claim_contexts, claim_count, package_of
-from checks.report.intervals import Chart, format_number, layout
+from checks.report.human import human_interval, human_number, human_value
+from checks.report.intervals import Chart, layout
+from checks.report.order import importance
+from checks.report.overview import overview
 from checks.report.result import CheckResult
+from checks.report.timeline import timeline
 
 FILENAME = "findings.html"
 GROUPS = (
@@ -42,6 +49,21 @@ class FindingView:
     steps: list[str]
     evidence: list[tuple[str, str]]
     resolve: str
+
+
+@dataclass(frozen=True)
+class CodeGroup:
+    """The findings of one severity group with the same check and code, in order.
+
+    Two or more are shown folded under one heading (``provenance/news-only — 11``)."""
+
+    check: str
+    code: str
+    views: list[FindingView]
+
+    @property
+    def folded(self) -> bool:
+        return len(self.views) > 1
 
 
 @dataclass(frozen=True)
@@ -72,7 +94,9 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["number"] = format_number
+    env.filters["number"] = human_number
+    env.filters["humane"] = humane
+    env.filters["interval"] = lambda c: human_interval(c.region_lo, c.region_hi, c.unit)
     return env
 
 
@@ -93,6 +117,27 @@ def _value_against_interval(finding: Finding) -> list[dict[str, Any]] | None:
     ]
 
 
+_EXPONENT = re.compile(r"(?<![\w.])[-+]?\d+(?:\.\d+)?[eE][-+]?\d+(?![\w.])")
+
+
+def humane(text: str) -> str:
+    """Numbers printed in exponent form (``1.52e+06``) rewritten for people.
+
+    >>> humane("does not contain the value 1.52e+06 [x]")
+    'does not contain the value 1.52 million [x]'
+    """
+    return _EXPONENT.sub(lambda m: human_number(float(m.group(0))), text)
+
+
+def _code_groups(views: list[FindingView]) -> list[CodeGroup]:
+    """Views in order of importance, those of one check and code gathered together."""
+    groups: dict[tuple[str, str], CodeGroup] = {}
+    for view in sorted(views, key=lambda v: importance(v.finding)):
+        key = (view.finding.check, view.finding.code)
+        groups.setdefault(key, CodeGroup(*key, [])).views.append(view)
+    return list(groups.values())
+
+
 def _view(finding: Finding, contexts: dict[str, ClaimContext]) -> FindingView:
     evidence = dict(finding.evidence)
     steps = evidence.pop("steps", None)
@@ -107,8 +152,8 @@ def _view(finding: Finding, contexts: dict[str, ClaimContext]) -> FindingView:
         _group(finding),
         [contexts.get(c, c) for c in finding.claim_ids],
         chart,
-        [str(s) for s in steps] if isinstance(steps, list) else [],
-        [(k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in evidence.items()],
+        [humane(str(s)) for s in steps] if isinstance(steps, list) else [],
+        [(k, humane(human_value(v))) for k, v in evidence.items()],
         str(resolve or ""),
     )
 
@@ -119,7 +164,11 @@ def page_data(result: CheckResult) -> dict[str, Any]:
     claim_ids = {c for f in result.findings for c in f.claim_ids}
     contexts = claim_contexts(pkg, claim_ids) if pkg is not None else {}
     views = [_view(f, contexts) for f in result.findings]
-    groups = [(key, title, [v for v in views if v.group == key]) for key, title in GROUPS]
+    groups = [
+        (key, title, _code_groups(members), len(members))
+        for key, title in GROUPS
+        for members in [[v for v in views if v.group == key]]
+    ]
     claims: dict[str, ClaimView] = {}
     for finding in result.findings:
         for claim_id in finding.claim_ids:
@@ -140,6 +189,8 @@ def page_data(result: CheckResult) -> dict[str, Any]:
         "by_check": by_check,
         "groups": groups,
         "claims": sorted(claims.items()),
+        "overview": overview(by_check, result.checks),
+        "timeline": timeline(pkg, result.findings),
         "has_package": pkg is not None,
         "claim_count": claim_count(pkg),
         "source_count": 0 if pkg is None else len(pkg.table("sources")),

@@ -12,6 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from checks.report.human import human_interval
+
 WIDTH = 720.0
 GUTTER = 210.0  # labels on the left; the shared axis runs from GUTTER + PAD to WIDTH - PAD
 PAD = 16.0
@@ -44,8 +46,8 @@ class Bar:
 
     @property
     def text(self) -> str:
-        """The interval as written under its bar."""
-        return f"[{format_number(self.lo)}, {format_number(self.hi)}]"
+        """The interval as written under its bar, in human form (``24.4–27.1 billion``)."""
+        return human_interval(self.lo, self.hi, self.unit if self.unit_shown else "")
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,11 @@
 """findings.junit.xml: JUnit XML for CI test-report viewers.
 
-Suite ``claims``: one test case per claim; a claim named by an active finding fails, with
-every such finding's full message in the failure's body. Suite ``checks``: one test case
-per check (rule) for the findings that name no claim (a source file, the descriptor, a
-waiver). Waived findings do not fail; they are listed in the case's ``system-out``.
+Suite ``claims``: one test case per claim; a claim named by an active finding at or above
+``--fail-on`` (``CheckResult.fail_on``, default error) fails, with every such finding's
+full message in the failure's body. Suite ``checks``: one test case per check (rule) for
+the findings that name no claim (a source file, the descriptor, a waiver). Findings below
+``--fail-on`` and waived findings do not fail: the case passes and lists them in its
+``system-out``, so the report's failures agree with the exit code.
 With the package at hand every claim appears; from a saved ``findings.json`` only the
 claims that findings name.
 """
@@ -14,7 +16,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 
-from checks.model.finding import Finding
+from checks.model.finding import Finding, Severity
 from checks.report.context import all_claim_ids, package_of
 from checks.report.result import CheckResult
 
@@ -42,12 +44,17 @@ def _describe(finding: Finding) -> str:
 
 
 def _case(
-    suite: ET.Element, classname: str, name: str, findings: Iterable[Finding]
+    suite: ET.Element,
+    classname: str,
+    name: str,
+    findings: Iterable[Finding],
+    fail_on: Severity = Severity.ERROR,
 ) -> tuple[int, int]:
     """Add one test case; return (tests, failures) it adds."""
     findings = list(findings)
     case = ET.SubElement(suite, "testcase", {"classname": classname, "name": xml_text(name)})
-    active = [f for f in findings if not f.waiver]
+    active = [f for f in findings if not f.waiver and f.severity.at_least(fail_on)]
+    below = [f for f in findings if not f.waiver and not f.severity.at_least(fail_on)]
     waived = [f for f in findings if f.waiver]
     if active:
         first = active[0]
@@ -58,12 +65,15 @@ def _case(
             {"message": xml_text(summary), "type": f"{first.check}/{first.code}"},
         )
         failure.text = xml_text("\n\n".join(_describe(f) for f in active))
-    if waived:
+    if waived or below:
         out = ET.SubElement(case, "system-out")
         out.text = xml_text(
             "\n\n".join(
-                f"waived by {dict(f.waiver or {}).get('reviewer', '')}: {_describe(f)}"
-                for f in waived
+                [f"below --fail-on {fail_on.value}: {_describe(f)}" for f in below]
+                + [
+                    f"waived by {dict(f.waiver or {}).get('reviewer', '')}: {_describe(f)}"
+                    for f in waived
+                ]
             )
         )
     return 1, 1 if active else 0
@@ -95,7 +105,7 @@ def to_junit(result: CheckResult) -> ET.Element:
         suite = _suite(root, suite_name)
         tests = failures = 0
         for name, findings in cases:
-            added, failed = _case(suite, suite_name, name, findings)
+            added, failed = _case(suite, suite_name, name, findings, result.fail_on)
             tests, failures = tests + added, failures + failed
         suite.set("tests", str(tests))
         suite.set("failures", str(failures))

@@ -24,6 +24,8 @@ class CheckResult:
     root: Path | None = None
     checks: dict[str, str] = field(default_factory=dict)
     loaded: Package | None = field(default=None, compare=False, repr=False)
+    fail_on: Severity = Severity.ERROR
+    """The lowest severity that fails the run (``--fail-on``): JUnit fails only those."""
 
     @property
     def summary(self) -> dict[str, int]:

@@ -139,6 +139,8 @@ def _combinations(table: ClaimTable, anchors: Ints, others: list[Ints]) -> list[
 def _comparable_pairs(table: ClaimTable, anchors: Ints, candidates: Ints) -> tuple[Ints, Ints]:
     """Pairs (index into ``anchors``, candidate position) of the same subject, comparable
     periods (:func:`~checks.ledger.periods.comparable_pairs`) and different claims."""
+    if len(anchors) == 0 or len(candidates) == 0:  # no claims of a reference: no pairs
+        return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
     frame = table.frame
     subjects = frame["subject"].to_numpy(dtype=object)
     codes, _ = pd.factorize(np.concatenate([subjects[anchors], subjects[candidates]]))

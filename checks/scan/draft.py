@@ -1,12 +1,12 @@
 """Draft claim rows from a scan, for a person to review.
 
 Each number becomes a row in the ``claims`` format: id, offsets and quote of its clause,
-``as_written``, value, unit and qualifier filled; indicator, subject and speaker left
-empty; the period filled only where the clause prints exactly one dated period that is not
-a base of comparison ("so với năm 2022", "kể từ", "since"). Dates become event rows (empty
-value), because a date is either an event or the period of a number beside it; the note
-says so. The file is written atomically and never inside a package's ``datapackage/`` or
-``sources/`` folder.
+``as_written``, value, unit and qualifier filled; subject and speaker left empty, the
+indicator proposed by a hook when one is given; the period filled only where the clause
+prints exactly one dated period that is not a base of comparison ("so với năm 2022",
+"kể từ", "since"). A date that fixes a number's period that way is left out; other dates
+become event rows (empty value), the note says so. The file is written atomically and
+never inside a package's ``datapackage/`` or ``sources/`` folder.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import io
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
 
@@ -73,17 +73,33 @@ def plain_number(value: float) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
-def draft_rows(scan: Scan, source_id: str) -> list[dict[str, str]]:
+IndicatorHook = Callable[[Mention], tuple[str, str]]
+"""Proposes ``(indicator_id, note)`` for a number (see :mod:`checks.scan.indicator_proposal`)."""
+
+
+def draft_rows(
+    scan: Scan, source_id: str, indicator: IndicatorHook | None = None
+) -> list[dict[str, str]]:
     """Claim rows for every number of a scan (identifiers left out), ids ``<source_id>-NNN``.
+
+    A date that only fixes the period of a number in its clause is not a row of its own.
+    ``indicator``, when given, fills ``indicator_id`` (and adds to the note) of numbers.
 
     >>> from checks.scan import scan_text
     >>> rows = draft_rows(scan_text("trong năm 2023, đã ghi nhận gần 16.000 phản ánh"), "a")
     >>> [(r["claim_id"], r["as_written"], r["value"], r["unit"], r["period_start"]) for r in rows]
     [('a-001', '', '', '', '2023-01-01'), ('a-002', 'gần 16.000', '16000', 'report', '')]
+    >>> rows = draft_rows(scan_text("đã ghi nhận gần 16.000 phản ánh trong năm 2023"), "a")
+    >>> [(r["claim_id"], r["as_written"], r["period_start"], r["period_end"]) for r in rows]
+    [('a-001', 'gần 16.000', '2023-01-01', '2023-12-31')]
     """
-    numbers = scan.numbers
+    dated = [m for m in scan.numbers if m.kind is Kind.DATE and m.period is not None]
+    periods = {
+        id(m): _clause_period(scan.text, m, dated) for m in scan.numbers if m.kind is not Kind.DATE
+    }
+    used = {id(d) for m in scan.numbers for d in _period_dates(scan.text, m, dated, periods)}
+    numbers = [m for m in scan.numbers if id(m) not in used]
     width = max(3, len(str(len(numbers))))
-    dated = [m for m in numbers if m.kind is Kind.DATE and m.period is not None]
     rows = []
     for index, mention in enumerate(numbers, start=1):
         row = dict.fromkeys(CLAIM_COLUMNS, "")
@@ -102,7 +118,10 @@ def draft_rows(scan: Scan, source_id: str) -> list[dict[str, str]]:
             row["as_written"] = mention.as_written
             row["value"] = plain_number(mention.value) if mention.value is not None else ""
             row["unit"] = mention.unit or ""
-            period = _clause_period(scan.text, mention, dated)
+            period = periods[id(mention)]
+            if indicator is not None:  # hook: the indicator proposal
+                row["indicator_id"], proposal_note = indicator(mention)
+                row["note"] += f"; {proposal_note}" if proposal_note else ""
         if period is not None:
             row["period_start"], row["period_end"] = period.start, period.end
         rows.append(row)
@@ -122,6 +141,25 @@ def _note(mention: Mention) -> str:
     if mention.note:
         parts.append(mention.note)
     return "; ".join(parts)
+
+
+def _period_dates(
+    text: str, mention: Mention, dated: Iterable[Mention], periods: dict[int, Period | None]
+) -> list[Mention]:
+    """The date that fixes ``mention``'s period (none, or the one in its clause)."""
+    if periods.get(id(mention)) is None:
+        return []
+    return [d for d in dated if _fixes(text, mention, d)][:1]
+
+
+def _fixes(text: str, mention: Mention, date: Mention) -> bool:
+    """The date lies in the number's clause and is not a base of comparison."""
+    if not (mention.quote_start <= date.start and date.end <= mention.quote_end):
+        return False
+    if date.period is None or not date.period.fixed:
+        return False
+    context = period_context_before().search(text, max(0, date.start - WORD_WINDOW), date.start)
+    return not (context is not None and context.group("base_period"))
 
 
 def _clause_period(text: str, mention: Mention, dated: Iterable[Mention]) -> Period | None:

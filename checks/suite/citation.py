@@ -3,7 +3,8 @@
 Per source: the archived file's sha256 matches. Per claim: ``text[start:end] == quote``
 on the NFC text; the claim lies before ``body_end``; ``as_written`` occurs in the quote;
 parsing ``as_written`` (in the source's language) gives an interval that contains
-``value`` in the claim's unit; the qualifier agrees with the hedge word.
+``value`` in the claim's unit; the qualifier agrees with the hedge word. Per file in
+``sources/``: some row registers it (:mod:`checks.suite.unregistered`).
 
 The claims are checked column by column: the quote-at-offsets comparison is one string
 slice per claim (each source is read once), the rest is vectorised, and the distinct
@@ -32,6 +33,7 @@ from checks.numbers.interval import Interval
 from checks.numbers.units import UnitError, conversion_factor
 from checks.registry import register
 from checks.suite.common import row_finding
+from checks.suite.unregistered import UNREGISTERED_CODE, unregistered_sources
 
 CHECK = "citation"
 _ONE_SIDED = {"nearly", "more_than", "at_least", "less_than", "up_to"}
@@ -138,11 +140,12 @@ class CitationCheck:
     id: ClassVar[str] = CHECK
     lane: ClassVar[str] = "sources"  # reads the archived texts: runs beside the table checks
     title: ClassVar[str] = "Quotes, offsets and numbers match the archived sources"
-    codes: ClassVar[tuple[FindingCode, ...]] = CODES
+    codes: ClassVar[tuple[FindingCode, ...]] = (*CODES, UNREGISTERED_CODE)
     help: ClassVar[str] = (
         "Each archived source's sha256 matches its row; each claim's quote is found at its "
         "offsets in the NFC text, before the body's end; as_written occurs in the quote and "
-        "parses to an interval containing the value; the qualifier matches the hedge word."
+        "parses to an interval containing the value; the qualifier matches the hedge word. "
+        "Every file in sources/ is registered in sources.csv."
     )
 
     def run(self, pkg: Package) -> Iterator[Finding]:
@@ -150,6 +153,7 @@ class CitationCheck:
             return
         texts = dict(self._sources(pkg))
         yield from self._source_findings
+        yield from unregistered_sources(pkg, CHECK)
         if not pkg.has("claims"):
             return
         claims = ledger(pkg).typed("claims")

@@ -1,8 +1,9 @@
 """schema: the descriptor validates as Frictionless, the rows as the derived pandera schemas.
 
-Also the semantic rules that a table schema cannot express: foreign keys (checked here,
-vectorised), periods in order, units that parse, values present exactly when a number
-was written.
+Rows that cannot be read at all (ragged, quotes left open) are findings too
+(:mod:`checks.suite.structure`). Also the semantic rules that a table schema cannot
+express: foreign keys (checked here, vectorised), periods in order, units that parse,
+values present exactly when a number was written.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from checks.model.tableschema import as_missing, pandera_schema
 from checks.numbers.units import UnitError, parse_unit
 from checks.registry import register
 from checks.suite.common import row_finding
+from checks.suite.structure import STRUCTURE_CODES, structure_findings
 
 CHECK = "schema"
 
@@ -103,7 +105,7 @@ CODES: tuple[FindingCode, ...] = (
 class SchemaCheck:
     id: ClassVar[str] = CHECK
     title: ClassVar[str] = "Package and rows match their schemas"
-    codes: ClassVar[tuple[FindingCode, ...]] = CODES
+    codes: ClassVar[tuple[FindingCode, ...]] = (*CODES, *STRUCTURE_CODES)
     help: ClassVar[str] = (
         "The descriptor validates as a Frictionless v2 data package; every row validates "
         "against a pandera schema derived from its table schema (types, required, enums, "
@@ -114,6 +116,7 @@ class SchemaCheck:
     def run(self, pkg: Package) -> Iterator[Finding]:
         yield from _descriptor_findings(pkg)
         for resource in pkg.resources.values():
+            yield from structure_findings(resource, CHECK)
             yield from _row_findings(pkg, resource)
             yield from _foreign_key_findings(pkg, resource)
         if pkg.has("claims"):

@@ -1,0 +1,1 @@
+"""Authoring a package: start one, add sources, add reviewed claims."""
