@@ -365,6 +365,7 @@ def _add_intervals(book: Ledger, frame: pd.DataFrame) -> None:
         parsed["printed_hi"].to_numpy(float),
         parsed["value"].to_numpy(float),
         qualifier,
+        parsed["decimals"].fillna(0).to_numpy(np.int64),
     )
     known = np.isin(qualifier, list(QUALIFIERS))
     printed = _pair_factors(
