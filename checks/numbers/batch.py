@@ -333,7 +333,8 @@ def granularity_columns(value: np.ndarray, unit: np.ndarray, decimals: np.ndarra
         eligible &= np.isfinite(digits) & (digits < MAX_EXACT_MANTISSA)
         best = np.ones(len(value))
         for step in ROUND_STEPS:
-            best = np.where(eligible & (step <= digits) & (np.fmod(digits, step) == 0.0), step, best)
+            divides = eligible & (step <= digits) & (np.fmod(digits, step) == 0.0)
+            best = np.where(divides, step, best)
     result: np.ndarray = np.where(eligible, best * unit, unit)
     return result
 

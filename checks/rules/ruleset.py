@@ -52,6 +52,12 @@ class Rule:
     tolerance: float
     rationale: str
     row: int
+    error_gap: float | None = None
+    """Relative difference of the printed figures at which a violation is an error (below
+    it a warning); None: every violation has the rule's severity."""
+    edge_share: float | None = None
+    """Relative difference of the printed figures beyond which an agreement only at the
+    edges of the hedges is a warning; None: the package default (verdict_policy.csv)."""
 
     @property
     def left(self) -> Node:
@@ -86,6 +92,8 @@ class Rule:
             "maximum": self.maximum,
             "unit": self.unit,
             "tolerance": self.tolerance,
+            "error_gap": self.error_gap,
+            "edge_share": self.edge_share,
             "rationale": self.rationale,
         }
 
@@ -210,6 +218,14 @@ def _number(cells: dict[str, str], column: str, rule_id: str) -> float | None:
     return value
 
 
+def _share(cells: dict[str, str], column: str, rule_id: str) -> float | None:
+    value = _number(cells, column, rule_id)
+    if value is not None and value < 0:
+        text = cells.get(column, "").strip()
+        raise RuleSyntaxError(rule_id, text, 0, "a share of at least 0", text, column=column)
+    return value
+
+
 def _rule(rule_id: str, kind: str, cells: dict[str, str], row: int) -> Rule:
     text = cells.get("expression", "")
     expression = parse_expression(text, rule_id)
@@ -239,6 +255,8 @@ def _rule(rule_id: str, kind: str, cells: dict[str, str], row: int) -> Rule:
         tolerance=_number(cells, "tolerance", rule_id) or 0.0,
         rationale=cells.get("rationale", ""),
         row=row,
+        error_gap=_share(cells, "error_gap", rule_id),
+        edge_share=_share(cells, "edge_share", rule_id),
     )
     _check_shape(rule)
     return rule

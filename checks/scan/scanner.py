@@ -285,7 +285,9 @@ class _Scanner:
         written_start = adverb.start("phrase") if adverb is not None else start
         if num2 is None:
             parsed, note = self._read(match.group("number"))
-            interval = widen(parsed.printed, qualifier, parsed.value, parsed.decimals) if parsed else None
+            interval = (
+                widen(parsed.printed, qualifier, parsed.value, parsed.decimals) if parsed else None
+            )
             value = parsed.value if parsed else None
             unit = parsed.unit if parsed else None
         else:

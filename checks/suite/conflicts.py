@@ -11,6 +11,7 @@ indicators. Rows are grouped by (subject, indicator) and compared after sorting.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -22,6 +23,8 @@ from checks.compare.conflicting import (
     contained_pairs,
 )
 from checks.compare.family import comparable_counts
+from checks.compare.grading import grade, is_hedged
+from checks.compare.trajectory import Move, too_fast
 from checks.ledger.claims import Claim, ClaimTable
 from checks.ledger.ledger import ledger
 from checks.model.finding import Finding, Severity
@@ -35,6 +38,7 @@ from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, 
 from checks.rules.values import show
 
 CHECK = "conflicts"
+TRAJECTORY = "trajectory"
 
 
 @register
@@ -58,7 +62,11 @@ class ConflictsCheck:
             + [p for pair in alike for p in pair]
         )
         for pair in conflicts:
-            yield conflict_outcome(pkg, table, pair).finding(pkg, CHECK)
+            outcome = conflict_outcome(pkg, table, pair)
+            if outcome is not None:
+                yield outcome.finding(pkg, CHECK)
+        for move in too_fast(table):
+            yield trajectory_outcome(pkg, table, move).finding(pkg, CHECK)
         for pair in contained:
             yield containment_outcome(pkg, table, pair).finding(pkg, CHECK)
         for left, right in alike:
@@ -71,7 +79,8 @@ def _entry(claim: Claim, bounds: tuple[float, float], unit: str) -> dict[str, ob
     return interval_entry(claim.claim_id, Interval(*bounds), unit, claim_label(claim))
 
 
-def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
+def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome | None:
+    """The graded verdict on two figures of one measure (None when they agree)."""
     a, b = table.claim(pair.left), table.claim(pair.right)
     name = label(table, a.indicator_id)
     rate = table.claim(pair.via) if pair.via is not None else None
@@ -79,16 +88,29 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
     left, right = Interval(*pair.left_interval), Interval(*pair.right_interval)
     forecast = a.is_forecast or b.is_forecast
     window = pair.basis == INSTANT_IN_WINDOW
-    severity = Severity.WARNING if forecast or window else Severity.ERROR
+    hedged = is_hedged(a.qualifier) and is_hedged(b.qualifier)
+    verdict = grade(
+        (left, right),
+        (_value(pair.left_printed, left), _value(pair.right_printed, right)),
+        severity=Severity.WARNING if forecast or window else Severity.ERROR,
+        both_hedged=hedged,
+    )
+    if verdict.severity is None:
+        return None
+    disjoint = verdict.basis == "disjoint"
     code = "forecast-disagrees" if forecast else ("stock-window" if window else "conflict")
+    if not disjoint and not forecast and not window:
+        code = "hedged-divergence"
     gap = left.relative_gap(right)
     diff = relative_difference(right.mid, left.mid)
     periods = str(a.period) if a.period == b.period else f"{a.period} and {b.period}"
     message = (
         f"{a.claim_id} {a.as_written!r} {show(left, unit)} and {b.claim_id} "
         f"{b.as_written!r} {show(right, unit)} give the {name} of {a.subject} for "
-        f"{periods}; no reading of both can agree ({percent(diff)}, relative gap {gap:.2%})"
+        f"{periods}; {verdict.explain()} ({percent(diff)}, relative gap {gap:.2%})"
     )
+    if hedged and disjoint:
+        message += "; both figures are hedged estimates, hence a warning"
     steps = [
         f"{a.describe()}: {show(left, unit)}",
         f"{b.describe()}: {show(right, unit)}",
@@ -104,7 +126,8 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
         steps.append(
             f"{a.period} and {b.period}: an instant inside a window; a stock's value on "
             "one day need not equal its value over the window (an average, an end "
-            "value), hence a warning"
+            "value), hence a warning; declaring the indicator's max_change_per_year "
+            "compares them through a plausible rate of change instead"
         )
     if forecast:
         who = ", ".join(c.claim_id for c in (a, b) if c.is_forecast)
@@ -112,13 +135,16 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
             f"{who} is a forecast: a forecast that a later figure does not "
             "confirm is not a contradiction between measurements"
         )
-    steps.append(f"the intervals are {gap:.2%} apart: no value lies in both")
+    if disjoint:
+        steps.append(f"the intervals are {gap:.2%} apart: no value lies in both")
+    else:
+        steps.append(f"the intervals overlap only at the edges of the hedges; {verdict.explain()}")
     intervals = [_entry(a, pair.left_interval, unit), _entry(b, pair.right_interval, unit)]
     claims = (a.claim_id, b.claim_id) + ((rate.claim_id,) if rate is not None else ())
     involved = [a, b] + ([rate] if rate is not None else [])
     return Outcome(
         code=code,
-        severity=severity,
+        severity=verdict.severity,
         claim_ids=claims,
         message=message,
         steps=steps,
@@ -126,6 +152,48 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
         resolve=f"consult both sources and find which figure the primary statistics give for "
         f"this period: {consult(pkg, involved)}",
         key=pair.basis,
+        extra={"verdict": verdict.basis, "printed_difference": verdict.difference},
+    )
+
+
+def _value(printed: tuple[float, float] | None, hedged: Interval) -> Interval:
+    """The printed value (the middle of its printed precision) as a point."""
+    return Interval.point(Interval(*printed).mid if printed is not None else hedged.mid)
+
+
+def trajectory_outcome(pkg: Package, table: ClaimTable, move: Move) -> Outcome:
+    """Two levels at different dates further apart than the declared rate allows."""
+    a, b = table.claim(move.earlier), table.claim(move.later)
+    assert a.canonical is not None and b.canonical is not None
+    name = label(table, a.indicator_id)
+    unit = a.canonical_unit
+    needed = "an unbounded change" if math.isinf(move.needed) else f"{move.needed:.1%} a year"
+    return Outcome(
+        code="trajectory",
+        severity=Severity.WARNING,
+        claim_ids=(a.claim_id, b.claim_id),
+        message=f"{a.claim_id} {a.as_written!r} {show(a.canonical, unit)} ({a.period}) and "
+        f"{b.claim_id} {b.as_written!r} {show(b.canonical, unit)} ({b.period}): the {name} "
+        f"of {a.subject} would have to change by at least {needed} over up to "
+        f"{move.years:.2f} years; the indicator declares at most {move.rate:.1%} a year",
+        steps=[
+            f"{a.describe()}: {show(a.canonical, unit)}",
+            f"{b.describe()}: {show(b.canonical, unit)}",
+            f"the figures stand for levels at most {move.years:.3f} years apart (an average "
+            "over a window equals the level at some instant in it)",
+            f"at most {move.rate:.1%} a year, {a.claim_id} can reach "
+            f"{show(move.reachable, unit)}, which does not include {b.claim_id}",
+            f"implied rate of change: at least {needed}",
+        ],
+        intervals=[
+            interval_entry(a.claim_id, a.canonical, unit, claim_label(a)),
+            interval_entry(None, move.reachable, unit, f"reachable from {a.claim_id}"),
+            interval_entry(b.claim_id, b.canonical, unit, claim_label(b)),
+        ],
+        resolve=f"check whether both figures use one definition of {name} (a census, an "
+        f"estimate, another statistical office): {consult(pkg, [a, b])}",
+        key=TRAJECTORY,
+        extra={"years": move.years, "max_change_per_year": move.rate, "implied": move.needed},
     )
 
 

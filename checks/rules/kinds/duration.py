@@ -8,12 +8,15 @@ references bind to dated claims of the same subject whatever their date; ``start
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
+from checks.compare.grading import grade
 from checks.ledger.claims import ClaimTable
 from checks.model.package import Package
+from checks.numbers.interval import Interval
 from checks.rules.binding import anchors, bind, dated_or_comparable
 from checks.rules.errors import RuleEvaluationError
-from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
+from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals
 from checks.rules.functions import FunctionError
 from checks.rules.kinds.common import Result, RuleFailure
 from checks.rules.outcome import Outcome, consult, interval_entry
@@ -41,16 +44,43 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
             except FunctionError as exc:
                 yield RuleFailure(str(exc), binding.claim_ids)
                 continue
-            if agree_within(left, right, rule.tolerance):
+            plain_left = left
+            plain = ev.printed_value(rule.right)
+            plain_right = right
+            if anchor.printed is not None:
+                plain_left = _point(
+                    replace(stated, interval=anchor.printed).to(stated.unit).interval
+                )
+            if plain is not None:
+                try:
+                    plain_right = comparable_intervals(stated, plain)[1]
+                except FunctionError:
+                    plain_right = right
+            verdict = grade(
+                (left, right),
+                (plain_left, plain_right),
+                severity=rule.severity,
+                error_gap=rule.error_gap,
+                edge_share=rule.edge_share,
+                tolerance=rule.tolerance,
+            )
+            if verdict.severity is None:
                 continue
             dates = [c for c in binding.claims.values() if c.claim_id != anchor.claim_id]
+            relation = "cannot be" if verdict.basis == "disjoint" else "is only at the edge of"
             yield Outcome(
                 code="duration-mismatch",
-                severity=rule.severity,
+                severity=verdict.severity,
                 claim_ids=binding.claim_ids,
                 message=f"{rule.rule_id}: {anchor.claim_id} says {anchor.as_written!r} "
-                f"{show(left, unit)}, but {rule.right} gives {show(right, unit)}",
-                steps=[*ev.steps, f"stated {show(left, unit)} cannot equal {show(right, unit)}"],
+                f"{show(left, unit)}, which {relation} what {rule.right} gives, "
+                f"{show(right, unit)}; {verdict.explain()}",
+                steps=[
+                    *ev.steps,
+                    f"as printed, without hedges: {show(plain_left, unit)} against "
+                    f"{show(plain_right, unit)}",
+                    f"stated {show(left, unit)} against {show(right, unit)}: {verdict.explain()}",
+                ],
                 intervals=[
                     interval_entry(anchor.claim_id, left, unit, f"stated: {anchor.as_written}"),
                     interval_entry(None, right, unit, f"from the dates: {rule.right}"),
@@ -59,4 +89,10 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                 f"{consult(pkg, [anchor, *dates])}",
                 key=rule.rule_id,
                 rule=rule,
+                extra={"verdict": verdict.basis, "printed_difference": verdict.difference},
             )
+
+
+def _point(interval: Interval) -> Interval:
+    """The printed value itself (the middle of its printed precision)."""
+    return Interval.point(interval.mid)
