@@ -23,19 +23,22 @@ from checks.compare.conflicting import (
     contained_pairs,
 )
 from checks.compare.family import comparable_counts
-from checks.compare.grading import grade, is_hedged
+from checks.compare.grading import default_family_factor, grade, is_hedged
 from checks.compare.trajectory import Move, too_fast
 from checks.ledger.claims import Claim, ClaimTable
 from checks.ledger.ledger import ledger
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.interval import Interval
+from checks.numbers.units import parse_unit
 from checks.registry import register
 from checks.rules.engine import run_rules
+from checks.rules.exchange import convert_through, rate_claims
 from checks.rules.kinds import containment
 from checks.rules.kinds.common import label, relative_difference
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
-from checks.rules.values import show
+from checks.rules.syntax import Comparison, references
+from checks.rules.values import Quantity, UnitMismatch, currency_of, show
 
 CHECK = "conflicts"
 TRAJECTORY = "trajectory"
@@ -228,10 +231,73 @@ def _per_year(claim: Claim) -> Interval:
     return claim.interval / Interval.point(claim.period.years)
 
 
+def _in_currency(table: ClaimTable, claim: Claim, rate: Interval, unit: str) -> Interval | None:
+    """A money claim's rate per year in another currency, through the first exchange-rate
+    claim of its subject and period that converts it; None when none does. Counts of
+    different things (attacks, incidents) are compared as they are."""
+    if claim.unit == unit:
+        return rate
+    try:
+        target = parse_unit(unit)
+        value = Quantity(rate, parse_unit(claim.unit), claim.period, claim.claim_id)
+        if currency_of(target) is None or currency_of(value.unit) is None:
+            return rate
+    except ValueError:
+        return None
+    try:
+        return value.to(target).interval
+    except UnitMismatch:
+        pass
+    for exchange in rate_claims(table, claim.subject, claim.period):
+        converted = convert_through(value, exchange)
+        if converted is None:
+            continue
+        try:
+            return converted.to(target).interval
+        except UnitMismatch:
+            continue
+    return None
+
+
+def _factor(table: ClaimTable, a: Claim, b: Claim) -> float:
+    """The family factor the two indicators declare (the larger), else the default."""
+    declared: list[float] = []
+    for indicator in (a.indicator_id, b.indicator_id):
+        text = (table.indicator(indicator) or {}).get("family_factor", "")
+        try:
+            value = float(text)
+        except ValueError:
+            continue
+        if math.isfinite(value) and value >= 1:
+            declared.append(value)
+    return max(declared) if declared else default_family_factor()
+
+
+def _subsets(pkg: Package) -> set[tuple[str, str]]:
+    """(inner, outer) indicator pairs that a containment rule declares: every counted
+    thing of the inner indicator is one of the outer's."""
+    pairs: set[tuple[str, str]] = set()
+    for rule in ledger(pkg).rules.of_kind("containment"):
+        expression = rule.expression
+        if not isinstance(expression, Comparison) or len(expression.operands) != 2:
+            continue
+        left, right = (references(side) for side in expression.operands)
+        if not left or not right:
+            continue
+        inner, outer = left[0].target, right[0].target
+        if expression.ops[0] in (">", ">="):
+            inner, outer = outer, inner
+        pairs.add((inner, outer))
+    return pairs
+
+
 def comparability_outcome(pkg: Package, table: ClaimTable, a: Claim, b: Claim) -> Outcome:
+    """Two figures of one family that are not the same measure, normalised to a rate per
+    year and one currency: a warning when one is more than the family's factor times the
+    other, or when a declared subset outnumbers its whole; information otherwise."""
     reasons: list[str] = []
+    info_a, info_b = table.indicator(a.indicator_id), table.indicator(b.indicator_id)
     if a.indicator_id != b.indicator_id:
-        info_a, info_b = table.indicator(a.indicator_id), table.indicator(b.indicator_id)
         reasons.append(
             f"different definition: {a.indicator_id} ({info_a['definition'] if info_a else ''}) "
             f"vs {b.indicator_id} ({info_b['definition'] if info_b else ''})"
@@ -251,19 +317,49 @@ def comparability_outcome(pkg: Package, table: ClaimTable, a: Claim, b: Claim) -
     rate_a, rate_b = _per_year(a), _per_year(b)
     unit_a, unit_b = f"{a.unit}/year", f"{b.unit}/year"
     short = ", ".join(r.split(":")[0] for r in reasons) or "different claims"
+    common = _in_currency(table, b, rate_b, a.unit)
+    factor = _factor(table, a, b)
+    subsets = _subsets(pkg)
+    severity = Severity.WARNING
+    judged: str
+    ratio = math.nan
+    if common is None:
+        judged = f"{b.unit} cannot be converted to {a.unit} through an exchange-rate claim"
+    else:
+        ratio = _least_ratio(rate_a, common)
+        pair = (a.indicator_id, b.indicator_id)
+        if pair in subsets or pair[::-1] in subsets:
+            inner, outer = (rate_a, common) if pair in subsets else (common, rate_a)
+            fits = inner.lo <= outer.hi
+            severity = Severity.INFO if fits else Severity.WARNING
+            judged = (
+                "a containment rule declares one a part of the other, and per year the part "
+                + ("does not exceed the whole: compatible" if fits else "exceeds the whole")
+            )
+        else:
+            severity = Severity.WARNING if ratio > factor else Severity.INFO
+            judged = (
+                f"per year one is at least {ratio:.3g} times the other, "
+                f"{'more' if ratio > factor else 'not more'} than the family's factor "
+                f"{factor:g}"
+            )
+    converted = ""
+    if common is not None and common is not rate_b:
+        converted = f" (= {show(common, unit_a)})"
     return Outcome(
         code="comparability",
-        severity=Severity.WARNING,
+        severity=severity,
         claim_ids=(a.claim_id, b.claim_id),
         message=f"{a.claim_id} {a.as_written!r} {a.unit} over {a.period} and {b.claim_id} "
         f"{b.as_written!r} {b.unit} over {b.period} are not the same measure ({short}); "
-        f"per year: {show(rate_a, unit_a)} vs {show(rate_b, unit_b)}",
+        f"per year: {show(rate_a, unit_a)} vs {show(rate_b, unit_b)}{converted}; {judged}",
         steps=[
             f"{a.describe()}: {show(a.interval or rate_a, a.unit)} over {a.period.years:.4g} "
             f"years = {show(rate_a, unit_a)}",
             f"{b.describe()}: {show(b.interval or rate_b, b.unit)} over {b.period.years:.4g} "
-            f"years = {show(rate_b, unit_b)}",
+            f"years = {show(rate_b, unit_b)}{converted}",
             *[f"not the same measure — {r}" for r in reasons],
+            judged,
         ],
         intervals=[
             interval_entry(a.claim_id, rate_a, unit_a, f"{claim_label(a)}, per year"),
@@ -275,9 +371,25 @@ def comparability_outcome(pkg: Package, table: ClaimTable, a: Claim, b: Claim) -
         key=f"family:{a.family}",
         extra={
             "reasons": reasons,
+            "definitions": {
+                a.indicator_id: info_a["definition"] if info_a else "",
+                b.indicator_id: info_b["definition"] if info_b else "",
+            },
+            "ratio": None if math.isnan(ratio) else ratio,
+            "factor": factor,
             "per_year": [
                 {"claim_id": a.claim_id, "lo": rate_a.lo, "hi": rate_a.hi, "unit": unit_a},
                 {"claim_id": b.claim_id, "lo": rate_b.lo, "hi": rate_b.hi, "unit": unit_b},
             ],
         },
     )
+
+
+def _least_ratio(a: Interval, b: Interval) -> float:
+    """The smallest factor between a reading of ``a`` and one of ``b`` (1 when they overlap)."""
+    if a.overlaps(b):
+        return 1.0
+    low, high = (a, b) if a.hi < b.lo else (b, a)
+    if low.hi <= 0:
+        return math.inf
+    return high.lo / low.hi

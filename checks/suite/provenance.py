@@ -9,8 +9,9 @@
   published.
 - ``unit-carried-over``: a number printed without its unit, the unit taken from an
   earlier number. Detected from the capture note (the capture guide asks for
-  "unit carried over from …") or, for money, from ``as_written`` parsing without a
-  currency while the claim has one.
+  "unit carried over from …"; information: ordinary Vietnamese) or, for money, from
+  ``as_written`` parsing without a currency while the claim has one and no note says why
+  (a warning).
 """
 
 from __future__ import annotations
@@ -198,9 +199,12 @@ def carried_over(
         how = (
             "the capture note says so" if noted[row] else f"{claim.as_written!r} prints no currency"
         )
+        # Leaving the unit out after the first figure is ordinary Vietnamese ('8.000 tỷ USD
+        # ... 10.500 tỷ'): information once the capture notes where the unit comes from; a
+        # warning when nothing says so, since the unit may then be a capture slip.
         yield Outcome(
             code="unit-carried-over",
-            severity=Severity.WARNING,
+            severity=Severity.INFO if noted[row] else Severity.WARNING,
             claim_ids=(claim.claim_id,),
             message=f"{claim.claim_id} {claim.as_written!r}: the number is printed without its "
             f"unit; {claim.unit} is carried over from an earlier number ({how})",
