@@ -29,6 +29,7 @@ import pandas as pd
 from checks.compare.corroboration import backed_by_non_news, forecast_only, published_before_end
 from checks.ledger.claims import ClaimTable
 from checks.ledger.ledger import ledger
+from checks.ledger.statements import Statements
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.units import UnitError, parse_unit
@@ -54,7 +55,7 @@ class ProvenanceCheck:
 
     def run(self, pkg: Package) -> Iterator[Finding]:
         table = ledger(pkg).claims
-        found = _Found.of(table)
+        found = _Found.of(table, ledger(pkg).statements)
         table.claims(found.rows())  # one batch for every claim the findings show
         outcomes = (
             *news_only(pkg, table, found.unbacked),
@@ -76,8 +77,8 @@ class _Found:
     noted: npt.NDArray[np.bool_]
 
     @classmethod
-    def of(cls, table: ClaimTable) -> _Found:
-        backed = backed_by_non_news(table)
+    def of(cls, table: ClaimTable, statements: Statements | None = None) -> _Found:
+        backed = backed_by_non_news(table, statements)
         carried, noted = _carried_rows(table)
         return cls(
             [int(r) for r in backed.index[~backed.to_numpy(bool)]],
