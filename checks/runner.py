@@ -103,7 +103,7 @@ def _run_lane(
     for check_id in ids:
         if on_check is not None:
             on_check(check_id)
-        found.extend(checks[check_id]().run(pkg))
+        found.extend(_declared(checks[check_id], checks[check_id]().run(pkg)))
         if readers and check_id == readers[-1]:
             pkg.release_texts()
     return found
@@ -135,7 +135,7 @@ def _run_parallel(
             if on_check is not None:
                 on_check(check_id)
         try:
-            found.extend(checks[check_id]().run(pkg))
+            found.extend(_declared(checks[check_id], checks[check_id]().run(pkg)))
         except Exception as exc:  # re-raised below, in run order
             with lock:
                 failures[check_id] = exc
@@ -166,6 +166,24 @@ def _run_parallel(
     for check_id in ids:
         if check_id in failures:
             raise failures[check_id]
+    return found
+
+
+def _declared(check: type[Check], findings: Iterable[Finding]) -> list[Finding]:
+    """The findings of a check, refusing one whose code the check does not declare.
+
+    An undeclared code is a programming error (the code has no title, help or severity
+    policy, and no SARIF rule), so the run stops rather than report it.
+    """
+    codes = {code.code for code in check.codes}
+    found = list(findings)
+    for finding in found:
+        if finding.check != check.id or finding.code not in codes:
+            raise RegistryError(
+                check.id,
+                f"raised {finding.check}/{finding.code}, which it does not declare "
+                f"(declared: {', '.join(sorted(codes))})",
+            )
     return found
 
 

@@ -6,14 +6,11 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
-from checks.gating import CHECK as WAIVERS_CHECK
-from checks.gating import TITLE as WAIVERS_TITLE
-from checks.gating import apply_waivers
 from checks.io import atomic_write_text
 from checks.model.errors import InputError
 from checks.model.finding import Finding
 from checks.model.package import Package, load_package
-from checks.registry import registered
+from checks.registry import gates, registered
 from checks.report import FORMATS, load_result
 from checks.report.result import CheckResult
 from checks.runner import ProgressCallback, run_checks
@@ -41,19 +38,23 @@ def check_loaded(
     on_check: ProgressCallback | None = None,
     today: date | None = None,
 ) -> CheckResult:
-    """Run the checks on a loaded package and apply its waivers (see :mod:`checks.gating`).
+    """Run the checks on a loaded package, then the gates (its waivers, see
+    :mod:`checks.suite.waivers`) over their findings.
 
     With a selection of checks, a waiver that matches nothing is not reported: its finding
     may come from a check that did not run.
     """
-    chosen = None if select is None else list(select)
+    chosen = None if select is None else [c for c in select if c not in gates()]
     findings = run_checks(pkg, chosen, on_check=on_check)
-    findings = apply_waivers(pkg, findings, today=today, complete=chosen is None)
     checks = {
         cid: cls.title for cid, cls in registered().items() if chosen is None or cid in set(chosen)
     }
-    if pkg.has("waivers"):
-        checks[WAIVERS_CHECK] = WAIVERS_TITLE
+    for gate_id, gate in gates().items():
+        if gate.applies(pkg):
+            findings = gate().review(
+                pkg, findings, today=today or date.today(), complete=chosen is None
+            )
+            checks[gate_id] = gate.title
     return CheckResult(pkg.name, findings, pkg.root, checks, loaded=pkg)
 
 

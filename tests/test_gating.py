@@ -7,12 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from checks.gating import apply_waivers, failing, load_baseline, read_waivers
+from checks.gating import failing, load_baseline
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 from checks.model.package import load_package
 from checks.report import json_report
 from checks.service import check_package
+from checks.suite.waivers import apply_waivers, read_waivers
 from tests.helpers import edit_row
 from tests.package_edits import write_waivers
 

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from checks.model.finding import Finding, Severity
-from checks.registry import registered
+from checks.registry import described
 from checks.report import sarif
 from checks.report.result import CheckResult
 from checks.service import check_package
@@ -55,18 +55,20 @@ def test_empty_result_validates_and_has_no_results() -> None:
     assert log["runs"][0]["results"] == []
 
 
-def test_one_rule_per_check_with_the_check_help(mini: Path) -> None:
+def test_one_rule_per_declared_code_with_its_title_and_help(mini: Path) -> None:
     result = broken(mini)
     (run,) = sarif.to_sarif(result)["runs"]
     rules = run["tool"]["driver"]["rules"]
-    assert [r["id"] for r in rules] == list(result.checks)
-    checks = registered()
+    checks = described()
+    declared = [f"{cid}/{code.code}" for cid in result.checks for code in checks[cid].codes]
+    assert [r["id"] for r in rules] == declared
     for rule in rules:
-        if rule["id"] in checks:
-            assert rule["help"]["text"] == checks[rule["id"]].help
-            assert rule["shortDescription"]["text"] == checks[rule["id"]].title
-    (waivers,) = [r for r in rules if r["id"] == "waivers"]
-    assert waivers["help"]["text"].startswith("Each row of the waivers resource accepts")
+        check_id, code = rule["id"].split("/")
+        (entry,) = [c for c in checks[check_id].codes if c.code == code]
+        assert rule["help"]["text"] == entry.help
+        assert rule["shortDescription"]["text"] == entry.title
+    (expired,) = [r for r in rules if r["id"] == "waivers/expired"]
+    assert expired["help"]["text"].startswith("The waiver's expiry date has passed")
 
 
 def test_results_carry_rule_level_message_location_and_fingerprint(mini: Path) -> None:
@@ -74,8 +76,8 @@ def test_results_carry_rule_level_message_location_and_fingerprint(mini: Path) -
     (run,) = sarif.to_sarif(result)["runs"]
     (moved,) = [r for r in run["results"] if r["properties"]["code"] == "quote-mismatch"]
     (finding,) = [f for f in result.findings if f.code == "quote-mismatch"]
-    assert moved["ruleId"] == "citation"
-    assert run["tool"]["driver"]["rules"][moved["ruleIndex"]]["id"] == "citation"
+    assert moved["ruleId"] == "citation/quote-mismatch"
+    assert run["tool"]["driver"]["rules"][moved["ruleIndex"]]["id"] == "citation/quote-mismatch"
     assert moved["level"] == "error"
     assert moved["message"]["text"] == finding.message
     # city-population is the 5th data row; the note of row 1 spans two physical lines.

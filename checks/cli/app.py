@@ -116,11 +116,6 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def is_interactive() -> bool:
-    """A terminal that is not CI and has not asked for plain output."""
-    return sys.stderr.isatty() and "CI" not in os.environ and "NO_COLOR" not in os.environ
-
-
 def shown_path(path: Path) -> str:
     """A path as a user would type it: relative to the working directory when inside it."""
     try:

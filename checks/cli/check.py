@@ -16,11 +16,11 @@ from checks.gating import failing, load_baseline
 from checks.model.finding import Finding, Severity
 from checks.progress import check_progress
 from checks.registry import registered
+from checks.report import DEFAULT_FORMATS, format_help
 from checks.report.result import CheckResult
 from checks.service import check_formats, check_package, printed_reports, write_reports
 from checks.textsafety import one_line
 
-DEFAULT_FORMATS = ("json", "md", "html", "sarif")
 LISTED = 20
 
 
@@ -45,8 +45,8 @@ def check(
         typer.Option(
             "--format",
             "-f",
-            help="Report format (repeatable): json, md, html, sarif, junit, github "
-            "(github prints workflow commands to stdout). Default: json, md, html, sarif.",
+            help=f"Report format (repeatable): {format_help()}. "
+            f"Default: {', '.join(DEFAULT_FORMATS)}.",
         ),
     ] = None,
     out: Annotated[

@@ -11,7 +11,7 @@ import typer
 from checks.cli.app import EXIT_OK, app, console, guarded, shown_path
 from checks.model.errors import InputError
 from checks.model.paths import find_descriptor
-from checks.report import load_result
+from checks.report import format_help, load_result
 from checks.service import check_formats, printed_reports, write_reports
 
 
@@ -24,8 +24,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="Format to render (repeatable): json, md, html, sarif, junit, github "
-            "(github prints workflow commands to stdout).",
+            help=f"Format to render (repeatable): {format_help()}.",
         ),
     ],
     out: Annotated[

@@ -19,9 +19,9 @@ import numpy as np
 import pandas as pd
 
 from checks.compare.grading import default_edge_share
-from checks.compare.pairs import Floats, Ints, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.ledger.claims import ClaimTable
 from checks.ledger.measures import moving_indicators
+from checks.ledger.pairs import Floats, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.numbers.units import parse_unit
 from checks.rules.exchange import convert_through, rate_claims
 from checks.rules.values import Quantity, UnitMismatch, currency_of
@@ -44,13 +44,6 @@ class Pair:
     left_printed: tuple[float, float] | None = None
     right_printed: tuple[float, float] | None = None
     """The printed precision alone (no hedge), when it is known in the compared unit."""
-
-
-def _groups(frame: pd.DataFrame, columns: list[str]) -> Ints:
-    if frame.empty:
-        return np.empty(0, dtype=np.int64)
-    codes: Ints = frame.groupby(columns, sort=False, dropna=False).ngroup().to_numpy(np.int64)
-    return codes
 
 
 def _column(table: ClaimTable, name: str) -> Floats:

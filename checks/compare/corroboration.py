@@ -8,8 +8,8 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from checks.compare.pairs import any_overlap
 from checks.ledger.claims import ClaimTable
+from checks.ledger.pairs import any_overlap
 from checks.ledger.statements import Statements
 
 NEWS = "news"

@@ -19,8 +19,8 @@ from functools import cache
 import numpy as np
 import pandas as pd
 
-from checks.compare.pairs import window_pair_blocks
 from checks.ledger.claims import ClaimTable
+from checks.ledger.pairs import window_pair_blocks
 from checks.numbers.units import UnitError, parse_unit
 from checks.rules.values import currency_of, is_counted
 

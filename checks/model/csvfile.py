@@ -126,14 +126,6 @@ def read_regular_file(path: Path, *, display: str, what: str = "file") -> bytes:
         raise InputError(f"cannot read {what}: {exc.strerror or exc}", path=display) from None
 
 
-def read_csv_text(path: Path, *, display: str, columns: list[str] | None) -> pd.DataFrame:
-    """Read a CSV file into a frame of strings (empty cells are ``""``).
-
-    Ragged rows, a missing header and non-UTF-8 bytes raise :class:`InputError`.
-    """
-    return read_csv_table(path, display=display, columns=columns).frame
-
-
 def read_csv_table(path: Path, *, display: str, columns: list[str] | None) -> CsvTable:
     """Read a CSV file: its cells as strings and each data row's physical start line.
 

@@ -12,7 +12,7 @@ to accept with their obvious value (``16.000``, ``1.234,5``, ``79,1`` in Vietnam
 ``16,000``, ``1,234.5`` in English; at most 14 digits, no leading zero, no signed zero);
 anything else, any other locale, and every shape that does not parse go through
 :func:`parse_number` whole, so the results (values, printed intervals, error reasons) are
-those of :func:`parse_number` for every string. ``tests/test_number_batch.py`` checks this
+those of :func:`parse_number` for every string. ``tests/test_fast_paths.py`` checks this
 against :func:`parse_number` on generated strings.
 
 >>> frame = parse_numbers(pd.Series(["gần 16.000", "1.234,5 triệu", "12..5"]),

@@ -17,12 +17,12 @@ from typing import Any
 
 import pandas as pd
 
-from checks import __version__
 from checks.model.csvfile import read_regular_file
 from checks.model.errors import InputError
 from checks.model.package import Package
 from checks.publish import findings_table
 from checks.report.result import CheckResult
+from checks.version import __version__
 
 _VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+_-]*$")
 _EPOCH = datetime(1980, 1, 1, tzinfo=UTC)  # the earliest time a zip entry can carry

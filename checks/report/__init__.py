@@ -22,4 +22,17 @@ FORMATS: dict[str, ModuleType] = {
     "github": github,
 }
 
-__all__ = ["FORMATS", "CheckResult", "Renderer", "load_result"]
+DEFAULT_FORMATS = ("json", "md", "html", "sarif")
+"""What ``check`` writes when no ``--format`` is given."""
+
+
+def format_help() -> str:
+    """The format names for a ``--format`` help text, from :data:`FORMATS`."""
+    printed = [name for name, module in FORMATS.items() if module.FILENAME is None]
+    return (
+        f"{', '.join(FORMATS)} ({', '.join(printed)} prints to standard output instead of "
+        "writing a file)"
+    )
+
+
+__all__ = ["DEFAULT_FORMATS", "FORMATS", "CheckResult", "Renderer", "format_help", "load_result"]

@@ -1,6 +1,7 @@
 """findings.sarif: SARIF 2.1.0 for code-scanning tools (GitHub code scanning, IDE viewers).
 
-One rule per check, with the check's help text; one result per finding, located at the CSV
+One rule per finding code (``check/code``), with the title and help text its check
+declares (:mod:`checks.model.codes`); one result per finding, located at the CSV
 file (relative to the repository root) and the physical line where its row starts;
 waived findings carry an external suppression with the waiver's justification.
 """
@@ -10,14 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from checks import __version__
-from checks.gating import CHECK as WAIVERS_CHECK
-from checks.gating import HELP as WAIVERS_HELP
-from checks.gating import TITLE as WAIVERS_TITLE
 from checks.model.finding import Finding, Severity
-from checks.registry import registered
+from checks.registry import described
 from checks.report.context import repo_prefix
 from checks.report.result import CheckResult
+from checks.version import __version__
 
 FILENAME = "findings.sarif"
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -28,30 +26,43 @@ DESCRIPTOR = "datapackage.json"
 
 def rule_text(check_id: str, known: dict[str, str]) -> tuple[str, str]:
     """The title and help text of a check (from the registry when it is installed)."""
-    checks = registered()
+    checks = described()
     if check_id in checks:
         return checks[check_id].title, checks[check_id].help
-    if check_id == WAIVERS_CHECK:
-        return WAIVERS_TITLE, WAIVERS_HELP
     title = known.get(check_id, check_id)
     return title, title
 
 
+def rule_id(finding: Finding) -> str:
+    """The SARIF rule of a finding: its check and code."""
+    return f"{finding.check}/{finding.code}"
+
+
 def _rules(result: CheckResult) -> list[dict[str, Any]]:
+    """One rule per code that the checks of the run declare, then any other code found."""
+    checks = described()
     ids = list(dict.fromkeys([*result.checks, *(f.check for f in result.findings)]))
-    rules = []
+    rules: dict[str, dict[str, Any]] = {}
     for check_id in ids:
-        title, help_text = rule_text(check_id, result.checks)
-        rules.append(
-            {
-                "id": check_id,
-                "name": check_id,
-                "shortDescription": {"text": title},
-                "fullDescription": {"text": help_text},
-                "help": {"text": help_text},
-            }
-        )
-    return rules
+        for code in checks[check_id].codes if check_id in checks else ():
+            rules[f"{check_id}/{code.code}"] = _rule(check_id, code.code, code.title, code.help)
+            rules[f"{check_id}/{code.code}"]["properties"]["severity"] = code.severity
+    for finding in result.findings:
+        if rule_id(finding) not in rules:
+            title, help_text = rule_text(finding.check, result.checks)
+            rules[rule_id(finding)] = _rule(finding.check, finding.code, title, help_text)
+    return list(rules.values())
+
+
+def _rule(check_id: str, code: str, title: str, help_text: str) -> dict[str, Any]:
+    return {
+        "id": f"{check_id}/{code}",
+        "name": code,
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": help_text},
+        "help": {"text": help_text},
+        "properties": {"check": check_id},
+    }
 
 
 def _location(finding: Finding, prefix: str) -> dict[str, Any]:
@@ -65,8 +76,8 @@ def _location(finding: Finding, prefix: str) -> dict[str, Any]:
 
 def _result(finding: Finding, rule_index: dict[str, int], prefix: str) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "ruleId": finding.check,
-        "ruleIndex": rule_index[finding.check],
+        "ruleId": rule_id(finding),
+        "ruleIndex": rule_index[rule_id(finding)],
         "level": LEVELS[finding.severity],
         "message": {"text": finding.message},
         "locations": [_location(finding, prefix)],

@@ -25,8 +25,8 @@ import numpy.typing as npt
 import pandas as pd
 import pint
 
-from checks.compare.pairs import window_pairs
 from checks.ledger.claims import ClaimTable
+from checks.ledger.periods import comparable_pairs
 from checks.numbers.interval import Interval
 from checks.numbers.units import UnitError, parse_unit
 from checks.rules.syntax import BinaryOp, Negate, Node, Number, Ref, references
@@ -137,51 +137,21 @@ def _combinations(table: ClaimTable, anchors: Ints, others: list[Ints]) -> list[
 
 
 def _comparable_pairs(table: ClaimTable, anchors: Ints, candidates: Ints) -> tuple[Ints, Ints]:
-    """Pairs (index into ``anchors``, candidate position) that :func:`comparable` accepts.
-
-    Equal periods always; when the candidate's kind is not a flow, also an instant of one
-    inside the other's period. Same subject, different claims.
-    """
+    """Pairs (index into ``anchors``, candidate position) of the same subject, comparable
+    periods (:func:`~checks.ledger.periods.comparable_pairs`) and different claims."""
     frame = table.frame
     subjects = frame["subject"].to_numpy(dtype=object)
     codes, _ = pd.factorize(np.concatenate([subjects[anchors], subjects[candidates]]))
-    a_group, c_group = codes[: len(anchors)].astype(np.int64), codes[len(anchors) :]
+    codes = codes.astype(np.int64)
     start = frame["start_day"].to_numpy(np.int64)
     end = frame["end_day"].to_numpy(np.int64)
-    a_start, a_end, c_start, c_end = (
-        start[anchors],
-        end[anchors],
-        start[candidates],
-        end[candidates],
+    flows = frame["kind"].to_numpy(dtype=object)[candidates] == "flow"
+    left, right = comparable_pairs(
+        (codes[: len(anchors)], codes[len(anchors) :]),
+        (start[anchors], start[candidates]),
+        (end[anchors], end[candidates]),
+        np.asarray(flows, dtype=bool),
     )
-    span = np.int64(max(int(end.max()) - int(start.min()) + 2, 1)) if len(start) else np.int64(1)
-    # equal periods: one key per (subject, start), window on the end
-    left, right = window_pairs(
-        a_group * span + (a_start - start.min()),
-        a_end,
-        a_end,
-        c_group.astype(np.int64) * span + (c_start - start.min()),
-        c_end,
-    )
-    pairs = [(left, right)]
-    kinds = frame["kind"].to_numpy(dtype=object)[candidates]
-    stocks = kinds != "flow"
-    if np.any(stocks):
-        a_instant = a_start == a_end
-        c_instant = c_start == c_end
-        # the anchor is an instant inside a (non-flow) candidate's period
-        q, j = window_pairs(c_group, c_start, c_end, a_group, a_start)
-        keep = stocks[q] & a_instant[j]
-        pairs.append((j[keep], q[keep]))
-        # a (non-flow) instant candidate inside the anchor's period
-        q, j = window_pairs(a_group, a_start, a_end, c_group, c_start)
-        keep = stocks[j] & c_instant[j]
-        pairs.append((q[keep], j[keep]))
-    both = np.unique(
-        np.stack([np.concatenate([p[0] for p in pairs]), np.concatenate([p[1] for p in pairs])]),
-        axis=1,
-    )
-    left, right = both[0], both[1]
     candidate = candidates[right]
     distinct = anchors[left] != candidate
     return left[distinct].astype(np.int64), candidate[distinct].astype(np.int64)

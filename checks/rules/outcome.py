@@ -17,7 +17,7 @@ from checks.ledger.ledger import ledger
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.interval import Interval
-from checks.rules.ruleset import Rule, RuleProblem
+from checks.rules.rule import Rule, RuleProblem
 
 
 @dataclass(frozen=True)

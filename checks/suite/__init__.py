@@ -1,7 +1,8 @@
 """The built-in checks; importing this package registers them.
 
 ``ORDER`` is the order in which they run and are reported: the schema first, because
-every other check reads the tables it validates.
+every other check reads the tables it validates; ``waivers`` last, because it reviews
+the findings of the others.
 """
 
 from checks.suite import (
@@ -12,9 +13,19 @@ from checks.suite import (
     provenance,
     schema,
     temporal,
+    waivers,
 )
 
-ORDER = ("schema", "citation", "coverage", "arithmetic", "conflicts", "temporal", "provenance")
+ORDER = (
+    "schema",
+    "citation",
+    "coverage",
+    "arithmetic",
+    "conflicts",
+    "temporal",
+    "provenance",
+    "waivers",
+)
 
 __all__ = [
     "ORDER",
@@ -25,4 +36,5 @@ __all__ = [
     "provenance",
     "schema",
     "temporal",
+    "waivers",
 ]

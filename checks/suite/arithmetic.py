@@ -12,11 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import ClassVar
 
+from checks.model.codes import FindingCode
 from checks.model.finding import Finding
 from checks.model.package import Package
 from checks.registry import register
-from checks.rules.engine import run_rules
-from checks.rules.kinds import cagr, growth, identity, ratio
+from checks.rules.engine import rule_codes, run_check_rules
 
 CHECK = "arithmetic"
 
@@ -25,6 +25,7 @@ CHECK = "arithmetic"
 class ArithmeticCheck:
     id: ClassVar[str] = CHECK
     title: ClassVar[str] = "Identities, ratios and growth rates recompute"
+    codes: ClassVar[tuple[FindingCode, ...]] = rule_codes(CHECK)
     help: ClassVar[str] = (
         "Evaluates the identity, ratio-bound, growth and cagr rules of the rules table on "
         "the claims as intervals; reports a figure only when no reading of the printed "
@@ -33,13 +34,4 @@ class ArithmeticCheck:
     )
 
     def run(self, pkg: Package) -> Iterator[Finding]:
-        yield from run_rules(
-            pkg,
-            CHECK,
-            {
-                "identity": identity.evaluate,
-                "ratio-bound": ratio.evaluate,
-                "growth": growth.evaluate,
-                "cagr": cagr.evaluate,
-            },
-        )
+        yield from run_check_rules(pkg, CHECK)

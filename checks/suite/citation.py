@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from checks.ledger.ledger import ledger
+from checks.model.codes import FindingCode
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 from checks.model.lookup import lookup
@@ -39,11 +40,105 @@ _OFFSETS, _BODY, _WRITTEN, _VALUE, _QUALIFIER = range(5)
 _CHUNK_ROWS = 100_000  # claims checked at a time: their Python strings stay in tens of MB
 
 
+CODES: tuple[FindingCode, ...] = (
+    FindingCode(
+        "source-unreadable",
+        "An archived source cannot be read",
+        "The file is missing, not UTF-8 or outside the package: restore the archived text.",
+        "error",
+        "no quote of it can be verified",
+    ),
+    FindingCode(
+        "sha256-mismatch",
+        "An archived source has changed",
+        "The file's sha256 differs from sources.csv: the text was edited after capture; restore "
+        "it or re-capture.",
+        "error",
+        "the quotes may no longer be what the source said",
+    ),
+    FindingCode(
+        "offsets-out-of-range",
+        "A quote's offsets are outside the text",
+        "start/end do not lie inside the source text: recompute them (claimledger claims add "
+        "fills them).",
+        "error",
+        "the quote cannot be located",
+    ),
+    FindingCode(
+        "quote-mismatch",
+        "The quote is not at its offsets",
+        "text[start:end] differs from the quote: fix the offsets or restore the verbatim quote.",
+        "error",
+        "a misquoted claim is not cited",
+    ),
+    FindingCode(
+        "after-body-end",
+        "The quote lies after the article body",
+        "The quote is in text after body_end (related-news lists): cite the article itself.",
+        "error",
+        "text after the body is not part of the source",
+    ),
+    FindingCode(
+        "as-written-missing",
+        "The printed number is not in the quote",
+        "as_written must be a substring of the quote: copy it as printed.",
+        "error",
+        "the number cannot be traced to the text",
+    ),
+    FindingCode(
+        "unparsable-number",
+        "The printed number cannot be read",
+        "as_written does not read as a number in the source's language: copy it as printed.",
+        "error",
+        "the claim's interval is unknown",
+    ),
+    FindingCode(
+        "ambiguous-number",
+        "The printed number reads differently in Vietnamese and English",
+        "A form such as 1,500 or 2.500 whose sentence does not settle the language: set the "
+        "source's language or check the reading.",
+        "warning",
+        "either reading may be right; a silent guess could be a thousandfold error",
+    ),
+    FindingCode(
+        "value-mismatch",
+        "The value is not what the printed number says",
+        "value lies outside the interval as_written stands for: copy the value from the text.",
+        "error",
+        "the ledger would check a number the source never printed",
+    ),
+    FindingCode(
+        "unit-mismatch",
+        "The unit is not what the printed number says",
+        "The unit printed with the number (%, USD, VND) differs from the claim's unit.",
+        "error",
+        "the claim would be compared in the wrong unit",
+    ),
+    FindingCode(
+        "qualifier-mismatch",
+        "The qualifier is not what the hedge word says",
+        "The hedge word before the number means another qualifier (error); a forecast qualifier "
+        "with no forecast word is a warning.",
+        "error/warning",
+        "a wrong hedge changes the interval; a missing forecast word may be in the wider context",
+    ),
+    FindingCode(
+        "qualifier-unsupported",
+        "A hedge the quote does not print",
+        "The claim is hedged but no hedge word precedes the number: quote the hedge word or set "
+        "the qualifier to exact.",
+        "warning",
+        "the hedge may come from the wider sentence",
+    ),
+)
+
+
 @register
 class CitationCheck:
     id: ClassVar[str] = CHECK
     lane: ClassVar[str] = "sources"  # reads the archived texts: runs beside the table checks
     title: ClassVar[str] = "Quotes, offsets and numbers match the archived sources"
+    codes: ClassVar[tuple[FindingCode, ...]] = CODES
     help: ClassVar[str] = (
         "Each archived source's sha256 matches its row; each claim's quote is found at its "
         "offsets in the NFC text, before the body's end; as_written occurs in the quote and "

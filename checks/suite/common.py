@@ -25,19 +25,3 @@ def row_finding(
     """A finding located at a row of a resource (file and physical line)."""
     path, line = pkg.locate(resource, row)
     return Finding(check, code, severity, claim_ids, message, dict(evidence or {}), path, line, key)
-
-
-def claim_finding(
-    pkg: Package,
-    *,
-    check: str,
-    code: str,
-    severity: Severity,
-    claim_ids: tuple[str, ...],
-    message: str,
-    evidence: Mapping[str, Any] | None = None,
-    key: str = "",
-) -> Finding:
-    """A finding located at the first of its claims (in the order given)."""
-    path, line = pkg.locate_claim(claim_ids[0]) if claim_ids else (None, None)
-    return Finding(check, code, severity, claim_ids, message, dict(evidence or {}), path, line, key)

@@ -27,14 +27,14 @@ from checks.compare.grading import default_family_factor, grade, is_hedged
 from checks.compare.trajectory import Move, too_fast
 from checks.ledger.claims import Claim, ClaimTable
 from checks.ledger.ledger import ledger
+from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
 from checks.registry import register
-from checks.rules.engine import run_rules
+from checks.rules.engine import rule_codes, run_check_rules
 from checks.rules.exchange import convert_through, rate_claims
-from checks.rules.kinds import containment
 from checks.rules.kinds.common import label, relative_difference
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
 from checks.rules.syntax import Comparison, references
@@ -44,10 +44,75 @@ CHECK = "conflicts"
 TRAJECTORY = "trajectory"
 
 
+OWN_CODES: tuple[FindingCode, ...] = (
+    FindingCode(
+        "conflict",
+        "Two figures for the same measure cannot both be right",
+        "Same subject, indicator and comparable period, intervals that cannot overlap: find which"
+        " source misprinted or measures something else.",
+        "graded",
+        "an error when no reading of the printed numbers makes them agree; a warning when both "
+        "figures carry a hedge word (two estimates that diverge)",
+    ),
+    FindingCode(
+        "hedged-divergence",
+        "Two figures for the same measure agree only at the edges of their hedges",
+        "Their intervals overlap, but the printed values differ by more than the declared share "
+        "(5% by default): ask each source which figure it means.",
+        "warning",
+        "some reading makes them agree, so not an error; the printed values diverge, so never "
+        "silent",
+    ),
+    FindingCode(
+        "stock-window",
+        "A stock figure disagrees with one at a date inside its window",
+        "A level at a date inside another's period differs beyond what the window allows. "
+        "Declare the indicator's max_change_per_year to compare them through a rate instead.",
+        "warning",
+        "the two may be taken at different dates inside the window",
+    ),
+    FindingCode(
+        "trajectory",
+        "A level moves faster between two dates than its indicator declares plausible",
+        "Two levels of one subject (a count on a day, an average over a period) are further "
+        "apart than the declared max_change_per_year allows over the time between them; the "
+        "message gives the implied rate. Check that both use one definition.",
+        "warning",
+        "the declared rate is a plausibility bound, not a published figure",
+    ),
+    FindingCode(
+        "forecast-disagrees",
+        "A forecast disagrees with another figure",
+        "A forecast and another figure for the same period cannot overlap.",
+        "warning",
+        "a forecast may be revised; it is not a measurement",
+    ),
+    FindingCode(
+        "containment",
+        "A count over a period exceeds the count over a period containing it",
+        "A flow over an inner period is larger than over the outer one for every reading.",
+        "error",
+        "a part cannot exceed its whole",
+    ),
+    FindingCode(
+        "comparability",
+        "Figures of one family measure different things",
+        "Two figures of one family (counts, or money in one currency through a dated exchange "
+        "rate), normalised to a rate per year; the message gives both definitions and the "
+        "factor between them.",
+        "warning/info",
+        "a warning when one is more than the family's declared factor times the other (10 by "
+        "default) or a declared part outnumbers its whole: a reader comparing them is misled; "
+        "information when they are compatible",
+    ),
+)
+
+
 @register
 class ConflictsCheck:
     id: ClassVar[str] = CHECK
     title: ClassVar[str] = "Sources agree about the same measure"
+    codes: ClassVar[tuple[FindingCode, ...]] = (*OWN_CODES, *rule_codes(CHECK))
     help: ClassVar[str] = (
         "Same subject, indicator and comparable period whose intervals cannot overlap; a "
         "flow over a period larger than over a period containing it; same-family counts "
@@ -55,7 +120,7 @@ class ConflictsCheck:
     )
 
     def run(self, pkg: Package) -> Iterator[Finding]:
-        yield from run_rules(pkg, CHECK, {"containment": containment.evaluate})
+        yield from run_check_rules(pkg, CHECK)
         table = ledger(pkg).claims
         conflicts, contained = list(conflicting_pairs(table)), list(contained_pairs(table))
         alike = list(comparable_counts(table))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from checks.model.codes import FindingCode
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
@@ -31,11 +32,24 @@ RESOLVE = (
 )
 
 
+CODES: tuple[FindingCode, ...] = (
+    FindingCode(
+        "uncaptured-numbers",
+        "Numbers in a source that no claim captures",
+        "Capture each listed number as a claim, or mark it as an identifier; one finding per "
+        "source lists them.",
+        "info",
+        "coverage is a to-do list for the fact-checker, not a contradiction",
+    ),
+)
+
+
 @register
 class CoverageCheck:
     id: ClassVar[str] = CHECK
     lane: ClassVar[str] = "sources"  # reads the archived texts: runs beside the table checks
     title: ClassVar[str] = "Every number in a source's body is captured by a claim"
+    codes: ClassVar[tuple[FindingCode, ...]] = CODES
     help: ClassVar[str] = (
         "Scans each source's text before body_end for numbers (as `claimledger scan` does) "
         "and lists, in one info finding per source, those that no claim captures: a number "

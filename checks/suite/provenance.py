@@ -30,6 +30,7 @@ from checks.compare.corroboration import backed_by_non_news, forecast_only, publ
 from checks.ledger.claims import ClaimTable
 from checks.ledger.ledger import ledger
 from checks.ledger.statements import Statements
+from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.units import UnitError, parse_unit
@@ -43,10 +44,39 @@ CARRIED_OVER = re.compile(r"\bunit carried over\b", re.IGNORECASE)
 _SEVERITY_BY_KIND = {"flow": Severity.WARNING, "ratio": Severity.WARNING, "stock": Severity.INFO}
 
 
+CODES: tuple[FindingCode, ...] = (
+    FindingCode(
+        "news-only",
+        "A figure whose only source is a news article",
+        "Find the official or statistical source the article relies on and capture it.",
+        "warning/info",
+        "flows and ratios from news alone are warnings; stocks (populations) are information",
+    ),
+    FindingCode(
+        "forecast-as-measurement",
+        "A forecast presented as a measurement",
+        "The figure is a forecast or covers an unfinished period but is stated as measured.",
+        "warning",
+        "misleads a reader, but the number itself may be right",
+    ),
+    FindingCode(
+        "unit-carried-over",
+        "A unit carried over from an earlier number",
+        "The number prints no unit of its own; its unit comes from an earlier number in the "
+        "sentence.",
+        "info/warning",
+        "information when the capture note says where the unit comes from (leaving the "
+        "currency out after the first figure is ordinary Vietnamese); a warning when nothing "
+        "says so, since the unit may then be a capture slip",
+    ),
+)
+
+
 @register
 class ProvenanceCheck:
     id: ClassVar[str] = CHECK
     title: ClassVar[str] = "Figures have a source and are what they say they are"
+    codes: ClassVar[tuple[FindingCode, ...]] = CODES
     help: ClassVar[str] = (
         "Warns about figures whose only source is a news article, figures presented as "
         "measurements that are forecasts, and numbers whose unit is carried over from an "

@@ -17,6 +17,7 @@ import pyarrow.compute as pc
 from frictionless import Package as FrictionlessPackage
 
 from checks.ledger.ledger import ledger
+from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package, Resource
 from checks.model.schema_rows import rows_of, rows_to_validate
@@ -28,10 +29,81 @@ from checks.suite.common import row_finding
 CHECK = "schema"
 
 
+CODES: tuple[FindingCode, ...] = (
+    FindingCode(
+        "descriptor",
+        "The descriptor is not a valid Frictionless package",
+        "datapackage.json fails Frictionless v2 descriptor validation: fix the property the "
+        "message names.",
+        "error",
+        "nothing else can be trusted while the package is malformed",
+    ),
+    FindingCode(
+        "table",
+        "A table does not have the columns its schema declares",
+        "A column the table schema declares is missing or the table cannot be validated: fix the "
+        "CSV header.",
+        "error",
+        "the rows cannot be read as the schema says",
+    ),
+    FindingCode(
+        "required",
+        "A required cell is empty",
+        "Fill the cell: the table schema marks the column as required.",
+        "error",
+        "a claim without it cannot be checked",
+    ),
+    FindingCode(
+        "unique",
+        "A value that must be unique is repeated",
+        "Two rows share a primary-key or unique value: rename or remove one.",
+        "error",
+        "ids must name one row, or citations and waivers point at the wrong one",
+    ),
+    FindingCode(
+        "field",
+        "A cell does not match its column's type or constraint",
+        "The cell's type, pattern, enum or bounds do not match the table schema: fix the cell.",
+        "error",
+        "the value cannot be read as the schema says",
+    ),
+    FindingCode(
+        "foreign-key",
+        "A reference to another table does not resolve",
+        "The id is not in the table it refers to (a source, an indicator): add that row or fix "
+        "the id.",
+        "error",
+        "a claim tied to nothing has no provenance",
+    ),
+    FindingCode(
+        "period-order",
+        "A period ends before it starts",
+        "period_end is before period_start: swap or fix the dates.",
+        "error",
+        "the period cannot exist",
+    ),
+    FindingCode(
+        "value-presence",
+        "A number without a value, or a value without a number",
+        "A claim with as_written needs a value and a unit; an event claim has neither.",
+        "error",
+        "the claim cannot be compared as captured",
+    ),
+    FindingCode(
+        "unit",
+        "A unit does not parse",
+        "Use a unit the unit registry knows (checks/data/units.txt), or add it there.",
+        "error",
+        "a figure with no readable unit cannot be compared or converted",
+    ),
+)
+
+
 @register
 class SchemaCheck:
     id: ClassVar[str] = CHECK
     title: ClassVar[str] = "Package and rows match their schemas"
+    codes: ClassVar[tuple[FindingCode, ...]] = CODES
     help: ClassVar[str] = (
         "The descriptor validates as a Frictionless v2 data package; every row validates "
         "against a pandera schema derived from its table schema (types, required, enums, "

@@ -14,23 +14,36 @@ from typing import ClassVar
 
 from checks.ledger.claims import Claim
 from checks.ledger.ledger import ledger
+from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.registry import register
-from checks.rules.engine import run_rules
+from checks.rules.engine import rule_codes, run_check_rules
 from checks.rules.evaluate import claim_value, describe_value
 from checks.rules.functions import FUNCTIONS, YEAR
-from checks.rules.kinds import duration, order
 from checks.rules.outcome import Outcome, consult, interval_entry
 from checks.rules.values import Moment, Quantity, UnitMismatch, show
 
 CHECK = "temporal"
 
 
+OWN_CODES: tuple[FindingCode, ...] = (
+    FindingCode(
+        "duration-span",
+        "A duration disagrees with its own period",
+        "The printed duration cannot be the time its own period spans: check the dates the text "
+        "gives.",
+        "error",
+        "both come from the same text: no reading reconciles them",
+    ),
+)
+
+
 @register
 class TemporalCheck:
     id: ClassVar[str] = CHECK
     title: ClassVar[str] = "Events in order, durations agree with their dates"
+    codes: ClassVar[tuple[FindingCode, ...]] = (*OWN_CODES, *rule_codes(CHECK))
     help: ClassVar[str] = (
         "Evaluates the order and duration rules of the rules table; checks every duration "
         "claim not covered by a duration rule against the span of its own period. A "
@@ -38,7 +51,7 @@ class TemporalCheck:
     )
 
     def run(self, pkg: Package) -> Iterator[Finding]:
-        yield from run_rules(pkg, CHECK, {"order": order.evaluate, "duration": duration.evaluate})
+        yield from run_check_rules(pkg, CHECK)
         yield from _own_spans(pkg)
 
 

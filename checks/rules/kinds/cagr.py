@@ -15,15 +15,16 @@ from dataclasses import replace
 from itertools import combinations
 
 from checks.ledger.claims import Claim, ClaimTable
+from checks.model.codes import FindingCode
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.rules.binding import anchors, anywhere, bind
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
 from checks.rules.functions import FUNCTIONS, FunctionError
-from checks.rules.kinds.common import Result, RuleFailure
+from checks.rules.kinds.common import Result, RuleFailure, RuleKind, equation_shape
 from checks.rules.outcome import Outcome, consult, interval_entry
-from checks.rules.ruleset import Rule
+from checks.rules.rule import Rule, shape_error
 from checks.rules.syntax import Call, Ref, references
 from checks.rules.values import Quantity, Value, show
 
@@ -154,3 +155,38 @@ def _outcome(
         rule=rule,
         extra={"implied_rate": {"lo": right.lo, "hi": right.hi, "unit": unit}},
     )
+
+
+def check_shape(rule: Rule) -> None:
+    equation_shape(rule)
+    right = rule.right
+    if not (isinstance(right, Call) and right.name == "cagr"):
+        raise shape_error(rule, "cagr(...) on the right of '=' in a cagr rule")
+    if len(right.args) == 1 and not isinstance(right.args[0], Ref):
+        raise shape_error(rule, "cagr([level]) with one reference to the levels")
+
+
+KIND = RuleKind(
+    name="cagr",
+    check="arithmetic",
+    form="[rate] = cagr([level]) or [rate] = cagr(a, b[, years])",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "cagr-mismatch",
+            "A stated compound growth rate disagrees with its levels",
+            "The compound annual rate implied by the level and its forecast cannot be the "
+            "stated one: check the years between them and which figure is a forecast.",
+            "rule",
+            "the rule's severity column",
+        ),
+        FindingCode(
+            "cagr-agrees",
+            "A stated compound growth rate agrees with its levels",
+            "The rate implied by the levels contains the stated rate; nothing to fix.",
+            "info",
+            "information: the recomputation confirms the figure",
+        ),
+    ),
+)

@@ -10,14 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.ledger.claims import Claim, ClaimTable
+from checks.model.codes import FindingCode
 from checks.model.package import Package
 from checks.rules.binding import anchors, candidates
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, comparable_intervals, relation_holds
 from checks.rules.functions import FunctionError
-from checks.rules.kinds.common import Result, RuleFailure
+from checks.rules.kinds.common import Result, RuleFailure, RuleKind
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry
-from checks.rules.ruleset import Rule
+from checks.rules.rule import Rule, shape_error
 from checks.rules.syntax import Comparison, Node, Ref, references
 from checks.rules.values import show
 
@@ -74,3 +75,31 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                 key=rule.rule_id,
                 rule=rule,
             )
+
+
+def check_shape(rule: Rule) -> None:
+    expr = rule.expression
+    if not (isinstance(expr, Comparison) and len(expr.ops) == 1 and expr.ops[0] != "="):
+        raise shape_error(rule, "inner <= outer (one comparison: <, <=, > or >=)")
+    for side in expr.operands:
+        if len(references(side)) != 1:
+            raise shape_error(rule, "exactly one reference on each side of a containment")
+
+
+KIND = RuleKind(
+    name="containment",
+    check="conflicts",
+    form="inner <= outer, one reference on each side",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "containment-violated",
+            "A part exceeds the whole that contains it",
+            "The inner figure is larger than the outer one for every reading: check their "
+            "periods and definitions.",
+            "rule",
+            "the rule's severity column",
+        ),
+    ),
+)

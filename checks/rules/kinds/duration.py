@@ -12,15 +12,16 @@ from dataclasses import replace
 
 from checks.compare.grading import grade
 from checks.ledger.claims import ClaimTable
+from checks.model.codes import FindingCode
 from checks.model.package import Package
 from checks.numbers.interval import Interval
 from checks.rules.binding import anchors, bind, dated_or_comparable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals
 from checks.rules.functions import FunctionError
-from checks.rules.kinds.common import Result, RuleFailure
+from checks.rules.kinds.common import Result, RuleFailure, RuleKind, equation_shape
 from checks.rules.outcome import Outcome, consult, interval_entry
-from checks.rules.ruleset import Rule
+from checks.rules.rule import Rule
 from checks.rules.syntax import references
 from checks.rules.values import Quantity, show
 
@@ -96,3 +97,28 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
 def _point(interval: Interval) -> Interval:
     """The printed value itself (the middle of its printed precision)."""
     return Interval.point(interval.mid)
+
+
+def check_shape(rule: Rule) -> None:
+    equation_shape(rule, derives=False)
+
+
+KIND = RuleKind(
+    name="duration",
+    check="temporal",
+    form="[duration] = expression giving years",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "duration-mismatch",
+            "A stated duration disagrees with the dates it spans",
+            "The years between the dates cannot be the printed duration, or only at the edge "
+            "of its rounding: check both dates and whether the duration is rounded.",
+            "graded/rule",
+            "the rule's severity when no reading agrees (a warning below the rule's error_gap "
+            "when it declares one); a warning when the figures agree only at the edge of a "
+            "hedge or of a round number's halo ('sau 20 năm' against 21.1 years)",
+        ),
+    ),
+)

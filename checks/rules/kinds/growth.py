@@ -10,14 +10,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.ledger.claims import Claim, ClaimTable
+from checks.model.codes import FindingCode
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
-from checks.rules.kinds.common import Result, RuleFailure, label
+from checks.rules.kinds.common import (
+    IMPLIED_VALUE,
+    Result,
+    RuleFailure,
+    RuleKind,
+    equation_shape,
+    label,
+)
 from checks.rules.outcome import Outcome, claim_interval, consult, interval_entry
-from checks.rules.ruleset import Rule
+from checks.rules.rule import Rule
 from checks.rules.syntax import Ref, references
 from checks.rules.values import Quantity, show, unit_text
 
@@ -110,3 +118,27 @@ def _derive(
             }
         },
     )
+
+
+def check_shape(rule: Rule) -> None:
+    equation_shape(rule)
+
+
+KIND = RuleKind(
+    name="growth",
+    check="arithmetic",
+    form="[rate] = expression (usually growth([level], [level@previous]))",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "growth-mismatch",
+            "A stated growth rate disagrees with the levels it links",
+            "The stated rate cannot be the change between the two levels for any reading of "
+            "the printed numbers: check the base period and what the rate measures.",
+            "rule",
+            "the rule's severity column",
+        ),
+        IMPLIED_VALUE,
+    ),
+)

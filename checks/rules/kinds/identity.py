@@ -16,6 +16,7 @@ from typing import Any
 from checks.compare.grading import Verdict, grade, is_hedged, milder
 from checks.ledger.claims import Claim, ClaimTable
 from checks.ledger.measures import implied_rate, measure_of, through_rate, years_apart
+from checks.model.codes import FindingCode
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.numbers.interval import Interval
@@ -23,9 +24,17 @@ from checks.numbers.units import parse_unit
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value
-from checks.rules.kinds.common import Result, RuleFailure, label, relative_difference
+from checks.rules.kinds.common import (
+    IMPLIED_VALUE,
+    Result,
+    RuleFailure,
+    RuleKind,
+    equation_shape,
+    label,
+    relative_difference,
+)
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
-from checks.rules.ruleset import Rule
+from checks.rules.rule import Rule
 from checks.rules.syntax import Ref, references
 from checks.rules.values import Quantity, UnitMismatch, show, unit_text
 
@@ -260,3 +269,39 @@ def _as_bound(verdict: Verdict) -> Verdict:
     if verdict.severity is None:
         return verdict
     return replace(verdict, severity=milder(verdict.severity, Severity.WARNING))
+
+
+def check_shape(rule: Rule) -> None:
+    equation_shape(rule)
+
+
+KIND = RuleKind(
+    name="identity",
+    check="arithmetic",
+    form="[target] = expression (the right side derives the target, compared with each claim)",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "identity-mismatch",
+            "A figure disagrees with the one its identity derives",
+            "The claims the rule binds cannot all be right, or agree only at the edges of their "
+            "hedges: check that they measure the same thing for the same subject and period, "
+            "and which of them was misprinted.",
+            "graded/rule",
+            "the rule's severity when no reading agrees; with an error_gap, an error at or beyond "
+            "it and a warning below (an identity 13% off is an error, 1% off a warning); a "
+            "warning when they agree only at the edges of their hedges",
+        ),
+        FindingCode(
+            "identity-trajectory",
+            "A derived level cannot reach a level of another date at the declared rate",
+            "The identity derives a level (a population) at one date; a claim of that level at "
+            "another date (or an average over a period around it) is further away than the "
+            "indicator's max_change_per_year allows; the message gives the implied rate.",
+            "warning",
+            "the declared rate is a plausibility bound, not a published figure",
+        ),
+        IMPLIED_VALUE,
+    ),
+)

@@ -9,12 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from checks.ledger.claims import ClaimTable
+from checks.model.codes import FindingCode
 from checks.model.package import Package
 from checks.rules.binding import anchors, anywhere, candidates
 from checks.rules.evaluate import relation_holds
-from checks.rules.kinds.common import Result
+from checks.rules.kinds.common import Result, RuleKind
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry
-from checks.rules.ruleset import Rule
+from checks.rules.rule import Rule, position_of, shape_error
 from checks.rules.syntax import Comparison, Ref
 
 
@@ -53,3 +54,30 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                     key=f"{rule.rule_id}:{left.key}<{right.key}",
                     rule=rule,
                 )
+
+
+def check_shape(rule: Rule) -> None:
+    expr = rule.expression
+    if not (isinstance(expr, Comparison) and set(expr.ops) <= {"<", "<="}):
+        raise shape_error(rule, "a chain [a] < [b] <= [c] of references (only < and <=)")
+    for operand in expr.operands:
+        if not isinstance(operand, Ref):
+            raise shape_error(rule, "a reference to a dated claim", position_of(operand))
+
+
+KIND = RuleKind(
+    name="order",
+    check="temporal",
+    form="[a] < [b] <= [c] ..., references to dated claims",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "order-violated",
+            "Events out of order",
+            "Every day of the first event is after every day of the second: check both dates.",
+            "rule",
+            "the rule's severity column",
+        ),
+    ),
+)

@@ -14,6 +14,7 @@ import math
 from collections.abc import Iterator
 
 from checks.ledger.claims import ClaimTable
+from checks.model.codes import FindingCode
 from checks.model.package import Package
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
@@ -22,10 +23,10 @@ from checks.rules.bulk import suspect_anchors
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, widen_relative
 from checks.rules.exchange import convert_through, rate_claims
-from checks.rules.kinds.common import Result, RuleFailure
+from checks.rules.kinds.common import Result, RuleFailure, RuleKind
 from checks.rules.outcome import Outcome, consult, interval_entry
-from checks.rules.ruleset import Rule
-from checks.rules.syntax import references
+from checks.rules.rule import Rule, shape_error
+from checks.rules.syntax import Comparison, references
 from checks.rules.values import (
     DIMENSIONLESS,
     Quantity,
@@ -134,3 +135,37 @@ def _drawn(bounds: Interval, near: Interval) -> Interval:
     lo = bounds.lo if math.isfinite(bounds.lo) else min(0.0, near.lo, bounds.hi)
     hi = bounds.hi if math.isfinite(bounds.hi) else max(near.hi, bounds.lo)
     return Interval(lo, hi)
+
+
+def check_shape(rule: Rule) -> None:
+    if isinstance(rule.expression, Comparison):
+        raise shape_error(
+            rule, "an expression without a comparison (the bounds go in minimum/maximum)"
+        )
+    if rule.minimum is None and rule.maximum is None:
+        raise shape_error(rule, "a minimum or a maximum for a ratio-bound rule", column="maximum")
+    if rule.minimum is not None and rule.maximum is not None and rule.minimum > rule.maximum:
+        raise shape_error(
+            rule, f"a maximum not below the minimum ({rule.minimum:g})", column="maximum"
+        )
+    if not references(rule.expression):
+        raise shape_error(rule, "at least one reference")
+
+
+KIND = RuleKind(
+    name="ratio-bound",
+    check="arithmetic",
+    form="expression, with minimum and/or maximum in unit",
+    shape=check_shape,
+    evaluate=evaluate,
+    codes=(
+        FindingCode(
+            "ratio-out-of-bounds",
+            "A ratio of claims lies outside its plausible bounds",
+            "No reading of the printed numbers puts the ratio inside the bounds the rule "
+            "documents: the figures probably do not describe the same set of cases.",
+            "rule",
+            "the rule's severity column; the bound's reasons are in its rationale",
+        ),
+    ),
+)
