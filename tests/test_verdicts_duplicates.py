@@ -21,8 +21,14 @@ def _claims(second_quote: str, second_source: str = "article") -> list[dict[str,
               "period": "2021-01-01..2024-12-24"}  # fmt: skip
     return [
         claim("lead", "negotiation-duration", "gần 5 năm", quote=QUOTE, **common),
-        claim("repeat", "negotiation-duration", "gần 5 năm", quote=second_quote,
-              source_id=second_source, **common),  # fmt: skip
+        claim(
+            "repeat",
+            "negotiation-duration",
+            "gần 5 năm",
+            quote=second_quote,
+            source_id=second_source,
+            **common,
+        ),  # fmt: skip
         claim("start", "adoption", period="2021-01-01", subject="WLD", source_id="ref"),
     ]
 

@@ -65,9 +65,7 @@ def test_a_census_day_inside_the_average_year_is_compared_through_the_rate(
 
 def test_a_census_day_too_far_from_the_average_is_a_trajectory_warning(tmp_path: Path) -> None:
     root = _average_and_census(tmp_path / "p", "95.000.000", "95000000", declared=True)
-    assert codes(findings(root, "conflicts")) == [
-        ("trajectory", "warning", ("average", "census"))
-    ]
+    assert codes(findings(root, "conflicts")) == [("trajectory", "warning", ("average", "census"))]
 
 
 def test_without_a_rate_an_instant_inside_a_window_stays_a_stock_window_warning(
