@@ -28,7 +28,7 @@ def _claims(second_quote: str, second_source: str = "article") -> list[dict[str,
             quote=second_quote,
             source_id=second_source,
             **common,
-        ),  # fmt: skip
+        ),
         claim("start", "adoption", period="2021-01-01", subject="WLD", source_id="ref"),
     ]
 
