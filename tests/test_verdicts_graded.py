@@ -141,12 +141,13 @@ def _duration_package(root: Path, start: str) -> Path:
 
 
 def test_a_round_duration_a_year_short_is_a_warning_not_an_error(tmp_path: Path) -> None:
-    """'sau 20 năm' for 21.1 years: 20 is round, so its halo reaches 22; the printed 20 is
-    still 5.7% short, more than the declared 5%."""
+    """'sau 20 năm' for 21.1 years: 20 is round, so its halo reaches 22, but as printed
+    (19.5 to 20.5) it is 3.2% short: it agrees only through the halo."""
     found = findings(_duration_package(tmp_path / "p", "2003-10-31"), "temporal")
     (mismatch,) = _only(found, "duration-mismatch")
     assert mismatch.severity.value == "warning"
-    assert "the printed figures differ by 5.7%" in mismatch.message
+    assert "agree only through the halo of a round number" in mismatch.message
+    assert "as printed they differ by 3.2%" in mismatch.message
 
 
 def test_a_round_duration_that_fits_raises_nothing(tmp_path: Path) -> None:
@@ -157,3 +158,16 @@ def test_a_round_duration_that_fits_raises_nothing(tmp_path: Path) -> None:
 def test_a_round_duration_far_from_its_dates_is_an_error(tmp_path: Path) -> None:
     found = findings(_duration_package(tmp_path / "p", "1994-12-24"), "temporal")
     assert [f.severity.value for f in _only(found, "duration-mismatch")] == ["error"]
+
+
+def test_two_bare_round_figures_5_percent_apart_are_a_warning_not_silence(
+    tmp_path: Path,
+) -> None:
+    """Their halos overlap, so not an error; bare figures carry no hedge, so a difference
+    beyond their printed precision is not silent."""
+    rows = [
+        claim("a", "online-fraud-reports", "100.000", value="100000"),
+        claim("b", "online-fraud-reports", "105.000", value="105000", source_id="ref"),
+    ]
+    (found,) = findings(build_graded(tmp_path / "p", rows, sources=STAT), "conflicts")
+    assert (found.code, found.severity.value) == ("hedged-divergence", "warning")

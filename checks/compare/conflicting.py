@@ -80,7 +80,10 @@ def _same_period(table: ClaimTable, share: float) -> Iterator[Pair]:
     groups = table.group_codes(rows, ["subject", "indicator_id", "start_day", "end_day"])
     i, j = disjoint_pairs(groups, lo, hi)
     # printed values further apart than the share: agreement at the edges of the hedges
-    reach = phi + share * np.abs(plo / 2 + phi / 2)
+    # (a bare figure, with no hedge word, is notable as soon as its printed precision
+    # cannot overlap the other's: share 0)
+    bare = (table.frame["qualifier"] == "exact").to_numpy(dtype=bool)[rows]
+    reach = phi + np.where(bare, 0.0, share) * np.abs(plo / 2 + phi / 2)
     k, m = disjoint_pairs(groups, np.minimum(plo, reach), np.maximum(phi, reach))
     seen: set[tuple[int, int]] = set()
     for a, b in zip(np.r_[i, k].tolist(), np.r_[j, m].tolist(), strict=True):

@@ -5,8 +5,10 @@ Every comparison ends in one of three verdicts:
 - **error**: no reading of the printed numbers can make them agree (their intervals,
   precision and hedges included, cannot overlap);
 - **warning**: they agree only at the far edges of their hedges, that is their intervals
-  overlap but the printed values themselves differ by more than a declared share
-  (``edge_share``, 5% by default: ``checks/data/verdict_policy.csv``);
+  overlap but the printed figures themselves differ by more than a declared share
+  (``edge_share``, 5% by default: ``checks/data/verdict_policy.csv``) when a hedge word is
+  involved, or differ at all beyond their printed precision when none is (two bare
+  figures that agree only through a round number's halo: ``sau 20 năm`` for 21.1 years);
 - **info** (no finding where a check lists only problems): they agree.
 
 A rule may declare the gap at which a disagreement becomes an error (``error_gap``): a
@@ -93,6 +95,11 @@ class Verdict:
         shown = _share(self.difference)
         if self.basis == "agree":
             return f"the printed figures differ by {shown}, within {_share(self.share)}"
+        if self.basis == "edge" and self.share == 0:
+            return (
+                f"they agree only through the halo of a round number: as printed they "
+                f"differ by {shown}"
+            )
         if self.basis == "edge":
             return (
                 f"they agree only at the edges of their hedges: the printed figures differ "
@@ -115,13 +122,17 @@ def grade(
     edge_share: float | None = None,
     error_gap: float | None = None,
     both_hedged: bool = False,
+    any_hedged: bool = True,
     tolerance: float = 0.0,
 ) -> Verdict:
-    """The verdict on two figures: their intervals with hedges, and as printed.
+    """The verdict on two figures: their intervals with hedges, and their printed
+    precision alone.
 
     ``severity`` is what a disagreement with no declared ``error_gap`` is; an edge
     agreement is a warning at most (never above ``severity``); ``both_hedged`` caps a
-    disagreement at a warning.
+    disagreement at a warning. Without any hedge word (``any_hedged`` false) the edge
+    share is 0: bare figures whose printed precisions cannot overlap are a warning even
+    when a round number's halo lets them agree.
 
     >>> v = grade((Interval(9000, 10000), Interval(7200, 8800)),
     ...           (Interval(9499.5, 9500.5), Interval(7999.5, 8000.5)), both_hedged=True)
@@ -129,6 +140,8 @@ def grade(
     ('warning', 'disjoint')
     """
     share = default_edge_share() if edge_share is None else edge_share
+    if not any_hedged:
+        share = 0.0
     difference = printed_difference(*printed)
     left, right = _widen(hedged[0], tolerance), _widen(hedged[1], tolerance)
     if not left.overlaps(right):

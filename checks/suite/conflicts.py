@@ -159,9 +159,10 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome | N
     hedged = is_hedged(a.qualifier) and is_hedged(b.qualifier)
     verdict = grade(
         (left, right),
-        (_value(pair.left_printed, left), _value(pair.right_printed, right)),
+        (_printed(pair.left_printed, left), _printed(pair.right_printed, right)),
         severity=Severity.WARNING if forecast or window else Severity.ERROR,
         both_hedged=hedged,
+        any_hedged=is_hedged(a.qualifier) or is_hedged(b.qualifier),
     )
     if verdict.severity is None:
         return None
@@ -224,9 +225,9 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome | N
     )
 
 
-def _value(printed: tuple[float, float] | None, hedged: Interval) -> Interval:
-    """The printed value (the middle of its printed precision) as a point."""
-    return Interval.point(Interval(*printed).mid if printed is not None else hedged.mid)
+def _printed(printed: tuple[float, float] | None, hedged: Interval) -> Interval:
+    """The printed precision alone (the hedged interval when it is not known)."""
+    return Interval(*printed) if printed is not None else hedged
 
 
 def trajectory_outcome(pkg: Package, table: ClaimTable, move: Move) -> Outcome:

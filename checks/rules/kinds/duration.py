@@ -10,11 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from checks.compare.grading import grade
+from checks.compare.grading import grade, is_hedged
 from checks.ledger.claims import ClaimTable
 from checks.model.codes import FindingCode
 from checks.model.package import Package
-from checks.numbers.interval import Interval
 from checks.rules.binding import anchors, bind, dated_or_comparable
 from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals
@@ -49,9 +48,7 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
             plain = ev.printed_value(rule.right)
             plain_right = right
             if anchor.printed is not None:
-                plain_left = _point(
-                    replace(stated, interval=anchor.printed).to(stated.unit).interval
-                )
+                plain_left = replace(stated, interval=anchor.printed).to(stated.unit).interval
             if plain is not None:
                 try:
                     plain_right = comparable_intervals(stated, plain)[1]
@@ -63,6 +60,7 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                 severity=rule.severity,
                 error_gap=rule.error_gap,
                 edge_share=rule.edge_share,
+                any_hedged=any(is_hedged(c.qualifier) for c in binding.claims.values()),
                 tolerance=rule.tolerance,
             )
             if verdict.severity is None:
@@ -92,11 +90,6 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                 rule=rule,
                 extra={"verdict": verdict.basis, "printed_difference": verdict.difference},
             )
-
-
-def _point(interval: Interval) -> Interval:
-    """The printed value itself (the middle of its printed precision)."""
-    return Interval.point(interval.mid)
 
 
 def check_shape(rule: Rule) -> None:

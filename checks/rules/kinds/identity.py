@@ -19,7 +19,6 @@ from checks.ledger.measures import implied_rate, measure_of, through_rate, years
 from checks.model.codes import FindingCode
 from checks.model.finding import Severity
 from checks.model.package import Package
-from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.errors import RuleEvaluationError
@@ -153,11 +152,12 @@ def _compare(
             )
         verdict = grade(
             (compared, value.interval),
-            (compared_plain, Interval.point((claim.printed or value.interval).mid)),
+            (compared_plain, claim.printed or value.interval),
             severity=rule.severity,
             error_gap=rule.error_gap,
             edge_share=rule.edge_share,
             both_hedged=hedged_inputs and is_hedged(claim.qualifier),
+            any_hedged=hedged_inputs or is_hedged(claim.qualifier),
             tolerance=rule.tolerance,
         )
         if through:
