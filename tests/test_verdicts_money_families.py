@@ -28,7 +28,7 @@ def test_two_money_figures_of_a_family_40_times_apart_are_a_warning(tmp_path: Pa
     found = findings(_losses(tmp_path / "p", "9.750 tỷ đồng", "9750000000000"), "conflicts")
     (pair,) = [f for f in found if f.code == "comparability"]
     assert pair.severity.value == "warning"
-    assert "at least 39.4 times the other, more than the family's factor 10" in pair.message
+    assert "at least 39.5 times the other, more than the family's factor 10" in pair.message
     assert pair.evidence["definitions"] == {
         "fraud-losses-estimated": "Definition of fraud-losses-estimated.",
         "fraud-losses-reported": "Definition of fraud-losses-reported.",

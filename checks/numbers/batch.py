@@ -36,7 +36,7 @@ import pyarrow.compute as pc
 
 from checks.numbers.hedges import hedge_before
 from checks.numbers.parse import LOCALES, NumberParseError, parse_number
-from checks.numbers.qualifiers import MAX_EXACT_MANTISSA, ROUND_STEPS
+from checks.numbers.qualifiers import DECIMAL_STEPS, MAX_EXACT_MANTISSA, ROUND_STEPS
 from checks.numbers.tables import qualifier_phrases, qualifier_widths, scale_words, unit_tokens
 
 COLUMNS = (
@@ -312,7 +312,8 @@ def widen_columns(
             continue
         v, plo, phi = value[rows], printed_lo[rows], printed_hi[rows]
         unit = phi - plo
-        step = np.maximum(unit, granularity_columns(v, unit, places[rows]))
+        steps = DECIMAL_STEPS if name == "exact" else ROUND_STEPS
+        step = np.maximum(unit, granularity_columns(v, unit, places[rows], steps))
         magnitude = np.abs(v)
         low = v - np.minimum(width.lower_cap * magnitude, width.lower_steps * step)
         high = v + np.minimum(width.upper_cap * magnitude, width.upper_steps * step)
@@ -325,14 +326,19 @@ def widen_columns(
     return lo, hi
 
 
-def granularity_columns(value: np.ndarray, unit: np.ndarray, decimals: np.ndarray) -> np.ndarray:
+def granularity_columns(
+    value: np.ndarray,
+    unit: np.ndarray,
+    decimals: np.ndarray,
+    steps: tuple[float, ...] = ROUND_STEPS,
+) -> np.ndarray:
     """:func:`checks.numbers.qualifiers.granularity` on columns."""
     with np.errstate(invalid="ignore", divide="ignore"):
         digits = np.rint(np.abs(value) / unit)
         eligible = (decimals <= 0) & (unit > 0) & np.isfinite(value)
         eligible &= np.isfinite(digits) & (digits < MAX_EXACT_MANTISSA)
         best = np.ones(len(value))
-        for step in ROUND_STEPS:
+        for step in steps:
             divides = eligible & (step <= digits) & (np.fmod(digits, step) == 0.0)
             best = np.where(divides, step, best)
     result: np.ndarray = np.where(eligible, best * unit, unit)

@@ -6,7 +6,10 @@ coarsest step of the round-number scale 1, 2, 5 × 10ᵏ that divides it, counti
 trailing zeros before any decimal mark (``20`` → 20, ``8.000`` → 2.000, ``9.500`` → 500,
 ``150`` → 50, ``13.750`` → 50, ``99,4`` → 0.1; digits after a decimal mark are always
 significant). Round numbers are read on a coarse scale and precise ones on a fine scale
-(Krifka 2007, 2009; Jansen & Pollmann 2001 on the 1-2-5 roundness of numbers). Each
+(Krifka 2007, 2009; Jansen & Pollmann 2001 on the 1-2-5 roundness of numbers). A bare
+number (no hedge word) is read by the significant-figure convention instead: trailing
+zeros of a whole number are not significant, so it was rounded at its last non-zero digit
+(its granularity on the scale of powers of ten). Each
 qualifier reaches a number of steps of that granularity below and above the printed value,
 and never more than a share of its magnitude; the steps, the shares and the reasons are in
 ``checks/data/qualifier_widths.csv`` (docs/rules.md explains them). The printed value is
@@ -35,6 +38,9 @@ ROUND_STEPS: tuple[float, ...] = tuple(
     factor * 10.0**power for power in range(1, 16) for factor in (1.0, 2.0, 5.0)
 )
 """Steps of the round-number scale, in units of the last printed digit (10 up to 5·10¹⁵)."""
+DECIMAL_STEPS: tuple[float, ...] = tuple(10.0**power for power in range(1, 16))
+"""Powers of ten, in units of the last printed digit: where a bare number's last
+significant (non-zero) digit is."""
 MAX_EXACT_MANTISSA = 2.0**53
 """Above this the digits are not exact in a double and no roundness is read into them."""
 
@@ -47,14 +53,19 @@ class QualifierError(ValueError):
         self.qualifier = qualifier
 
 
-def granularity(value: float, unit: float, decimals: int = 0) -> float:
-    """The coarsest round step (1, 2 or 5 × 10ᵏ units) that divides the printed number.
+def granularity(
+    value: float, unit: float, decimals: int = 0, steps: tuple[float, ...] = ROUND_STEPS
+) -> float:
+    """The coarsest round step (1, 2 or 5 × 10ᵏ units; with ``steps=DECIMAL_STEPS``, 10ᵏ
+    units) that divides the printed number.
 
     ``unit`` is one unit of the last printed digit. A number with decimals, or whose last
     digit is not zero, has the granularity of its unit.
 
     >>> granularity(20, 1), granularity(9500, 1), granularity(8000e9, 1e9), granularity(79.1, 0.1)
     (20.0, 500.0, 2000000000000.0, 0.1)
+    >>> granularity(150, 1), granularity(150, 1, steps=DECIMAL_STEPS)
+    (50.0, 10.0)
     """
     if decimals > 0 or not unit > 0 or not math.isfinite(value):
         return unit
@@ -65,7 +76,7 @@ def granularity(value: float, unit: float, decimals: int = 0) -> float:
     if digits >= MAX_EXACT_MANTISSA:
         return unit
     best = 1.0
-    for step in ROUND_STEPS:
+    for step in steps:
         if step <= digits and math.fmod(digits, step) == 0.0:
             best = step
     return best * unit
@@ -98,7 +109,10 @@ def widen(
     w = widths[qualifier]
     v = printed.mid if value is None else value
     unit = printed.hi - printed.lo
-    step = max(unit, granularity(v, unit, decimals))
+    # a bare number was rounded at its last significant digit (trailing zeros of a whole
+    # number are not significant); a hedge word reaches along the 1-2-5 scale
+    steps = DECIMAL_STEPS if qualifier == "exact" else ROUND_STEPS
+    step = max(unit, granularity(v, unit, decimals, steps))
     if qualifier == "exact" and not step > unit:
         return printed
     magnitude = abs(v)
