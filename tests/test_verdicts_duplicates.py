@@ -60,22 +60,35 @@ def test_two_different_statements_of_the_same_figure_stay_two_findings(tmp_path:
     assert all("copies" not in f.evidence for f in found)
 
 
-def _corroborated(root: Path, reference_quote: str) -> Path:
+def _corroborated(root: Path, reference_quote: str, published: str = "2024-03-01") -> Path:
     rows = [
         claim("news", "online-fraud-reports", "15.873", value="15873",
               quote="đã ghi nhận 15.873 phản ánh về lừa đảo trực tuyến"),
         claim("stat", "online-fraud-reports", "15.873", value="15873", quote=reference_quote,
               source_id="office"),
     ]  # fmt: skip
-    return build_graded(root, rows, sources={"office": {"kind": "official"}})
+    sources = {
+        "article": {"published": "2024-02-01"},
+        "office": {"kind": "official", "published": published},
+    }
+    return build_graded(root, rows, sources=sources)
 
 
-def test_a_source_that_copies_the_statement_is_not_an_independent_confirmation(
+def test_a_source_that_copies_the_statement_later_is_not_an_independent_confirmation(
     tmp_path: Path,
 ) -> None:
+    """An official portal reposting the article a month later backs nothing."""
     root = _corroborated(tmp_path / "p", "Đã ghi nhận 15.873 phản ánh về lừa đảo trực tuyến")
     found = [f for f in findings(root, "provenance") if f.code == "news-only"]
     assert [f.claim_ids[0] for f in found] == ["news"]
+
+
+def test_the_release_an_article_quotes_word_for_word_still_backs_it(tmp_path: Path) -> None:
+    """Published before the article, the identical statement may be its origin."""
+    root = _corroborated(
+        tmp_path / "p", "Đã ghi nhận 15.873 phản ánh về lừa đảo trực tuyến", "2024-01-15"
+    )
+    assert [f for f in findings(root, "provenance") if f.code == "news-only"] == []
 
 
 def test_an_independent_source_with_the_same_figure_confirms_it(tmp_path: Path) -> None:

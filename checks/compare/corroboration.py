@@ -8,7 +8,7 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from checks.ledger.claims import ClaimTable
+from checks.ledger.claims import Claim, ClaimTable
 from checks.ledger.pairs import any_overlap
 from checks.ledger.statements import Statements
 
@@ -26,8 +26,10 @@ def backed_by_non_news(table: ClaimTable, statements: Statements | None = None) 
     indicator and period have an overlapping interval? (index: rows of the table)
 
     A claim that prints the same statement as the news claim (a copy,
-    :class:`~checks.ledger.statements.Statements`) is not an independent confirmation and
-    does not count."""
+    :class:`~checks.ledger.statements.Statements`) in a source published *after* the news
+    article copies the article: it is not an independent confirmation and does not count.
+    A copy published earlier (or undated) may be the article's origin, the statistical
+    release it quotes, and counts."""
     rows = number_rows(table)
     news = (table.frame["source_kind"] == NEWS).to_numpy(dtype=bool)[rows]
     if len(rows) == 0 or not news.any():
@@ -46,7 +48,7 @@ def backed_by_non_news(table: ClaimTable, statements: Statements | None = None) 
 
 
 def _drop_copies(table: ClaimTable, backed: pd.Series, statements: Statements) -> None:
-    """Re-decide, without their copies, the backed claims whose statement is printed
+    """Re-decide, without the later copies, the backed claims whose statement is printed
     elsewhere too."""
     frame = table.frame
     ids = frame["claim_id"].to_numpy(dtype=object)
@@ -56,6 +58,7 @@ def _drop_copies(table: ClaimTable, backed: pd.Series, statements: Statements) -
             continue
         claim = table.claim(int(row))
         assert claim.canonical is not None
+        copies = {c for c in copies if _copies_later(table.by_id(c), claim)}
         others = [
             c
             for c in table.of_indicator(claim.indicator_id, claim.subject)
@@ -107,3 +110,10 @@ def published_before_end(table: ClaimTable) -> npt.NDArray[np.int64]:
     mask &= days < frame["end_day"].to_numpy(float)
     rows: npt.NDArray[np.int64] = np.flatnonzero(mask).astype(np.int64)
     return rows
+
+
+def _copies_later(copy: Claim | None, original: Claim) -> bool:
+    """Whether ``copy`` was published after ``original`` (so it cannot be its origin)."""
+    if copy is None or copy.published is None or original.published is None:
+        return False
+    return copy.published > original.published

@@ -4,8 +4,8 @@ another word for word.
 Claims whose quotes are the same text (compared after NFC, case folding and collapsing
 white space) and that read the same printed number for the same subject and indicator
 are *one statement*. A problem in it is one finding that lists every copy
-(:func:`merge_copies`), and a copy is not an independent confirmation of the statement it
-copies (:mod:`checks.compare.corroboration`).
+(:func:`merge_copies`), and a copy published later is not an independent confirmation of
+the statement it copies (:mod:`checks.compare.corroboration`).
 
 Only claims that share ``as_written``, subject and indicator are candidates, so the quotes
 of most claims are never normalised.
