@@ -17,6 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -49,12 +50,16 @@ class Statements:
         return self.of(claim_id)[0]
 
 
-def normalise_quotes(quotes: pd.Series) -> pd.Series:
-    """NFC, case-folded (lower-cased), runs of white space as one space, trimmed."""
-    array = pa.array(quotes.astype(str).tolist(), type=pa.string())
-    text = pc.utf8_lower(pc.utf8_normalize(array, form="NFC"))
-    text = pc.utf8_trim_whitespace(pc.replace_substring_regex(text, r"\s+", " "))
-    return pd.Series(text.to_pylist(), index=quotes.index, dtype="str")
+def normalise_quotes(quotes: pd.Series) -> npt.NDArray[np.int64]:
+    """Codes of the quotes compared case-insensitively with runs of white space as one
+    space (equal text, equal code). Quotes are NFC already: the citation check holds them
+    to the NFC text of their source."""
+    array = pa.array(quotes.astype(str).to_numpy(dtype=object), type=pa.string())
+    text = pc.binary_join(pc.utf8_split_whitespace(pc.utf8_lower(array)), " ")
+    codes: npt.NDArray[np.int64] = (
+        pc.dictionary_encode(text).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    )
+    return codes
 
 
 def find_statements(table: ClaimTable) -> Statements:
@@ -68,15 +73,16 @@ def find_statements(table: ClaimTable) -> Statements:
     if len(candidates) == 0:
         return Statements(())
     rows = frame["row"].to_numpy(np.int64)[candidates]
-    quotes = normalise_quotes(table.quotes.take(rows).reset_index(drop=True))
-    keyed = pd.DataFrame(
-        {"code": codes[candidates], "quote": quotes.to_numpy(), "row": rows, "at": candidates}
-    ).sort_values(["row"], kind="stable")
+    quote_codes = normalise_quotes(table.quotes.take(rows).reset_index(drop=True))
+    combined = codes[candidates] * (int(quote_codes.max()) + 1) + quote_codes
+    group = pd.factorize(combined)[0].astype(np.int64)
+    repeated = np.flatnonzero(np.bincount(group)[group] > 1)
+    if len(repeated) == 0:
+        return Statements(())
+    order = repeated[np.lexsort((rows[repeated], group[repeated]))]
+    cuts = np.flatnonzero(np.diff(group[order])) + 1
     ids = frame["claim_id"].to_numpy(dtype=object)
-    groups: list[tuple[str, ...]] = []
-    for _, part in keyed.groupby(["code", "quote"], sort=False):
-        if len(part) > 1:
-            groups.append(tuple(str(ids[i]) for i in part["at"].tolist()))
+    groups = [tuple(str(ids[candidates[k]]) for k in part) for part in np.split(order, cuts)]
     return Statements(groups)
 
 

@@ -409,6 +409,11 @@ def comparability_outcome(pkg: Package, table: ClaimTable, a: Claim, b: Claim) -
                 f"{'more' if ratio > factor else 'not more'} than the family's factor "
                 f"{factor:g}"
             )
+            if severity is Severity.WARNING and a.indicator_id != b.indicator_id:
+                judged += (
+                    f" ({a.indicator_id}: {info_a['definition'] if info_a else '?'}; "
+                    f"{b.indicator_id}: {info_b['definition'] if info_b else '?'})"
+                )
     converted = ""
     if common is not None and common is not rate_b:
         converted = f" (= {show(common, unit_a)})"
