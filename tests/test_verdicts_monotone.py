@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from checks.compare.grading import Verdict, grade
+from checks.ledger.grading import Verdict, grade
 from checks.model.finding import Severity
 from checks.numbers.interval import Interval
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import pandas as pd
 
-from checks.compare.grading import default_edge_share
 from checks.ledger.claims import ClaimTable
+from checks.ledger.grading import default_edge_share
 from checks.ledger.measures import moving_indicators
 from checks.ledger.pairs import Floats, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.numbers.units import parse_unit
@@ -55,7 +55,7 @@ def conflicting_pairs(table: ClaimTable, edge_share: float | None = None) -> Ite
     """Every pair of claims about the same measure that cannot both be right, or that
     agree only at the edges of their hedges (printed values more than ``edge_share``
     apart, the package default when None); the caller grades them
-    (:func:`checks.compare.grading.grade`)."""
+    (:func:`checks.ledger.grading.grade`)."""
     frame = table.frame
     if frame.empty:
         return

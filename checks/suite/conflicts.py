@@ -23,9 +23,9 @@ from checks.compare.conflicting import (
     contained_pairs,
 )
 from checks.compare.family import comparable_counts
-from checks.compare.grading import default_family_factor, grade, is_hedged
 from checks.compare.trajectory import Move, too_fast
 from checks.ledger.claims import Claim, ClaimTable
+from checks.ledger.grading import default_family_factor, grade, is_hedged
 from checks.ledger.ledger import ledger
 from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity

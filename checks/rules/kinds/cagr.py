@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from itertools import combinations
 
-from checks.compare.grading import grade, is_hedged
 from checks.ledger.claims import Claim, ClaimTable
+from checks.ledger.grading import grade, is_hedged
 from checks.model.codes import FindingCode
 from checks.model.finding import Severity
 from checks.model.package import Package

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from checks.compare.grading import grade, is_hedged
 from checks.ledger.claims import ClaimTable
+from checks.ledger.grading import grade, is_hedged
 from checks.model.codes import FindingCode
 from checks.model.package import Package
 from checks.rules.binding import anchors, bind, dated_or_comparable

@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 from typing import Any
 
-from checks.compare.grading import Verdict, grade, is_hedged, milder
 from checks.ledger.claims import Claim, ClaimTable
+from checks.ledger.grading import Verdict, grade, is_hedged, milder
 from checks.ledger.measures import implied_rate, measure_of, through_rate, years_apart
 from checks.model.codes import FindingCode
 from checks.model.finding import Severity
