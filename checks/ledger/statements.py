@@ -86,22 +86,33 @@ def find_statements(table: ClaimTable) -> Statements:
     return Statements(groups)
 
 
-def merge_copies(findings: Iterable[Finding], statements: Statements) -> list[Finding]:
-    """One finding per problem: findings that differ only in which copy of a statement
-    they name become one, which lists every copy (the most severe severity is kept)."""
+CONTENT_CHECKS = frozenset({"arithmetic", "conflicts", "temporal", "provenance"})
+"""The checks whose findings are about what a statement says (its numbers and dates), not
+about how one claim row captured it (schema, citation, coverage): only theirs merge."""
+
+
+def merge_copies(
+    findings: Iterable[Finding], statements: Statements, checks: frozenset[str] = CONTENT_CHECKS
+) -> list[Finding]:
+    """One finding per problem: findings of ``checks`` that differ only in which copy of
+    a statement they name become one, which lists every copy (the most severe severity is
+    kept). A capture problem of one claim row stays that row's own finding."""
     found = list(findings)
     if not len(statements):
         return found
     merged: dict[tuple[str, ...], list[Finding]] = {}
     order: list[tuple[str, ...]] = []
     for finding in found:
-        firsts = sorted({statements.first(c) for c in finding.claim_ids})
+        if finding.check in checks:
+            firsts = sorted({statements.first(c) for c in finding.claim_ids})
+        else:
+            firsts = [*sorted(finding.claim_ids), finding.fingerprint]
         key = (finding.check, finding.code, finding.key, *firsts)
         if key not in merged:
             merged[key] = []
             order.append(key)
         merged[key].append(finding)
-    return [_one(merged[key], statements) for key in order]
+    return [_one(merged[key], statements) if key[0] in checks else merged[key][0] for key in order]
 
 
 def _one(group: list[Finding], statements: Statements) -> Finding:
