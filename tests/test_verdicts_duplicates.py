@@ -94,3 +94,21 @@ def test_the_release_an_article_quotes_word_for_word_still_backs_it(tmp_path: Pa
 def test_an_independent_source_with_the_same_figure_confirms_it(tmp_path: Path) -> None:
     root = _corroborated(tmp_path / "p", "Số phản ánh về lừa đảo trực tuyến năm 2023: 15.873")
     assert [f for f in findings(root, "provenance") if f.code == "news-only"] == []
+
+
+def test_a_capture_problem_of_one_copy_is_not_merged_with_its_copies() -> None:
+    from checks.ledger.statements import Statements, merge_copies
+    from checks.model.finding import Finding, Severity
+
+    copies = Statements([("a", "b")])
+    citation = [
+        Finding("citation", "value-mismatch", Severity.ERROR, ("b",), "b's value"),
+        Finding("citation", "value-mismatch", Severity.ERROR, ("a",), "a's value"),
+    ]
+    assert merge_copies(citation, copies) == citation
+    content = [
+        Finding("temporal", "duration-mismatch", Severity.WARNING, ("a", "x"), "a vs x", key="r"),
+        Finding("temporal", "duration-mismatch", Severity.ERROR, ("b", "x"), "b vs x", key="r"),
+    ]
+    (merged,) = merge_copies(content, copies)
+    assert (merged.severity, set(merged.claim_ids)) == (Severity.ERROR, {"a", "b", "x"})
