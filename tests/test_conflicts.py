@@ -108,7 +108,8 @@ def test_same_family_counts_are_a_comparability_warning_normalised_per_year(
         "incident over 2024-10-08..2025-10-08 are not the same measure (different "
         "definition, different period, different speaker); per year: [8,573.2, 8,604.5] "
         "attack/year vs [99,700, 124,800] incident/year; per year one is at least 11.6 times "
-        "the other, more than the family's factor 10"
+        "the other, more than the family's factor 10 (cyberattacks-serious: Definition of "
+        "cyberattacks-serious.; cyber-incidents: Definition of cyber-incidents.)"
     )
     assert [r.split(":")[0] for r in found.evidence["reasons"]] == [
         "different definition",
