@@ -97,7 +97,10 @@ SOURCE_FIELDS = [
     *("source_id", "title", "publisher", "url", "published", "language", "kind", "path"),
     *("sha256", "body_end", "note"),
 ]
-INDICATOR_FIELDS = ["indicator_id", "label", "definition", "unit", "kind", "family"]
+INDICATOR_FIELDS = [
+    *("indicator_id", "label", "definition", "unit", "kind", "family"),
+    *("measure", "max_change_per_year", "family_factor"),  # optional: left empty
+]
 
 
 @dataclass(frozen=True)
@@ -573,7 +576,10 @@ class Writer:
         (self.out / path).write_bytes(data)
         publishers = V.PUBLISHERS_VI if language == "vi" else V.PUBLISHERS_EN
         host = "tin.example.vn" if language == "vi" else "news.example.com"
-        published = f"2026-{rng.randint(1, 10):02d}-{rng.randint(1, 28):02d}"
+        # reference sources publish a fact first, the news re-quote it later: a later
+        # verbatim copy is no independent confirmation (checks/compare/corroboration.py)
+        month = rng.randint(1, 5) if kind != "news" else rng.randint(6, 10)
+        published = f"2026-{month:02d}-{rng.randint(1, 28):02d}"
         source_row = {
             "source_id": source_id,
             "title": title,

@@ -23,6 +23,8 @@ from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 
+from checks.ledger.ledger import ledger
+from checks.ledger.statements import merge_copies
 from checks.model.finding import Finding, sort_key
 from checks.model.package import Package
 from checks.registry import Check, RegistryError, registered
@@ -63,9 +65,16 @@ def run_checks(
     else:
         found = _run_parallel(pkg, ids, checks, on_check)
     seen: dict[str, Finding] = {}
-    for finding in found:
+    for finding in _one_per_statement(pkg, found):
         seen.setdefault(finding.fingerprint, finding)
     return sorted(seen.values(), key=sort_key)
+
+
+def _one_per_statement(pkg: Package, found: list[Finding]) -> list[Finding]:
+    """Findings about copies of one statement merged into one (:func:`merge_copies`)."""
+    if not any(f.claim_ids for f in found) or not pkg.has("claims"):
+        return found
+    return merge_copies(found, ledger(pkg).statements)
 
 
 def _workers(pkg: Package, workers: int | None) -> int:

@@ -67,9 +67,10 @@ def test_article_003_readings_of_its_hedged_and_forecast_figures() -> None:
         8e12,
         "[7,200,000,000,000, 8,800,000,000,000]",
     )
+    # 10.500 has a granularity of 500: a forecast reaches one step each side
     assert (forecast.qualifier, forecast.reading) == (
         "forecast",
-        "[9,450,000,000,000, 11,550,000,000,000]",
+        "[10,000,000,000,000, 11,000,000,000,000]",
     )
     assert (lead.qualifier, lead.reading, lead.quote) == (
         "nearly",

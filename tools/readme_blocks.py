@@ -18,8 +18,8 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]

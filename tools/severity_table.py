@@ -1,7 +1,7 @@
 """Write the table of finding codes (from the checks' declarations) into docs/severity.md.
 
-    python tools/severity_table.py          # rewrite the table between the markers
-    python tools/severity_table.py --check  # exit 1 if the docs are out of date
+python tools/severity_table.py          # rewrite the table between the markers
+python tools/severity_table.py --check  # exit 1 if the docs are out of date
 """
 
 from __future__ import annotations

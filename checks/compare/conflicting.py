@@ -13,12 +13,14 @@ against all.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
 
 from checks.ledger.claims import ClaimTable
+from checks.ledger.grading import default_edge_share
+from checks.ledger.measures import moving_indicators
 from checks.ledger.pairs import Floats, disjoint_pairs, window_pair_blocks, window_pairs
 from checks.numbers.units import parse_unit
 from checks.rules.exchange import convert_through, rate_claims
@@ -39,6 +41,9 @@ class Pair:
     left_interval: tuple[float, float]
     right_interval: tuple[float, float]
     via: int | None = None
+    left_printed: tuple[float, float] | None = None
+    right_printed: tuple[float, float] | None = None
+    """The printed precision alone (no hedge), when it is known in the compared unit."""
 
 
 def _column(table: ClaimTable, name: str) -> Floats:
@@ -46,41 +51,68 @@ def _column(table: ClaimTable, name: str) -> Floats:
     return values
 
 
-def conflicting_pairs(table: ClaimTable) -> Iterator[Pair]:
-    """Every pair of claims about the same measure whose intervals cannot overlap."""
+def conflicting_pairs(table: ClaimTable, edge_share: float | None = None) -> Iterator[Pair]:
+    """Every pair of claims about the same measure that cannot both be right, or that
+    agree only at the edges of their hedges (printed values more than ``edge_share``
+    apart, the package default when None); the caller grades them
+    (:func:`checks.ledger.grading.grade`)."""
     frame = table.frame
     if frame.empty:
         return
-    yield from _same_period(table)
+    yield from _same_period(table, default_edge_share() if edge_share is None else edge_share)
     yield from _instant_in_window(table)
 
 
-def _same_period(table: ClaimTable) -> Iterator[Pair]:
+def _same_period(table: ClaimTable, share: float) -> Iterator[Pair]:
     clo, chi = _column(table, "clo"), _column(table, "chi")
     rows = np.flatnonzero(~np.isnan(clo)).astype(np.int64)
     lo, hi = clo[rows], chi[rows]
+    plo, phi = _column(table, "cplo")[rows], _column(table, "cphi")[rows]
     via = np.full(len(rows), -1, dtype=np.int64)
-    extra_rows, extra_lo, extra_hi, extra_via = _converted(table)
+    extra_rows, extra_lo, extra_hi, extra_via, extra_plo, extra_phi = _converted(table)
     if extra_rows:
         rows = np.r_[rows, np.array(extra_rows, dtype=np.int64)]
         lo = np.r_[lo, np.array(extra_lo)]
         hi = np.r_[hi, np.array(extra_hi)]
+        plo = np.r_[plo, np.array(extra_plo)]
+        phi = np.r_[phi, np.array(extra_phi)]
         via = np.r_[via, np.array(extra_via, dtype=np.int64)]
     groups = table.group_codes(rows, ["subject", "indicator_id", "start_day", "end_day"])
     i, j = disjoint_pairs(groups, lo, hi)
-    for a, b in zip(i.tolist(), j.tolist(), strict=True):
-        if rows[a] == rows[b] or (via[a] >= 0 and via[b] >= 0):
+    # printed values further apart than the share: agreement at the edges of the hedges
+    # (a bare figure, with no hedge word, is notable as soon as its printed precision
+    # cannot overlap the other's: share 0)
+    bare = (table.frame["qualifier"] == "exact").to_numpy(dtype=bool)[rows]
+    reach = phi + np.where(bare, 0.0, share) * np.abs(plo / 2 + phi / 2)
+    k, m = disjoint_pairs(groups, np.minimum(plo, reach), np.maximum(phi, reach))
+    seen: set[tuple[int, int]] = set()
+    for a, b in zip(np.r_[i, k].tolist(), np.r_[j, m].tolist(), strict=True):
+        if rows[a] == rows[b] or (via[a] >= 0 and via[b] >= 0) or (a, b) in seen:
             continue
+        seen.add((a, b))
         through = int(via[a]) if via[a] >= 0 else (int(via[b]) if via[b] >= 0 else None)
-        yield Pair(SAME_PERIOD, int(rows[a]), int(rows[b]), (lo[a], hi[a]), (lo[b], hi[b]), through)
+        yield Pair(
+            SAME_PERIOD, int(rows[a]), int(rows[b]), (lo[a], hi[a]), (lo[b], hi[b]), through,
+            (plo[a], phi[a]), (plo[b], phi[b]),
+        )  # fmt: skip
 
 
-def _converted(table: ClaimTable) -> tuple[list[int], list[float], list[float], list[int]]:
+def _converted(
+    table: ClaimTable,
+) -> tuple[list[int], list[float], list[float], list[int], list[float], list[float]]:
     """Money claims whose currency is not their indicator's, converted through each
-    fitting exchange-rate claim."""
+    fitting exchange-rate claim: rows, converted bounds, the rate's row, and the printed
+    figure (no hedge) converted through the rate's printed figure."""
     frame = table.frame
     stray = np.flatnonzero(frame["clo"].isna().to_numpy() & frame["lo"].notna().to_numpy())
-    out: tuple[list[int], list[float], list[float], list[int]] = ([], [], [], [])
+    out: tuple[list[int], list[float], list[float], list[int], list[float], list[float]] = (
+        [],
+        [],
+        [],
+        [],
+        [],
+        [],
+    )
     for row in stray.tolist():
         unit, target = str(frame.at[row, "unit"]), str(frame.at[row, "ind_unit"])
         try:
@@ -91,12 +123,17 @@ def _converted(table: ClaimTable) -> tuple[list[int], list[float], list[float], 
         claim = table.claim(int(row))
         assert claim.interval is not None
         value = Quantity(claim.interval, parse_unit(unit), claim.period, claim.claim_id)
+        plain = Quantity(
+            claim.printed or claim.interval, parse_unit(unit), claim.period, claim.claim_id
+        )
         for rate in rate_claims(table, claim.subject, claim.period):
             converted = convert_through(value, rate)
+            printed = convert_through(plain, replace(rate, interval=rate.printed or rate.interval))
             if converted is None:
                 continue
             try:
                 interval = converted.to(parse_unit(target)).interval
+                printed_interval = (printed or converted).to(parse_unit(target)).interval
             except UnitMismatch:
                 continue
             position = table.position(rate.claim_id)
@@ -105,12 +142,18 @@ def _converted(table: ClaimTable) -> tuple[list[int], list[float], list[float], 
             out[1].append(interval.lo)
             out[2].append(interval.hi)
             out[3].append(position)
+            out[4].append(printed_interval.lo)
+            out[5].append(printed_interval.hi)
     return out
 
 
 def _instant_in_window(table: ClaimTable) -> Iterator[Pair]:
+    """An instant inside a window of a stock or ratio whose indicator declares no rate of
+    change (with a rate, :mod:`checks.compare.trajectory` compares them through it)."""
     clo, chi = _column(table, "clo"), _column(table, "chi")
-    flow = (table.frame["kind"] == "flow").to_numpy(dtype=bool)
+    flow = (table.frame["kind"] == "flow").to_numpy(dtype=bool) | table.frame["indicator_id"].isin(
+        moving_indicators(table)
+    ).to_numpy(dtype=bool)
     index = np.flatnonzero(~np.isnan(clo) & ~flow).astype(np.int64)
     if len(index) == 0:
         return

@@ -8,8 +8,9 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from checks.ledger.claims import ClaimTable
+from checks.ledger.claims import Claim, ClaimTable
 from checks.ledger.pairs import any_overlap
+from checks.ledger.statements import Statements
 
 NEWS = "news"
 _KEYS = ["subject", "indicator_id", "start_day", "end_day"]
@@ -20,9 +21,15 @@ def number_rows(table: ClaimTable) -> npt.NDArray[np.int64]:
     return np.flatnonzero(table.frame["clo"].notna().to_numpy()).astype(np.int64)
 
 
-def backed_by_non_news(table: ClaimTable) -> pd.Series:
+def backed_by_non_news(table: ClaimTable, statements: Statements | None = None) -> pd.Series:
     """For each news claim with a number: does a non-news claim with the same subject,
-    indicator and period have an overlapping interval? (index: rows of the table)"""
+    indicator and period have an overlapping interval? (index: rows of the table)
+
+    A claim that prints the same statement as the news claim (a copy,
+    :class:`~checks.ledger.statements.Statements`) in a source published *after* the news
+    article copies the article: it is not an independent confirmation and does not count.
+    A copy published earlier (or undated) may be the article's origin, the statistical
+    release it quotes, and counts."""
     rows = number_rows(table)
     news = (table.frame["source_kind"] == NEWS).to_numpy(dtype=bool)[rows]
     if len(rows) == 0 or not news.any():
@@ -34,7 +41,34 @@ def backed_by_non_news(table: ClaimTable) -> pd.Series:
     backed = any_overlap(
         codes[query], lo[query], hi[query], codes[reference], lo[reference], hi[reference]
     )
-    return pd.Series(backed, index=rows[query])
+    result = pd.Series(backed, index=rows[query])
+    if statements is not None and len(statements):
+        _drop_copies(table, result, statements)
+    return result
+
+
+def _drop_copies(table: ClaimTable, backed: pd.Series, statements: Statements) -> None:
+    """Re-decide, without the later copies, the backed claims whose statement is printed
+    elsewhere too."""
+    frame = table.frame
+    ids = frame["claim_id"].to_numpy(dtype=object)
+    for row in backed.index[backed.to_numpy(bool)].tolist():
+        copies = set(statements.of(str(ids[row])))
+        if len(copies) < 2:
+            continue
+        claim = table.claim(int(row))
+        assert claim.canonical is not None
+        copies = {c for c in copies if _copies_later(table.by_id(c), claim)}
+        others = [
+            c
+            for c in table.of_indicator(claim.indicator_id, claim.subject)
+            if c.period == claim.period
+            and c.source_kind != NEWS
+            and c.claim_id not in copies
+            and c.canonical is not None
+            and c.canonical.overlaps(claim.canonical)
+        ]
+        backed.at[row] = bool(others)
 
 
 def forecast_only(table: ClaimTable) -> dict[int, list[int]]:
@@ -76,3 +110,10 @@ def published_before_end(table: ClaimTable) -> npt.NDArray[np.int64]:
     mask &= days < frame["end_day"].to_numpy(float)
     rows: npt.NDArray[np.int64] = np.flatnonzero(mask).astype(np.int64)
     return rows
+
+
+def _copies_later(copy: Claim | None, original: Claim) -> bool:
+    """Whether ``copy`` was published after ``original`` (so it cannot be its origin)."""
+    if copy is None or copy.published is None or original.published is None:
+        return False
+    return copy.published > original.published

@@ -1,11 +1,13 @@
-"""Counts of one indicator family that are not the same measure, put on a common footing.
+"""Flows of one indicator family that are not the same measure, put on a common footing.
 
-Two flows of the same ``family`` (serious cyberattacks and all cyber incidents) are often
-set side by side although they differ in definition, period or speaker. Such a pair is
-not a contradiction; it is reported as a comparability warning with both counts
-normalised to a rate per year, and the reasons they differ. A pair qualifies when both
-are counts of things, they are different indicators (or the same indicator over
-overlapping periods neither of which contains the other), and the gap between their
+Two flows of the same ``family`` (serious cyberattacks and all cyber incidents; estimated
+fraud losses and the losses reported to the police) are often set side by side although
+they differ in definition, period or speaker. Such a pair is not a contradiction: both are
+normalised to a rate per year (and money to one currency, through a dated exchange-rate
+claim) and the suite grades the pair (comparability: a warning when one is more than the
+family's factor times the other, information otherwise). A pair qualifies when both are
+counts of things or both are money, they are different indicators (or the same indicator
+over overlapping periods neither of which contains the other), and the gap between their
 periods is no longer than the longer period.
 """
 
@@ -20,7 +22,7 @@ import pandas as pd
 from checks.ledger.claims import ClaimTable
 from checks.ledger.pairs import window_pair_blocks
 from checks.numbers.units import UnitError, parse_unit
-from checks.rules.values import is_counted
+from checks.rules.values import currency_of, is_counted
 
 
 @cache
@@ -31,6 +33,14 @@ def _counted(unit: str) -> bool:
         return False
 
 
+@cache
+def _money(unit: str) -> bool:
+    try:
+        return currency_of(parse_unit(unit)) is not None
+    except (UnitError, ValueError):
+        return False
+
+
 def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
     """Pairs of row positions (earlier period first) that a reader may compare."""
     frame = table.frame
@@ -38,9 +48,10 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
         return
     unit_codes, units = pd.factorize(frame["unit"])
     counted = np.array([_counted(str(u)) for u in units], dtype=bool)
+    money = np.array([_money(str(u)) for u in units], dtype=bool)
     mask = frame["lo"].notna().to_numpy() & (frame["kind"] == "flow").to_numpy(dtype=bool)
     mask &= (frame["family"] != "").to_numpy(dtype=bool)
-    mask &= counted[unit_codes] if len(units) else np.zeros(len(frame), dtype=bool)
+    mask &= (counted | money)[unit_codes] if len(units) else np.zeros(len(frame), dtype=bool)
     index = np.flatnonzero(mask).astype(np.int64)
     if len(index) == 0:
         return
@@ -50,6 +61,7 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
     days = end - start + 1
     longest = int(days.max())
     indicator = table.codes("indicator_id")[index]
+    is_money = money[unit_codes[index]] if len(units) else np.zeros(len(index), dtype=bool)
     for left, right in window_pair_blocks(codes, start, end + longest, codes, start):
         gap = start[right] - end[left] - 1
         later = (start[right] > start[left]) | ((start[right] == start[left]) & (right > left))
@@ -60,5 +72,6 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
             (start[right] <= start[left]) & (end[left] <= end[right])
         )
         keep = later & near & (different | (overlapping & ~nested))
+        keep &= is_money[left] == is_money[right]
         for a, b in zip(index[left[keep]].tolist(), index[right[keep]].tolist(), strict=True):
             yield int(a), int(b)

@@ -82,16 +82,17 @@ class Claim:
 class ClaimTable:
     """All readable claims of a package, one row each, with interval columns.
 
-    Columns: the claim's own fields, ``row`` (its row in claims.csv), ``start_day`` and
-    ``end_day`` (days since 1970-01-01), ``lo``/``hi`` (claim unit), ``clo``/``chi``
-    (indicator unit), the indicator's ``kind``, ``family``, ``ind_unit``, and the source's
-    ``source_kind``, ``published`` and ``language``, ``printed_unit`` (the unit
-    ``as_written`` itself prints, ``""`` when none) and ``plo``/``phi`` (the printed
-    precision alone, before the qualifier widens it, in the claim's unit). Rows whose
-    dates or indicator cannot be read are left out (the schema check reports them).
+        Columns: the claim's own fields, ``row`` (its row in claims.csv), ``start_day`` and
+        ``end_day`` (days since 1970-01-01), ``lo``/``hi`` (claim unit), ``clo``/``chi``
+        (indicator unit), the indicator's ``kind``, ``family``, ``ind_unit``, and the source's
+        ``source_kind``, ``published`` and ``language``, ``printed_unit`` (the unit
+        ``as_written`` itself prints, ``""`` when none) and ``plo``/``phi`` (the printed
+        precision alone, before the qualifier widens it, in the claim's unit; ``cplo``/``cphi`` the
+    same in the indicator's unit). Rows whose
+        dates or indicator cannot be read are left out (the schema check reports them).
 
-    The quotes, which no check compares, stay in the claims table (``quotes``, by row of
-    claims.csv) and are read only for the claims that are built.
+        The quotes, which no check compares, stay in the claims table (``quotes``, by row of
+        claims.csv) and are read only for the claims that are built.
     """
 
     def __init__(
@@ -209,12 +210,14 @@ class ClaimTable:
         return cached
 
     def indicator(self, indicator_id: str) -> dict[str, str] | None:
-        """The indicator's label, definition, unit, kind and family (None if unknown)."""
+        """The indicator's label, definition, unit, kind, family, measure,
+        max_change_per_year and family_factor (``""`` when not given; None if unknown)."""
         cached: dict[str, dict[str, str]] | None = getattr(self, "_indicator_rows", None)
         if cached is None:
-            names = ("label", "definition", "unit", "kind", "family")
+            names = ("label", "definition", "unit", "kind", "family", *_INDICATOR_EXTRA)
             cached = {
-                str(i): {k: str(row[k]) for k in names} for i, row in self.indicators.iterrows()
+                str(i): {k: str(row.get(k, "")) for k in names}
+                for i, row in self.indicators.iterrows()
             }
             self._indicator_rows = cached
         return cached.get(indicator_id)
@@ -246,6 +249,9 @@ def _build_claim(r: dict[str, object]) -> Claim:
     )
 
 
+_INDICATOR_EXTRA = ("measure", "max_change_per_year", "family_factor")
+"""Optional indicator columns: what a figure measures, how fast a level may change, and
+the factor beyond which two figures of a family are a comparability warning."""
 _TEXT = ("claim_id", "source_id", "subject", "indicator_id", "unit", "qualifier", "as_written")
 _MORE = ("speaker", "note")
 
@@ -286,13 +292,13 @@ def build_claim_table(book: Ledger) -> ClaimTable:
 def _empty() -> pd.DataFrame:
     columns = [*_TEXT, *_MORE, "row", "start_day", "end_day", "source_kind", "published"]
     columns += ["language", "kind", "family", "ind_unit", "lo", "hi", "clo", "chi"]
-    columns += ["printed_unit", "plo", "phi"]
+    columns += ["printed_unit", "plo", "phi", "cplo", "cphi"]
     return pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
 
 
 def _indicators(pkg: Package) -> pd.DataFrame:
     frame = pkg.table("indicators")
-    names = ("indicator_id", "label", "definition", "unit", "kind", "family")
+    names = ("indicator_id", "label", "definition", "unit", "kind", "family", *_INDICATOR_EXTRA)
     if frame.empty or "indicator_id" not in frame.columns:
         return pd.DataFrame(columns=list(names)).set_index("indicator_id")
     out = pd.DataFrame({n: frame[n] if n in frame.columns else "" for n in names})
@@ -354,7 +360,7 @@ def _add_intervals(book: Ledger, frame: pd.DataFrame) -> None:
     (parsed once per package, shared with the citation check), widened by the claim's
     qualifier, and scaled from the printed unit to the claim's unit."""
     if frame.empty:
-        for name in ("lo", "hi", "clo", "chi", "plo", "phi"):
+        for name in ("lo", "hi", "clo", "chi", "plo", "phi", "cplo", "cphi"):
             frame[name] = np.array([], dtype=float)
         frame["printed_unit"] = np.array([], dtype=object)
         return
@@ -365,6 +371,7 @@ def _add_intervals(book: Ledger, frame: pd.DataFrame) -> None:
         parsed["printed_hi"].to_numpy(float),
         parsed["value"].to_numpy(float),
         qualifier,
+        parsed["decimals"].fillna(0).to_numpy(np.int64),
     )
     known = np.isin(qualifier, list(QUALIFIERS))
     printed = _pair_factors(
@@ -380,6 +387,8 @@ def _add_intervals(book: Ledger, frame: pd.DataFrame) -> None:
     clo, chi = lo * scale, hi * scale
     frame["clo"] = np.minimum(clo, chi)
     frame["chi"] = np.maximum(clo, chi)
+    cplo, cphi = plo * scale, phi * scale
+    frame["cplo"], frame["cphi"] = np.minimum(cplo, cphi), np.maximum(cplo, cphi)
 
 
 def _pair_factors(

@@ -22,6 +22,7 @@ import pandas as pd
 
 from checks.ledger.claims import ClaimTable, build_claim_table
 from checks.ledger.sources import SourceNames, source_names
+from checks.ledger.statements import Statements, find_statements
 from checks.ledger.typed import typed_view
 from checks.ledger.written import claim_languages, parse_written
 from checks.model.package import Package
@@ -72,6 +73,11 @@ class Ledger:
     def claims(self) -> ClaimTable:
         """The claims as intervals (:class:`~checks.ledger.claims.ClaimTable`)."""
         return self._once("claims", lambda: build_claim_table(self))
+
+    @property
+    def statements(self) -> Statements:
+        """The statements printed more than once (:mod:`~checks.ledger.statements`)."""
+        return self._once("statements", lambda: find_statements(self.claims))
 
     @property
     def rules(self) -> RuleSet:

@@ -36,6 +36,7 @@ import pyarrow.compute as pc
 
 from checks.numbers.hedges import hedge_before
 from checks.numbers.parse import LOCALES, NumberParseError, parse_number
+from checks.numbers.qualifiers import DECIMAL_STEPS, MAX_EXACT_MANTISSA, ROUND_STEPS
 from checks.numbers.tables import qualifier_phrases, qualifier_widths, scale_words, unit_tokens
 
 COLUMNS = (
@@ -156,7 +157,9 @@ class _Columns:
         )
 
     def frame(self) -> pd.DataFrame:
-        lo, hi = widen_columns(self.printed_lo, self.printed_hi, self.value, self.qualifier)
+        lo, hi = widen_columns(
+            self.printed_lo, self.printed_hi, self.value, self.qualifier, self.decimals
+        )
         return pd.DataFrame(
             {
                 "value": self.value,
@@ -294,22 +297,52 @@ def _scaled(integer: np.ndarray, power: np.ndarray) -> np.ndarray:
 
 
 def widen_columns(
-    printed_lo: np.ndarray, printed_hi: np.ndarray, value: np.ndarray, qualifier: np.ndarray
+    printed_lo: np.ndarray,
+    printed_hi: np.ndarray,
+    value: np.ndarray,
+    qualifier: np.ndarray,
+    decimals: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """:func:`checks.numbers.qualifiers.widen` on columns (same float operations)."""
     lo, hi = printed_lo.copy(), printed_hi.copy()
+    places = np.zeros(len(value), dtype=np.int64) if decimals is None else decimals
     for name, width in qualifier_widths().items():
-        if name == "exact":
-            continue
         rows = qualifier == name
         if not rows.any():
             continue
-        a, b = value[rows] * width.lower_factor, value[rows] * width.upper_factor
-        low, high = np.minimum(a, b), np.maximum(a, b)
-        if width.lower_factor < 1 < width.upper_factor:
-            low, high = np.minimum(low, printed_lo[rows]), np.maximum(high, printed_hi[rows])
+        v, plo, phi = value[rows], printed_lo[rows], printed_hi[rows]
+        unit = phi - plo
+        steps = DECIMAL_STEPS if name == "exact" else ROUND_STEPS
+        step = np.maximum(unit, granularity_columns(v, unit, places[rows], steps))
+        magnitude = np.abs(v)
+        low = v - np.minimum(width.lower_cap * magnitude, width.lower_steps * step)
+        high = v + np.minimum(width.upper_cap * magnitude, width.upper_steps * step)
+        if width.lower_steps > 0 and width.upper_steps > 0:
+            low, high = np.minimum(low, plo), np.maximum(high, phi)
+        if name == "exact":
+            coarse = step > unit
+            low, high = np.where(coarse, low, plo), np.where(coarse, high, phi)
         lo[rows], hi[rows] = low, high
     return lo, hi
+
+
+def granularity_columns(
+    value: np.ndarray,
+    unit: np.ndarray,
+    decimals: np.ndarray,
+    steps: tuple[float, ...] = ROUND_STEPS,
+) -> np.ndarray:
+    """:func:`checks.numbers.qualifiers.granularity` on columns."""
+    with np.errstate(invalid="ignore", divide="ignore"):
+        digits = np.rint(np.abs(value) / unit)
+        eligible = (decimals <= 0) & (unit > 0) & np.isfinite(value)
+        eligible &= np.isfinite(digits) & (digits < MAX_EXACT_MANTISSA)
+        best = np.ones(len(value))
+        for step in steps:
+            divides = eligible & (step <= digits) & (np.fmod(digits, step) == 0.0)
+            best = np.where(divides, step, best)
+    result: np.ndarray = np.where(eligible, best * unit, unit)
+    return result
 
 
 @cache

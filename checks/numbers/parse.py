@@ -198,7 +198,7 @@ def _build(
         text=text,
         value=as_float,
         printed=printed,
-        interval=widen(printed, qualifier, as_float),
+        interval=widen(printed, qualifier, as_float, decimals),
         qualifier=qualifier,
         unit=unit,
         exponent=exponent,

@@ -28,9 +28,17 @@ class UnitToken(NamedTuple):
 
 
 class QualifierWidth(NamedTuple):
+    """How far a qualifier widens a printed number below and above it.
+
+    Each side reaches ``steps`` steps of the number's granularity, and at most ``cap`` times
+    its magnitude (:func:`checks.numbers.qualifiers.widen`).
+    """
+
     qualifier: str
-    lower_factor: float
-    upper_factor: float
+    lower_steps: float
+    upper_steps: float
+    lower_cap: float
+    upper_cap: float
     rationale: str
 
 
@@ -64,7 +72,12 @@ def unit_tokens() -> tuple[UnitToken, ...]:
 def qualifier_widths() -> dict[str, QualifierWidth]:
     return {
         r["qualifier"]: QualifierWidth(
-            r["qualifier"], float(r["lower_factor"]), float(r["upper_factor"]), r["rationale"]
+            r["qualifier"],
+            float(r["lower_steps"]),
+            float(r["upper_steps"]),
+            float(r["lower_cap"]),
+            float(r["upper_cap"]),
+            r["rationale"],
         )
         for r in _rows("qualifier_widths.csv")
     }

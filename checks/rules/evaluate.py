@@ -35,17 +35,19 @@ from checks.rules.values import (
 RELATIONS: tuple[str, ...] = ("=", "<", "<=", ">", ">=")
 
 
-def claim_value(claim: Claim) -> Value:
-    """A claim as a value: its interval in its unit, or its period for an event."""
+def claim_value(claim: Claim, printed: bool = False) -> Value:
+    """A claim as a value: its interval in its unit (``printed``: its printed precision
+    alone, before the hedge widens it), or its period for an event."""
     if claim.is_event:
         return Moment.of(claim.period, claim.claim_id)
-    if claim.interval is None:
+    interval = claim.printed if printed else claim.interval
+    if interval is None:
         raise FunctionError(f"{claim.claim_id}: the number {claim.as_written!r} cannot be read")
     try:
         unit = parse_unit(claim.unit)
     except UnitError as exc:
         raise FunctionError(f"{claim.claim_id}: {exc}") from None
-    return Quantity(claim.interval, unit, claim.period, claim.claim_id)
+    return Quantity(interval, unit, claim.period, claim.claim_id)
 
 
 def describe_value(value: Value) -> str:
@@ -126,11 +128,21 @@ def comparable_intervals(left: Value, right: Value) -> tuple[Interval, Interval,
 class Evaluation:
     """One evaluation: the claims bound to references, and the steps taken so far."""
 
-    def __init__(self, rule_id: str, bound: Mapping[str, Claim]) -> None:
+    def __init__(self, rule_id: str, bound: Mapping[str, Claim], printed: bool = False) -> None:
         self.rule_id = rule_id
         self.bound = bound
+        self.printed = printed
+        """Read every claim at its printed precision, without its hedge (for grading)."""
         self.steps: list[str] = []
         self._seen: set[str] = set()
+
+    def printed_value(self, node: Node) -> Value | None:
+        """The node's value with every claim at its printed precision (no hedges); None
+        when it cannot be had."""
+        try:
+            return Evaluation(self.rule_id, self.bound, printed=True).value(node)
+        except RuleEvaluationError:
+            return None
 
     def fail(self, reason: str) -> RuleEvaluationError:
         return RuleEvaluationError(self.rule_id, reason)
@@ -146,7 +158,7 @@ class Evaluation:
         claim = self.bound.get(ref.key)
         if claim is None:
             raise FunctionError(f"{ref} is not bound to a claim")
-        value = claim_value(claim)
+        value = claim_value(claim, self.printed)
         if ref.key not in self._seen:
             self._seen.add(ref.key)
             self.steps.append(f"{ref} ← {claim.describe()} = {describe_value(value)}")

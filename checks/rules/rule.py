@@ -29,6 +29,12 @@ class Rule:
     tolerance: float
     rationale: str
     row: int
+    error_gap: float | None = None
+    """Relative difference of the printed figures at which a violation is an error (below
+    it a warning); None: every violation has the rule's severity."""
+    edge_share: float | None = None
+    """Relative difference of the printed figures beyond which an agreement only at the
+    edges of the hedges is a warning; None: the package default (verdict_policy.csv)."""
 
     @property
     def left(self) -> Node:
@@ -63,6 +69,8 @@ class Rule:
             "maximum": self.maximum,
             "unit": self.unit,
             "tolerance": self.tolerance,
+            "error_gap": self.error_gap,
+            "edge_share": self.edge_share,
             "rationale": self.rationale,
         }
 

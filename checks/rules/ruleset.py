@@ -125,6 +125,14 @@ def _number(cells: dict[str, str], column: str, rule_id: str) -> float | None:
     return value
 
 
+def _share(cells: dict[str, str], column: str, rule_id: str) -> float | None:
+    value = _number(cells, column, rule_id)
+    if value is not None and value < 0:
+        text = cells.get(column, "").strip()
+        raise RuleSyntaxError(rule_id, text, 0, "a share of at least 0", text, column=column)
+    return value
+
+
 def _rule(rule_id: str, kind: str, cells: dict[str, str], row: int) -> Rule:
     text = cells.get("expression", "")
     expression = parse_expression(text, rule_id)
@@ -154,6 +162,8 @@ def _rule(rule_id: str, kind: str, cells: dict[str, str], row: int) -> Rule:
         tolerance=_number(cells, "tolerance", rule_id) or 0.0,
         rationale=cells.get("rationale", ""),
         row=row,
+        error_gap=_share(cells, "error_gap", rule_id),
+        edge_share=_share(cells, "edge_share", rule_id),
     )
     KINDS[kind].shape(rule)
     return rule

@@ -285,7 +285,9 @@ class _Scanner:
         written_start = adverb.start("phrase") if adverb is not None else start
         if num2 is None:
             parsed, note = self._read(match.group("number"))
-            interval = widen(parsed.printed, qualifier, parsed.value) if parsed else None
+            interval = (
+                widen(parsed.printed, qualifier, parsed.value, parsed.decimals) if parsed else None
+            )
             value = parsed.value if parsed else None
             unit = parsed.unit if parsed else None
         else:
@@ -361,8 +363,8 @@ class _Scanner:
         note = "; ".join(n for n in ("range", note_low, note_high) if n)
         if low is None or high is None:
             return None, None, note
-        lo = widen(low.printed, qualifier, low.value).lo
-        hi = widen(high.printed, qualifier, high.value).hi
+        lo = widen(low.printed, qualifier, low.value, low.decimals).lo
+        hi = widen(high.printed, qualifier, high.value, high.decimals).hi
         if lo > hi:
             return None, low.unit, f"{note}; the first end is above the second"
         return Interval(lo, hi), low.unit, note

@@ -11,6 +11,7 @@ indicators. Rows are grouped by (subject, indicator) and compared after sorting.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from typing import ClassVar
 
@@ -22,19 +23,25 @@ from checks.compare.conflicting import (
     contained_pairs,
 )
 from checks.compare.family import comparable_counts
+from checks.compare.trajectory import Move, too_fast
 from checks.ledger.claims import Claim, ClaimTable
+from checks.ledger.grading import default_family_factor, grade, is_hedged
 from checks.ledger.ledger import ledger
 from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
 from checks.numbers.interval import Interval
+from checks.numbers.units import parse_unit
 from checks.registry import register
 from checks.rules.engine import rule_codes, run_check_rules
+from checks.rules.exchange import convert_through, rate_claims
 from checks.rules.kinds.common import label, relative_difference
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
-from checks.rules.values import show
+from checks.rules.syntax import Comparison, references
+from checks.rules.values import Quantity, UnitMismatch, currency_of, show
 
 CHECK = "conflicts"
+TRAJECTORY = "trajectory"
 
 
 OWN_CODES: tuple[FindingCode, ...] = (
@@ -43,15 +50,35 @@ OWN_CODES: tuple[FindingCode, ...] = (
         "Two figures for the same measure cannot both be right",
         "Same subject, indicator and comparable period, intervals that cannot overlap: find which"
         " source misprinted or measures something else.",
-        "error",
-        "no reading of the printed numbers makes them agree",
+        "graded",
+        "an error when no reading of the printed numbers makes them agree; a warning when both "
+        "figures carry a hedge word (two estimates that diverge)",
+    ),
+    FindingCode(
+        "hedged-divergence",
+        "Two figures for the same measure agree only at the edges of their hedges",
+        "Their intervals overlap, but the printed values differ by more than the declared share "
+        "(5% by default): ask each source which figure it means.",
+        "warning",
+        "some reading makes them agree, so not an error; the printed values diverge, so never "
+        "silent",
     ),
     FindingCode(
         "stock-window",
         "A stock figure disagrees with one at a date inside its window",
-        "A level at a date inside another's period differs beyond what the window allows.",
+        "A level at a date inside another's period differs beyond what the window allows. "
+        "Declare the indicator's max_change_per_year to compare them through a rate instead.",
         "warning",
         "the two may be taken at different dates inside the window",
+    ),
+    FindingCode(
+        "trajectory",
+        "A level moves faster between two dates than its indicator declares plausible",
+        "Two levels of one subject (a count on a day, an average over a period) are further "
+        "apart than the declared max_change_per_year allows over the time between them; the "
+        "message gives the implied rate. Check that both use one definition.",
+        "warning",
+        "the declared rate is a plausibility bound, not a published figure",
     ),
     FindingCode(
         "forecast-disagrees",
@@ -70,10 +97,13 @@ OWN_CODES: tuple[FindingCode, ...] = (
     FindingCode(
         "comparability",
         "Figures of one family measure different things",
-        "Indicators of one family differ by more than their definitions explain after normalising"
-        " to a rate per year; the message says why they differ.",
-        "warning",
-        "different definitions, not necessarily an error, but a reader comparing them is misled",
+        "Two figures of one family (counts, or money in one currency through a dated exchange "
+        "rate), normalised to a rate per year; the message gives both definitions and the "
+        "factor between them.",
+        "warning/info",
+        "a warning when one is more than the family's declared factor times the other (10 by "
+        "default) or a declared part outnumbers its whole: a reader comparing them is misled; "
+        "information when they are compatible",
     ),
 )
 
@@ -100,7 +130,11 @@ class ConflictsCheck:
             + [p for pair in alike for p in pair]
         )
         for pair in conflicts:
-            yield conflict_outcome(pkg, table, pair).finding(pkg, CHECK)
+            outcome = conflict_outcome(pkg, table, pair)
+            if outcome is not None:
+                yield outcome.finding(pkg, CHECK)
+        for move in too_fast(table):
+            yield trajectory_outcome(pkg, table, move).finding(pkg, CHECK)
         for pair in contained:
             yield containment_outcome(pkg, table, pair).finding(pkg, CHECK)
         for left, right in alike:
@@ -113,7 +147,8 @@ def _entry(claim: Claim, bounds: tuple[float, float], unit: str) -> dict[str, ob
     return interval_entry(claim.claim_id, Interval(*bounds), unit, claim_label(claim))
 
 
-def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
+def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome | None:
+    """The graded verdict on two figures of one measure (None when they agree)."""
     a, b = table.claim(pair.left), table.claim(pair.right)
     name = label(table, a.indicator_id)
     rate = table.claim(pair.via) if pair.via is not None else None
@@ -121,16 +156,30 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
     left, right = Interval(*pair.left_interval), Interval(*pair.right_interval)
     forecast = a.is_forecast or b.is_forecast
     window = pair.basis == INSTANT_IN_WINDOW
-    severity = Severity.WARNING if forecast or window else Severity.ERROR
+    hedged = is_hedged(a.qualifier) and is_hedged(b.qualifier)
+    verdict = grade(
+        (left, right),
+        (_printed(pair.left_printed, left), _printed(pair.right_printed, right)),
+        severity=Severity.WARNING if forecast or window else Severity.ERROR,
+        both_hedged=hedged,
+        any_hedged=is_hedged(a.qualifier) or is_hedged(b.qualifier),
+    )
+    if verdict.severity is None:
+        return None
+    disjoint = verdict.basis == "disjoint"
     code = "forecast-disagrees" if forecast else ("stock-window" if window else "conflict")
+    if not disjoint and not forecast and not window:
+        code = "hedged-divergence"
     gap = left.relative_gap(right)
     diff = relative_difference(right.mid, left.mid)
     periods = str(a.period) if a.period == b.period else f"{a.period} and {b.period}"
     message = (
         f"{a.claim_id} {a.as_written!r} {show(left, unit)} and {b.claim_id} "
         f"{b.as_written!r} {show(right, unit)} give the {name} of {a.subject} for "
-        f"{periods}; no reading of both can agree ({percent(diff)}, relative gap {gap:.2%})"
+        f"{periods}; {verdict.explain()} ({percent(diff)}, relative gap {gap:.2%})"
     )
+    if hedged and disjoint:
+        message += "; both figures are hedged estimates, hence a warning"
     steps = [
         f"{a.describe()}: {show(left, unit)}",
         f"{b.describe()}: {show(right, unit)}",
@@ -146,7 +195,8 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
         steps.append(
             f"{a.period} and {b.period}: an instant inside a window; a stock's value on "
             "one day need not equal its value over the window (an average, an end "
-            "value), hence a warning"
+            "value), hence a warning; declaring the indicator's max_change_per_year "
+            "compares them through a plausible rate of change instead"
         )
     if forecast:
         who = ", ".join(c.claim_id for c in (a, b) if c.is_forecast)
@@ -154,13 +204,16 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
             f"{who} is a forecast: a forecast that a later figure does not "
             "confirm is not a contradiction between measurements"
         )
-    steps.append(f"the intervals are {gap:.2%} apart: no value lies in both")
+    if disjoint:
+        steps.append(f"the intervals are {gap:.2%} apart: no value lies in both")
+    else:
+        steps.append(f"the intervals overlap only at the edges of the hedges; {verdict.explain()}")
     intervals = [_entry(a, pair.left_interval, unit), _entry(b, pair.right_interval, unit)]
     claims = (a.claim_id, b.claim_id) + ((rate.claim_id,) if rate is not None else ())
     involved = [a, b] + ([rate] if rate is not None else [])
     return Outcome(
         code=code,
-        severity=severity,
+        severity=verdict.severity,
         claim_ids=claims,
         message=message,
         steps=steps,
@@ -168,6 +221,48 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome:
         resolve=f"consult both sources and find which figure the primary statistics give for "
         f"this period: {consult(pkg, involved)}",
         key=pair.basis,
+        extra={"verdict": verdict.basis, "printed_difference": verdict.difference},
+    )
+
+
+def _printed(printed: tuple[float, float] | None, hedged: Interval) -> Interval:
+    """The printed precision alone (the hedged interval when it is not known)."""
+    return Interval(*printed) if printed is not None else hedged
+
+
+def trajectory_outcome(pkg: Package, table: ClaimTable, move: Move) -> Outcome:
+    """Two levels at different dates further apart than the declared rate allows."""
+    a, b = table.claim(move.earlier), table.claim(move.later)
+    assert a.canonical is not None and b.canonical is not None
+    name = label(table, a.indicator_id)
+    unit = a.canonical_unit
+    needed = "an unbounded change" if math.isinf(move.needed) else f"{move.needed:.1%} a year"
+    return Outcome(
+        code="trajectory",
+        severity=Severity.WARNING,
+        claim_ids=(a.claim_id, b.claim_id),
+        message=f"{a.claim_id} {a.as_written!r} {show(a.canonical, unit)} ({a.period}) and "
+        f"{b.claim_id} {b.as_written!r} {show(b.canonical, unit)} ({b.period}): the {name} "
+        f"of {a.subject} would have to change by at least {needed} over up to "
+        f"{move.years:.2f} years; the indicator declares at most {move.rate:.1%} a year",
+        steps=[
+            f"{a.describe()}: {show(a.canonical, unit)}",
+            f"{b.describe()}: {show(b.canonical, unit)}",
+            f"the figures stand for levels at most {move.years:.3f} years apart (an average "
+            "over a window equals the level at some instant in it)",
+            f"at most {move.rate:.1%} a year, {a.claim_id} can reach "
+            f"{show(move.reachable, unit)}, which does not include {b.claim_id}",
+            f"implied rate of change: at least {needed}",
+        ],
+        intervals=[
+            interval_entry(a.claim_id, a.canonical, unit, claim_label(a)),
+            interval_entry(None, move.reachable, unit, f"reachable from {a.claim_id}"),
+            interval_entry(b.claim_id, b.canonical, unit, claim_label(b)),
+        ],
+        resolve=f"check whether both figures use one definition of {name} (a census, an "
+        f"estimate, another statistical office): {consult(pkg, [a, b])}",
+        key=TRAJECTORY,
+        extra={"years": move.years, "max_change_per_year": move.rate, "implied": move.needed},
     )
 
 
@@ -202,10 +297,73 @@ def _per_year(claim: Claim) -> Interval:
     return claim.interval / Interval.point(claim.period.years)
 
 
+def _in_currency(table: ClaimTable, claim: Claim, rate: Interval, unit: str) -> Interval | None:
+    """A money claim's rate per year in another currency, through the first exchange-rate
+    claim of its subject and period that converts it; None when none does. Counts of
+    different things (attacks, incidents) are compared as they are."""
+    if claim.unit == unit:
+        return rate
+    try:
+        target = parse_unit(unit)
+        value = Quantity(rate, parse_unit(claim.unit), claim.period, claim.claim_id)
+        if currency_of(target) is None or currency_of(value.unit) is None:
+            return rate
+    except ValueError:
+        return None
+    try:
+        return value.to(target).interval
+    except UnitMismatch:
+        pass
+    for exchange in rate_claims(table, claim.subject, claim.period):
+        converted = convert_through(value, exchange)
+        if converted is None:
+            continue
+        try:
+            return converted.to(target).interval
+        except UnitMismatch:
+            continue
+    return None
+
+
+def _factor(table: ClaimTable, a: Claim, b: Claim) -> float:
+    """The family factor the two indicators declare (the larger), else the default."""
+    declared: list[float] = []
+    for indicator in (a.indicator_id, b.indicator_id):
+        text = (table.indicator(indicator) or {}).get("family_factor", "")
+        try:
+            value = float(text)
+        except ValueError:
+            continue
+        if math.isfinite(value) and value >= 1:
+            declared.append(value)
+    return max(declared) if declared else default_family_factor()
+
+
+def _subsets(pkg: Package) -> set[tuple[str, str]]:
+    """(inner, outer) indicator pairs that a containment rule declares: every counted
+    thing of the inner indicator is one of the outer's."""
+    pairs: set[tuple[str, str]] = set()
+    for rule in ledger(pkg).rules.of_kind("containment"):
+        expression = rule.expression
+        if not isinstance(expression, Comparison) or len(expression.operands) != 2:
+            continue
+        left, right = (references(side) for side in expression.operands)
+        if not left or not right:
+            continue
+        inner, outer = left[0].target, right[0].target
+        if expression.ops[0] in (">", ">="):
+            inner, outer = outer, inner
+        pairs.add((inner, outer))
+    return pairs
+
+
 def comparability_outcome(pkg: Package, table: ClaimTable, a: Claim, b: Claim) -> Outcome:
+    """Two figures of one family that are not the same measure, normalised to a rate per
+    year and one currency: a warning when one is more than the family's factor times the
+    other, or when a declared subset outnumbers its whole; information otherwise."""
     reasons: list[str] = []
+    info_a, info_b = table.indicator(a.indicator_id), table.indicator(b.indicator_id)
     if a.indicator_id != b.indicator_id:
-        info_a, info_b = table.indicator(a.indicator_id), table.indicator(b.indicator_id)
         reasons.append(
             f"different definition: {a.indicator_id} ({info_a['definition'] if info_a else ''}) "
             f"vs {b.indicator_id} ({info_b['definition'] if info_b else ''})"
@@ -225,19 +383,54 @@ def comparability_outcome(pkg: Package, table: ClaimTable, a: Claim, b: Claim) -
     rate_a, rate_b = _per_year(a), _per_year(b)
     unit_a, unit_b = f"{a.unit}/year", f"{b.unit}/year"
     short = ", ".join(r.split(":")[0] for r in reasons) or "different claims"
+    common = _in_currency(table, b, rate_b, a.unit)
+    factor = _factor(table, a, b)
+    subsets = _subsets(pkg)
+    severity = Severity.WARNING
+    judged: str
+    ratio = math.nan
+    if common is None:
+        judged = f"{b.unit} cannot be converted to {a.unit} through an exchange-rate claim"
+    else:
+        ratio = _least_ratio(rate_a, common)
+        pair = (a.indicator_id, b.indicator_id)
+        if pair in subsets or pair[::-1] in subsets:
+            inner, outer = (rate_a, common) if pair in subsets else (common, rate_a)
+            fits = inner.lo <= outer.hi
+            severity = Severity.INFO if fits else Severity.WARNING
+            judged = (
+                "a containment rule declares one a part of the other, and per year the part "
+                + ("does not exceed the whole: compatible" if fits else "exceeds the whole")
+            )
+        else:
+            severity = Severity.WARNING if ratio > factor else Severity.INFO
+            judged = (
+                f"per year one is at least {ratio:.3g} times the other, "
+                f"{'more' if ratio > factor else 'not more'} than the family's factor "
+                f"{factor:g}"
+            )
+            if severity is Severity.WARNING and a.indicator_id != b.indicator_id:
+                judged += (
+                    f" ({a.indicator_id}: {info_a['definition'] if info_a else '?'}; "
+                    f"{b.indicator_id}: {info_b['definition'] if info_b else '?'})"
+                )
+    converted = ""
+    if common is not None and common is not rate_b:
+        converted = f" (= {show(common, unit_a)})"
     return Outcome(
         code="comparability",
-        severity=Severity.WARNING,
+        severity=severity,
         claim_ids=(a.claim_id, b.claim_id),
         message=f"{a.claim_id} {a.as_written!r} {a.unit} over {a.period} and {b.claim_id} "
         f"{b.as_written!r} {b.unit} over {b.period} are not the same measure ({short}); "
-        f"per year: {show(rate_a, unit_a)} vs {show(rate_b, unit_b)}",
+        f"per year: {show(rate_a, unit_a)} vs {show(rate_b, unit_b)}{converted}; {judged}",
         steps=[
             f"{a.describe()}: {show(a.interval or rate_a, a.unit)} over {a.period.years:.4g} "
             f"years = {show(rate_a, unit_a)}",
             f"{b.describe()}: {show(b.interval or rate_b, b.unit)} over {b.period.years:.4g} "
-            f"years = {show(rate_b, unit_b)}",
+            f"years = {show(rate_b, unit_b)}{converted}",
             *[f"not the same measure — {r}" for r in reasons],
+            judged,
         ],
         intervals=[
             interval_entry(a.claim_id, rate_a, unit_a, f"{claim_label(a)}, per year"),
@@ -249,9 +442,25 @@ def comparability_outcome(pkg: Package, table: ClaimTable, a: Claim, b: Claim) -
         key=f"family:{a.family}",
         extra={
             "reasons": reasons,
+            "definitions": {
+                a.indicator_id: info_a["definition"] if info_a else "",
+                b.indicator_id: info_b["definition"] if info_b else "",
+            },
+            "ratio": None if math.isnan(ratio) else ratio,
+            "factor": factor,
             "per_year": [
                 {"claim_id": a.claim_id, "lo": rate_a.lo, "hi": rate_a.hi, "unit": unit_a},
                 {"claim_id": b.claim_id, "lo": rate_b.lo, "hi": rate_b.hi, "unit": unit_b},
             ],
         },
     )
+
+
+def _least_ratio(a: Interval, b: Interval) -> float:
+    """The smallest factor between a reading of ``a`` and one of ``b`` (1 when they overlap)."""
+    if a.overlaps(b):
+        return 1.0
+    low, high = (a, b) if a.hi < b.lo else (b, a)
+    if low.hi <= 0:
+        return math.inf
+    return high.lo / low.hi

@@ -9,8 +9,9 @@
   published.
 - ``unit-carried-over``: a number printed without its unit, the unit taken from an
   earlier number. Detected from the capture note (the capture guide asks for
-  "unit carried over from …") or, for money, from ``as_written`` parsing without a
-  currency while the claim has one.
+  "unit carried over from …"; information: ordinary Vietnamese) or, for money, from
+  ``as_written`` parsing without a currency while the claim has one and no note says why
+  (a warning).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ import pandas as pd
 from checks.compare.corroboration import backed_by_non_news, forecast_only, published_before_end
 from checks.ledger.claims import ClaimTable
 from checks.ledger.ledger import ledger
+from checks.ledger.statements import Statements
 from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
@@ -62,8 +64,10 @@ CODES: tuple[FindingCode, ...] = (
         "A unit carried over from an earlier number",
         "The number prints no unit of its own; its unit comes from an earlier number in the "
         "sentence.",
-        "warning",
-        "the reading depends on the reader carrying the unit",
+        "info/warning",
+        "information when the capture note says where the unit comes from (leaving the "
+        "currency out after the first figure is ordinary Vietnamese); a warning when nothing "
+        "says so, since the unit may then be a capture slip",
     ),
 )
 
@@ -81,7 +85,7 @@ class ProvenanceCheck:
 
     def run(self, pkg: Package) -> Iterator[Finding]:
         table = ledger(pkg).claims
-        found = _Found.of(table)
+        found = _Found.of(table, ledger(pkg).statements)
         table.claims(found.rows())  # one batch for every claim the findings show
         outcomes = (
             *news_only(pkg, table, found.unbacked),
@@ -103,8 +107,8 @@ class _Found:
     noted: npt.NDArray[np.bool_]
 
     @classmethod
-    def of(cls, table: ClaimTable) -> _Found:
-        backed = backed_by_non_news(table)
+    def of(cls, table: ClaimTable, statements: Statements | None = None) -> _Found:
+        backed = backed_by_non_news(table, statements)
         carried, noted = _carried_rows(table)
         return cls(
             [int(r) for r in backed.index[~backed.to_numpy(bool)]],
@@ -226,9 +230,12 @@ def carried_over(
         how = (
             "the capture note says so" if noted[row] else f"{claim.as_written!r} prints no currency"
         )
+        # Leaving the unit out after the first figure is ordinary Vietnamese ('8.000 tỷ USD
+        # ... 10.500 tỷ'): information once the capture notes where the unit comes from; a
+        # warning when nothing says so, since the unit may then be a capture slip.
         yield Outcome(
             code="unit-carried-over",
-            severity=Severity.WARNING,
+            severity=Severity.INFO if noted[row] else Severity.WARNING,
             claim_ids=(claim.claim_id,),
             message=f"{claim.claim_id} {claim.as_written!r}: the number is printed without its "
             f"unit; {claim.unit} is carried over from an earlier number ({how})",

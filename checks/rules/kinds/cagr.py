@@ -15,12 +15,13 @@ from dataclasses import replace
 from itertools import combinations
 
 from checks.ledger.claims import Claim, ClaimTable
+from checks.ledger.grading import grade, is_hedged
 from checks.model.codes import FindingCode
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.rules.binding import anchors, anywhere, bind
 from checks.rules.errors import RuleEvaluationError
-from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
+from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals
 from checks.rules.functions import FUNCTIONS, FunctionError
 from checks.rules.kinds.common import Result, RuleFailure, RuleKind, equation_shape
 from checks.rules.outcome import Outcome, consult, interval_entry
@@ -100,14 +101,15 @@ def _pair(
         return
     steps.append(f"cagr = (last ÷ first)^(1 ÷ years) − 1 = {computed}")
     plain: Value | None = None
-    hedged = first.qualifier != "exact" or last.qualifier != "exact"
-    if hedged and first.printed is not None and last.printed is not None:
+    widened = any(c.printed != c.interval for c in (first, last))
+    if first.printed is not None and last.printed is not None:
         try:
             plain = FUNCTIONS["cagr"].apply([_printed(first), _printed(last)])
-            steps.append(f"at the printed figures without their hedge words: {plain}")
         except FunctionError:
             plain = None
-    yield _outcome(rule, pkg, anchor, stated, computed, [first, last], steps, plain)
+    if widened and plain is not None:
+        steps.append(f"at the printed figures without their hedge words: {plain}")
+    yield _outcome(rule, pkg, anchor, stated, computed, [first, last], steps, plain, shown=widened)
 
 
 def _printed(claim: Claim) -> Quantity:
@@ -125,16 +127,35 @@ def _outcome(
     inputs: list[Claim],
     steps: list[str],
     plain: Value | None = None,
+    shown: bool = True,
 ) -> Result:
     ids = (anchor.claim_id, *(c.claim_id for c in inputs))
     try:
         left, right, unit = comparable_intervals(stated, computed)
+        printed_right = comparable_intervals(stated, plain)[1] if plain is not None else right
     except FunctionError as exc:
         return RuleFailure(str(exc), ids)
-    agrees = agree_within(left, right, rule.tolerance)
+    printed_left = left
+    if anchor.printed is not None:
+        printed_left = replace(stated, interval=anchor.printed).to(stated.unit).interval
+    graded = grade(
+        (left, right),
+        (printed_left, printed_right),
+        severity=rule.severity,
+        error_gap=rule.error_gap,
+        edge_share=rule.edge_share,
+        any_hedged=any(is_hedged(c.qualifier) for c in (anchor, *inputs)),
+        tolerance=rule.tolerance,
+    )
+    agrees = graded.severity is None
     levels = " → ".join(f"{c.as_written!r} ({c.period.start.year})" for c in inputs)
-    verdict = "agrees with" if agrees else "cannot equal"
-    bare = f" ({plain} at the printed figures)" if isinstance(plain, Quantity) else ""
+    verdict = (
+        "agrees with"
+        if agrees
+        else ("cannot equal" if graded.basis == "disjoint" else "agrees only at the edges with")
+    )
+    why = "" if agrees or graded.basis == "disjoint" else f"; {graded.explain()}"
+    bare = f" ({plain} at the printed figures)" if isinstance(plain, Quantity) and shown else ""
     intervals = [
         interval_entry(
             anchor.claim_id, left, unit, f"stated: {anchor.as_written} ({anchor.claim_id})"
@@ -143,10 +164,10 @@ def _outcome(
     ]
     return Outcome(
         code="cagr-agrees" if agrees else "cagr-mismatch",
-        severity=Severity.INFO if agrees else rule.severity,
+        severity=graded.severity or Severity.INFO,
         claim_ids=ids,
         message=f"{rule.rule_id}: {levels} implies {show(right, unit)} per year{bare}, which "
-        f"{verdict} {anchor.claim_id} {anchor.as_written!r} {show(left, unit)}",
+        f"{verdict} {anchor.claim_id} {anchor.as_written!r} {show(left, unit)}{why}",
         steps=[*steps, f"stated {show(left, unit)} {verdict} implied {show(right, unit)}"],
         intervals=intervals,
         resolve=f"compare the levels with the estimate they come from: consult "
@@ -177,9 +198,11 @@ KIND = RuleKind(
             "cagr-mismatch",
             "A stated compound growth rate disagrees with its levels",
             "The compound annual rate implied by the level and its forecast cannot be the "
-            "stated one: check the years between them and which figure is a forecast.",
-            "rule",
-            "the rule's severity column",
+            "stated one, or only at the edges of their hedges: check the years between them "
+            "and which figure is a forecast.",
+            "graded/rule",
+            "the rule's severity when no reading agrees (graded by its error_gap if declared); "
+            "a warning when the rate agrees only through hedges or round-number halos",
         ),
         FindingCode(
             "cagr-agrees",

@@ -8,13 +8,15 @@ references bind to dated claims of the same subject whatever their date; ``start
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checks.ledger.claims import ClaimTable
+from checks.ledger.grading import grade, is_hedged
 from checks.model.codes import FindingCode
 from checks.model.package import Package
 from checks.rules.binding import anchors, bind, dated_or_comparable
 from checks.rules.errors import RuleEvaluationError
-from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
+from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals
 from checks.rules.functions import FunctionError
 from checks.rules.kinds.common import Result, RuleFailure, RuleKind, equation_shape
 from checks.rules.outcome import Outcome, consult, interval_entry
@@ -42,16 +44,42 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
             except FunctionError as exc:
                 yield RuleFailure(str(exc), binding.claim_ids)
                 continue
-            if agree_within(left, right, rule.tolerance):
+            plain_left = left
+            plain = ev.printed_value(rule.right)
+            plain_right = right
+            if anchor.printed is not None:
+                plain_left = replace(stated, interval=anchor.printed).to(stated.unit).interval
+            if plain is not None:
+                try:
+                    plain_right = comparable_intervals(stated, plain)[1]
+                except FunctionError:
+                    plain_right = right
+            verdict = grade(
+                (left, right),
+                (plain_left, plain_right),
+                severity=rule.severity,
+                error_gap=rule.error_gap,
+                edge_share=rule.edge_share,
+                any_hedged=any(is_hedged(c.qualifier) for c in binding.claims.values()),
+                tolerance=rule.tolerance,
+            )
+            if verdict.severity is None:
                 continue
             dates = [c for c in binding.claims.values() if c.claim_id != anchor.claim_id]
+            relation = "cannot be" if verdict.basis == "disjoint" else "is only at the edge of"
             yield Outcome(
                 code="duration-mismatch",
-                severity=rule.severity,
+                severity=verdict.severity,
                 claim_ids=binding.claim_ids,
                 message=f"{rule.rule_id}: {anchor.claim_id} says {anchor.as_written!r} "
-                f"{show(left, unit)}, but {rule.right} gives {show(right, unit)}",
-                steps=[*ev.steps, f"stated {show(left, unit)} cannot equal {show(right, unit)}"],
+                f"{show(left, unit)}, which {relation} what {rule.right} gives, "
+                f"{show(right, unit)}; {verdict.explain()}",
+                steps=[
+                    *ev.steps,
+                    f"as printed, without hedges: {show(plain_left, unit)} against "
+                    f"{show(plain_right, unit)}",
+                    f"stated {show(left, unit)} against {show(right, unit)}: {verdict.explain()}",
+                ],
                 intervals=[
                     interval_entry(anchor.claim_id, left, unit, f"stated: {anchor.as_written}"),
                     interval_entry(None, right, unit, f"from the dates: {rule.right}"),
@@ -60,6 +88,7 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                 f"{consult(pkg, [anchor, *dates])}",
                 key=rule.rule_id,
                 rule=rule,
+                extra={"verdict": verdict.basis, "printed_difference": verdict.difference},
             )
 
 
@@ -77,10 +106,12 @@ KIND = RuleKind(
         FindingCode(
             "duration-mismatch",
             "A stated duration disagrees with the dates it spans",
-            "The years between the dates cannot be the printed duration: check both dates "
-            "and whether the duration is rounded.",
-            "rule",
-            "the rule's severity column",
+            "The years between the dates cannot be the printed duration, or only at the edge "
+            "of its rounding: check both dates and whether the duration is rounded.",
+            "graded/rule",
+            "the rule's severity when no reading agrees (a warning below the rule's error_gap "
+            "when it declares one); a warning when the figures agree only at the edge of a "
+            "hedge or of a round number's halo ('sau 20 năm' against 21.1 years)",
         ),
     ),
 )

@@ -8,14 +8,16 @@ as information.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 from checks.ledger.claims import Claim, ClaimTable
+from checks.ledger.grading import grade, is_hedged
 from checks.model.codes import FindingCode
 from checks.model.finding import Severity
 from checks.model.package import Package
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.errors import RuleEvaluationError
-from checks.rules.evaluate import Evaluation, agree_within, claim_value, comparable_intervals
+from checks.rules.evaluate import Evaluation, claim_value, comparable_intervals
 from checks.rules.kinds.common import (
     IMPLIED_VALUE,
     Result,
@@ -53,14 +55,34 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
             except ValueError as exc:
                 yield RuleFailure(str(exc), binding.claim_ids)
                 continue
-            if agree_within(left, right, rule.tolerance):
+            plain = ev.printed_value(rule.right)
+            printed_right = right
+            if plain is not None:
+                try:
+                    printed_right = comparable_intervals(stated, plain)[1]
+                except ValueError:
+                    printed_right = right
+            printed_left = left
+            if anchor.printed is not None:
+                printed_left = replace(stated, interval=anchor.printed).to(stated.unit).interval
+            verdict = grade(
+                (left, right),
+                (printed_left, printed_right),
+                severity=rule.severity,
+                error_gap=rule.error_gap,
+                edge_share=rule.edge_share,
+                any_hedged=any(is_hedged(c.qualifier) for c in inputs),
+                tolerance=rule.tolerance,
+            )
+            if verdict.severity is None:
                 continue
             yield Outcome(
                 code="growth-mismatch",
-                severity=rule.severity,
+                severity=verdict.severity,
                 claim_ids=binding.claim_ids,
                 message=f"{rule.rule_id}: {anchor.claim_id} states {anchor.as_written!r} "
-                f"{show(left, unit)}, but the levels give {show(right, unit)}",
+                f"{show(left, unit)}, but the levels give {show(right, unit)}; "
+                f"{verdict.explain()}",
                 steps=ev.steps,
                 intervals=[
                     interval_entry(anchor.claim_id, left, unit, f"stated: {anchor.as_written}"),
@@ -136,8 +158,9 @@ KIND = RuleKind(
             "A stated growth rate disagrees with the levels it links",
             "The stated rate cannot be the change between the two levels for any reading of "
             "the printed numbers: check the base period and what the rate measures.",
-            "rule",
-            "the rule's severity column",
+            "graded/rule",
+            "the rule's severity when no reading agrees (graded by its error_gap if declared); "
+            "a warning when the rate agrees only through hedges or round-number halos",
         ),
         IMPLIED_VALUE,
     ),

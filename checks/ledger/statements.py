@@ -1,0 +1,141 @@
+"""Statements printed more than once: a duplicated paragraph, or an article that copies
+another word for word.
+
+Claims whose quotes are the same text (compared after NFC, case folding and collapsing
+white space) and that read the same printed number for the same subject and indicator
+are *one statement*. A problem in it is one finding that lists every copy
+(:func:`merge_copies`), and a copy published later is not an independent confirmation of
+the statement it copies (:mod:`checks.compare.corroboration`).
+
+Only claims that share ``as_written``, subject and indicator are candidates, so the quotes
+of most claims are never normalised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
+
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from checks.ledger.claims import ClaimTable
+from checks.model.finding import Finding
+
+_KEYS = ["as_written", "indicator_id", "subject"]
+
+
+class Statements:
+    """The claims that are copies of one statement: claim id → every copy's id, in
+    claims.csv order (only for statements printed more than once)."""
+
+    def __init__(self, groups: Iterable[tuple[str, ...]]) -> None:
+        self.copies: dict[str, tuple[str, ...]] = {}
+        for group in groups:
+            for claim_id in group:
+                self.copies[claim_id] = group
+
+    def __len__(self) -> int:
+        return len(self.copies)
+
+    def of(self, claim_id: str) -> tuple[str, ...]:
+        """Every copy of the claim's statement (the claim alone when it has none)."""
+        return self.copies.get(claim_id, (claim_id,))
+
+    def first(self, claim_id: str) -> str:
+        """The statement's first copy: what identifies the statement."""
+        return self.of(claim_id)[0]
+
+
+def normalise_quotes(quotes: pd.Series) -> npt.NDArray[np.int64]:
+    """Codes of the quotes compared case-insensitively with runs of white space as one
+    space (equal text, equal code). Quotes are NFC already: the citation check holds them
+    to the NFC text of their source."""
+    array = pa.array(quotes.astype(str).to_numpy(dtype=object), type=pa.string())
+    text = pc.binary_join(pc.utf8_split_whitespace(pc.utf8_lower(array)), " ")
+    codes: npt.NDArray[np.int64] = (
+        pc.dictionary_encode(text).indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    )
+    return codes
+
+
+def find_statements(table: ClaimTable) -> Statements:
+    """The statements of a claim table that are printed more than once."""
+    frame = table.frame
+    if len(frame) < 2 or not len(table.quotes):
+        return Statements(())
+    codes = table.group_codes(np.arange(len(frame), dtype=np.int64), _KEYS)
+    counts = np.bincount(codes)
+    candidates = np.flatnonzero(counts[codes] > 1)
+    if len(candidates) == 0:
+        return Statements(())
+    rows = frame["row"].to_numpy(np.int64)[candidates]
+    quote_codes = normalise_quotes(table.quotes.take(rows).reset_index(drop=True))
+    combined = codes[candidates] * (int(quote_codes.max()) + 1) + quote_codes
+    group = pd.factorize(combined)[0].astype(np.int64)
+    repeated = np.flatnonzero(np.bincount(group)[group] > 1)
+    if len(repeated) == 0:
+        return Statements(())
+    order = repeated[np.lexsort((rows[repeated], group[repeated]))]
+    cuts = np.flatnonzero(np.diff(group[order])) + 1
+    ids = frame["claim_id"].to_numpy(dtype=object)
+    groups = [tuple(str(ids[candidates[k]]) for k in part) for part in np.split(order, cuts)]
+    return Statements(groups)
+
+
+CONTENT_CHECKS = frozenset({"arithmetic", "conflicts", "temporal", "provenance"})
+"""The checks whose findings are about what a statement says (its numbers and dates), not
+about how one claim row captured it (schema, citation, coverage): only theirs merge."""
+
+
+def merge_copies(
+    findings: Iterable[Finding], statements: Statements, checks: frozenset[str] = CONTENT_CHECKS
+) -> list[Finding]:
+    """One finding per problem: findings of ``checks`` that differ only in which copy of
+    a statement they name become one, which lists every copy (the most severe severity is
+    kept). A capture problem of one claim row stays that row's own finding."""
+    found = list(findings)
+    if not len(statements):
+        return found
+    merged: dict[tuple[str, ...], list[Finding]] = {}
+    order: list[tuple[str, ...]] = []
+    for finding in found:
+        if finding.check in checks:
+            firsts = sorted({statements.first(c) for c in finding.claim_ids})
+        else:
+            firsts = [*sorted(finding.claim_ids), finding.fingerprint]
+        key = (finding.check, finding.code, finding.key, *firsts)
+        if key not in merged:
+            merged[key] = []
+            order.append(key)
+        merged[key].append(finding)
+    return [_one(merged[key], statements) if key[0] in checks else merged[key][0] for key in order]
+
+
+def _one(group: list[Finding], statements: Statements) -> Finding:
+    named = [c for f in group for c in f.claim_ids]
+    copied = {c: statements.of(c) for c in named if len(statements.of(c)) > 1}
+    if not copied:
+        return group[0]
+    head = min(group, key=lambda f: f.severity.rank)
+    claim_ids = tuple(dict.fromkeys([*head.claim_ids, *(c for g in copied.values() for c in g)]))
+    listing = sorted({g for g in copied.values()})
+    shown = "; ".join(", ".join(g) for g in listing)
+    evidence: Mapping[str, object] = {
+        **head.evidence,
+        "copies": [list(g) for g in listing],
+    }
+    return replace(
+        head,
+        claim_ids=claim_ids,
+        message=f"{head.message} (one statement printed {_times(listing)}: {shown})",
+        evidence=dict(evidence),
+    )
+
+
+def _times(listing: list[tuple[str, ...]]) -> str:
+    most = max(len(g) for g in listing)
+    return "twice" if most == 2 else f"{most} times"

@@ -1,0 +1,114 @@
+"""One finding per problem: a statement printed twice (a duplicated paragraph, an article
+copying another word for word) is one statement, and a copy is no independent source."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.claim_packages import claim, findings, rule
+from tests.verdict_packages import build_graded
+
+DURATION = rule(
+    "five-years",
+    "duration",
+    "[negotiation-duration] = years([claim:start], end([negotiation-duration]))",
+)
+QUOTE = "là kết quả của gần 5 năm thương lượng liên tục và kéo dài"
+
+
+def _claims(second_quote: str, second_source: str = "article") -> list[dict[str, str]]:
+    common = {"value": "5", "qualifier": "nearly", "subject": "WLD",
+              "period": "2021-01-01..2024-12-24"}  # fmt: skip
+    return [
+        claim("lead", "negotiation-duration", "gần 5 năm", quote=QUOTE, **common),
+        claim(
+            "repeat",
+            "negotiation-duration",
+            "gần 5 năm",
+            quote=second_quote,
+            source_id=second_source,
+            **common,
+        ),
+        claim("start", "adoption", period="2021-01-01", subject="WLD", source_id="ref"),
+    ]
+
+
+def test_a_duplicated_paragraph_raises_one_finding_listing_every_copy(tmp_path: Path) -> None:
+    # build() writes each distinct quote once; the copy differs only in case and spacing,
+    # as a pasted paragraph often does, and is found as the same text.
+    rows = _claims("Là kết quả của  gần 5 năm thương lượng liên tục và kéo dài")
+    found = [f for f in findings(build_graded(tmp_path / "p", rows, [DURATION]), "temporal")
+             if f.code == "duration-mismatch"]  # fmt: skip
+    (only,) = found
+    assert set(only.claim_ids) == {"lead", "repeat", "start"}
+    assert only.evidence["copies"] == [["lead", "repeat"]]
+    assert "one statement printed twice: lead, repeat" in only.message
+
+
+def test_an_article_copying_another_word_for_word_is_one_finding(tmp_path: Path) -> None:
+    rows = _claims(QUOTE, second_source="copy")
+    found = [f for f in findings(build_graded(tmp_path / "p", rows, [DURATION]), "temporal")
+             if f.code == "duration-mismatch"]  # fmt: skip
+    assert len(found) == 1 and {"lead", "repeat"} <= set(found[0].claim_ids)
+
+
+def test_two_different_statements_of_the_same_figure_stay_two_findings(tmp_path: Path) -> None:
+    rows = _claims("sau gần 5 năm đàm phán, Công ước ra đời")
+    found = [f for f in findings(build_graded(tmp_path / "p", rows, [DURATION]), "temporal")
+             if f.code == "duration-mismatch"]  # fmt: skip
+    assert len(found) == 2
+    assert all("copies" not in f.evidence for f in found)
+
+
+def _corroborated(root: Path, reference_quote: str, published: str = "2024-03-01") -> Path:
+    rows = [
+        claim("news", "online-fraud-reports", "15.873", value="15873",
+              quote="đã ghi nhận 15.873 phản ánh về lừa đảo trực tuyến"),
+        claim("stat", "online-fraud-reports", "15.873", value="15873", quote=reference_quote,
+              source_id="office"),
+    ]  # fmt: skip
+    sources = {
+        "article": {"published": "2024-02-01"},
+        "office": {"kind": "official", "published": published},
+    }
+    return build_graded(root, rows, sources=sources)
+
+
+def test_a_source_that_copies_the_statement_later_is_not_an_independent_confirmation(
+    tmp_path: Path,
+) -> None:
+    """An official portal reposting the article a month later backs nothing."""
+    root = _corroborated(tmp_path / "p", "Đã ghi nhận 15.873 phản ánh về lừa đảo trực tuyến")
+    found = [f for f in findings(root, "provenance") if f.code == "news-only"]
+    assert [f.claim_ids[0] for f in found] == ["news"]
+
+
+def test_the_release_an_article_quotes_word_for_word_still_backs_it(tmp_path: Path) -> None:
+    """Published before the article, the identical statement may be its origin."""
+    root = _corroborated(
+        tmp_path / "p", "Đã ghi nhận 15.873 phản ánh về lừa đảo trực tuyến", "2024-01-15"
+    )
+    assert [f for f in findings(root, "provenance") if f.code == "news-only"] == []
+
+
+def test_an_independent_source_with_the_same_figure_confirms_it(tmp_path: Path) -> None:
+    root = _corroborated(tmp_path / "p", "Số phản ánh về lừa đảo trực tuyến năm 2023: 15.873")
+    assert [f for f in findings(root, "provenance") if f.code == "news-only"] == []
+
+
+def test_a_capture_problem_of_one_copy_is_not_merged_with_its_copies() -> None:
+    from checks.ledger.statements import Statements, merge_copies
+    from checks.model.finding import Finding, Severity
+
+    copies = Statements([("a", "b")])
+    citation = [
+        Finding("citation", "value-mismatch", Severity.ERROR, ("b",), "b's value"),
+        Finding("citation", "value-mismatch", Severity.ERROR, ("a",), "a's value"),
+    ]
+    assert merge_copies(citation, copies) == citation
+    content = [
+        Finding("temporal", "duration-mismatch", Severity.WARNING, ("a", "x"), "a vs x", key="r"),
+        Finding("temporal", "duration-mismatch", Severity.ERROR, ("b", "x"), "b vs x", key="r"),
+    ]
+    (merged,) = merge_copies(content, copies)
+    assert (merged.severity, set(merged.claim_ids)) == (Severity.ERROR, {"a", "b", "x"})
