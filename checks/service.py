@@ -8,6 +8,7 @@ from pathlib import Path
 
 from checks.gating import CHECK as WAIVERS_CHECK
 from checks.gating import TITLE as WAIVERS_TITLE
+from checks.engine import LOCAL, EngineOptions
 from checks.gating import apply_waivers
 from checks.io import atomic_write_text
 from checks.model.errors import InputError
@@ -25,13 +26,14 @@ def check_package(
     *,
     on_check: ProgressCallback | None = None,
     today: date | None = None,
+    engine: EngineOptions = LOCAL,
 ) -> CheckResult:
-    """Load a package, run the checks, apply its waivers, and return the result.
+    """Load a package, run the checks on ``engine``, apply its waivers, return the result.
 
     >>> result = check_package("tests/fixtures/mini")  # doctest: +SKIP
     """
     pkg = load_package(target)
-    return check_loaded(pkg, select, on_check=on_check, today=today)
+    return check_loaded(pkg, select, on_check=on_check, today=today, engine=engine)
 
 
 def check_loaded(
@@ -40,6 +42,7 @@ def check_loaded(
     *,
     on_check: ProgressCallback | None = None,
     today: date | None = None,
+    engine: EngineOptions = LOCAL,
 ) -> CheckResult:
     """Run the checks on a loaded package and apply its waivers (see :mod:`checks.gating`).
 
@@ -47,7 +50,12 @@ def check_loaded(
     may come from a check that did not run.
     """
     chosen = None if select is None else list(select)
-    findings = run_checks(pkg, chosen, on_check=on_check)
+    if engine.distributed:
+        from checks.engine.dask_check import run_checks_dask
+
+        findings = run_checks_dask(pkg, chosen, engine, on_check)
+    else:
+        findings = run_checks(pkg, chosen, on_check=on_check)
     findings = apply_waivers(pkg, findings, today=today, complete=chosen is None)
     checks = {
         cid: cls.title for cid, cls in registered().items() if chosen is None or cid in set(chosen)
