@@ -1,0 +1,56 @@
+"""``claimledger scan CORPUS --out FOLDER``: a corpus into a Parquet table of mentions."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from checks.cli.app import EXIT_OK, console, shown_path
+from checks.corpus.run import scan_corpus
+from checks.engine import EngineOptions
+from checks.model.errors import InputError
+from checks.progress import progress_enabled
+
+
+def scan_corpus_command(source: str, out: Path | None, engine: EngineOptions) -> None:
+    """Scan the corpus with a progress bar (on a terminal), print a summary, exit 0."""
+    if out is None:
+        raise InputError(
+            "a corpus is scanned into a Parquet table",
+            path=source,
+            column="--out",
+            expected="--out FOLDER",
+        )
+    err = Console(file=sys.stderr)
+    began = time.perf_counter()
+    if progress_enabled(err):
+        with Progress(
+            TextColumn("[bold]claimledger[/bold] scan"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("chunks", total=None)
+            result = scan_corpus(
+                source,
+                out,
+                engine=engine,
+                on_chunk=lambda done, total: progress.update(task, completed=done, total=total),
+            )
+    else:
+        result = scan_corpus(source, out, engine=engine)
+    seconds = time.perf_counter() - began
+    console().print(
+        f"scanned {result.documents:,} document(s) in {result.partitions:,} chunk(s) "
+        f"({engine.name} engine, {seconds:.1f} s): {result.mentions:,} mention(s); "
+        f"wrote {shown_path(result.out)}",
+        markup=False,
+    )
+    raise typer.Exit(EXIT_OK)
