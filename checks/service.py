@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from checks.engine import LOCAL, EngineOptions
 from checks.gating import CHECK as WAIVERS_CHECK
 from checks.gating import TITLE as WAIVERS_TITLE
-from checks.engine import LOCAL, EngineOptions
 from checks.gating import apply_waivers
 from checks.io import atomic_write_text
 from checks.model.errors import InputError

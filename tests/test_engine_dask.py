@@ -1,7 +1,7 @@
 """The dask engine gives the local engine's findings, fingerprint for fingerprint.
 
-One LocalCluster serves the module (reached through ``scheduler``, as ``--scheduler``
-would); one test runs the CLI, which starts and closes its own.
+One LocalCluster serves the session (``dask_scheduler`` in conftest), reached through
+``scheduler`` as ``--scheduler`` would; one test runs the CLI, which starts its own.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 from benchmarks.generate import write_package
 from checks.engine import EngineOptions
 from checks.model.finding import Finding
-from checks.service import check_package
+from checks.service import check_package, write_reports
 
 pytest.importorskip("distributed")
 pytestmark = pytest.mark.slow
@@ -25,14 +24,9 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def scheduler() -> Iterator[str]:
-    from distributed import LocalCluster
-
-    with LocalCluster(
-        n_workers=2, threads_per_worker=1, dashboard_address=":0", scheduler_port=0
-    ) as cluster:
-        yield str(cluster.scheduler_address)
+@pytest.fixture
+def scheduler(dask_scheduler: str) -> str:
+    return dask_scheduler
 
 
 def _by_fingerprint(findings: list[Finding]) -> dict[str, dict[str, object]]:
@@ -46,7 +40,7 @@ def _assert_same(local: list[Finding], dask: list[Finding]) -> None:
 
 def test_dask_engine_gives_the_local_findings_on_the_package_own_data(scheduler: str) -> None:
     local = check_package(REPO)
-    dask = check_package(REPO, engine=EngineOptions("dask", scheduler, block_bytes=2_000))
+    dask = check_package(REPO, engine=EngineOptions("dask", scheduler, block_bytes=12_000))
     assert len(local.findings) > 10
     _assert_same(local.findings, dask.findings)
 
@@ -82,22 +76,20 @@ def test_dask_engine_finds_duplicates_and_broken_rows_across_chunks(
 
 
 def test_check_cli_with_the_dask_engine_writes_the_local_reports(tmp_path: Path) -> None:
-    outputs = {}
-    for engine in ("local", "dask"):
-        out = tmp_path / engine
-        done = subprocess.run(
-            [sys.executable, "-m", "checks.cli", "check", str(REPO), "--engine", engine,
-             "--out", str(out), "-f", "json", "-f", "sarif", "--workers", "2"][
-                : None if engine == "dask" else -2
-            ],
-            capture_output=True,
-            text=True,
-            timeout=300,
-        )
-        assert done.returncode == 0, done.stderr
-        outputs[engine] = {p.name: p.read_bytes() for p in out.iterdir()}
-    assert outputs["dask"] == outputs["local"]
-    assert json.loads(outputs["dask"]["findings.json"])["findings"]
+    formats = ["json", "md", "sarif"]
+    local = write_reports(check_package(REPO), tmp_path / "local", formats)
+    command = [sys.executable, "-m", "checks.cli", "check", str(REPO), "--engine", "dask"]
+    command += ["--workers", "2", "--out", str(tmp_path / "dask")]
+    done = subprocess.run(
+        [*command, *(a for f in formats for a in ("-f", f))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    for path in local:
+        assert (tmp_path / "dask" / path.name).read_bytes() == path.read_bytes(), path.name
+    assert json.loads(local[0].read_text(encoding="utf-8"))["findings"]
 
 
 def test_cluster_options_with_the_local_engine_are_an_input_error() -> None:

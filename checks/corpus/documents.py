@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from checks.model.errors import InputError
 
@@ -68,7 +69,7 @@ def corpus_chunks(source: str, *, files_per_chunk: int = FILES_PER_CHUNK) -> lis
     """
     path = Path(source)
     if path.suffix.lower() in JSONL_SUFFIXES and not path.is_dir():
-        return list(_jsonl_chunks(path, source))
+        return _jsonl_chunks(path, source)
     if path.suffix.lower() == ".parquet" and not path.is_dir():
         return _parquet_chunks(path, source)
     files = _text_files(source)
@@ -93,22 +94,25 @@ def _text_files(source: str) -> list[tuple[str, str]]:
     return pairs
 
 
-def _jsonl_chunks(path: Path, display: str) -> Iterator[CorpusChunk]:
+def _jsonl_chunks(path: Path, display: str) -> list[CorpusChunk]:
     try:
-        size = path.stat().st_size
-        handle = open(path, "rb")
+        with open(path, "rb") as handle:
+            return list(_jsonl_ranges(handle, path.stat().st_size, str(path)))
     except OSError as exc:
         raise InputError(f"cannot read corpus: {exc.strerror or exc}", path=display) from None
-    with handle:
-        start, line = 0, 1
-        while start < size:
-            handle.seek(start + JSONL_CHUNK_BYTES)
-            tail = handle.readline() if start + JSONL_CHUNK_BYTES < size else b""
-            end = min(start + JSONL_CHUNK_BYTES + len(tail), size)
-            handle.seek(start)
-            lines = handle.read(end - start).count(b"\n")
-            yield CorpusChunk("jsonl", str(path), start=start, end=end, first_line=line)
-            start, line = end, line + lines
+
+
+def _jsonl_ranges(handle: BinaryIO, size: int, path: str) -> Iterator[CorpusChunk]:
+    """Ranges of about :data:`JSONL_CHUNK_BYTES`, each ending at the end of a line."""
+    start, line = 0, 1
+    while start < size:
+        handle.seek(start + JSONL_CHUNK_BYTES)
+        tail = handle.readline() if start + JSONL_CHUNK_BYTES < size else b""
+        end = min(start + JSONL_CHUNK_BYTES + len(tail), size)
+        handle.seek(start)
+        lines = handle.read(end - start).count(b"\n")
+        yield CorpusChunk("jsonl", path, start=start, end=end, first_line=line)
+        start, line = end, line + lines
 
 
 def _parquet_chunks(path: Path, display: str) -> list[CorpusChunk]:
@@ -166,12 +170,12 @@ def _parquet_documents(chunk: CorpusChunk) -> list[Document]:
     import pyarrow.parquet as pq
 
     table = pq.ParquetFile(chunk.path).read_row_group(chunk.row_group)
-    return [
-        _document(record, chunk.path, row=n + 1) for n, record in enumerate(table.to_pylist())
-    ]
+    return [_document(record, chunk.path, row=n + 1) for n, record in enumerate(table.to_pylist())]
 
 
-def _document(record: object, path: str, *, line: int | None = None, row: int | None = None) -> Document:
+def _document(
+    record: object, path: str, *, line: int | None = None, row: int | None = None
+) -> Document:
     if not isinstance(record, dict):
         raise InputError("not a JSON object", path=path, line=line, row=row, expected="an object")
     for column in ("id", "text"):

@@ -96,9 +96,9 @@ def _scan_dask(
     engine: EngineOptions,
     on_chunk: ChunkCallback | None,
 ) -> tuple[int, int]:
-    from distributed import as_completed
+    from checks.engine.cluster import dask_client, dask_module
 
-    from checks.engine.cluster import dask_client
+    as_completed = dask_module("distributed").as_completed
 
     documents = mentions = 0
     with dask_client(engine) as client:

@@ -49,9 +49,7 @@ class Chunk:
     first_line: int
 
 
-def split_csv(
-    path: Path, *, display: str, block_bytes: int = BLOCK_BYTES
-) -> list[Chunk]:
+def split_csv(path: Path, *, display: str, block_bytes: int = BLOCK_BYTES) -> list[Chunk]:
     """Byte ranges of about ``block_bytes`` each, cut between records.
 
     >>> import tempfile, pathlib
@@ -150,7 +148,9 @@ class _RecordScanner:
         starts = np.concatenate(([self.record_start], offset + outside[:-1] + 1))
         lines = np.concatenate(([self.record_line], self.breaks + numbers[:-1] + 2))
         for start, line, end in zip(
-            starts[keep].tolist(), lines[keep].tolist(), (offset + outside[keep]).tolist(),
+            starts[keep].tolist(),
+            lines[keep].tolist(),
+            (offset + outside[keep]).tolist(),
             strict=True,
         ):
             self._record(int(start), int(line), int(end))
@@ -211,10 +211,16 @@ def read_chunk(chunk: Chunk, columns: list[str] | None) -> pd.DataFrame:
         try:
             names, rows, lines = _parse(text, chunk.display)
         except InputError as exc:
-            line = exc.line + shift if exc.line is not None and exc.line > header_lines else exc.line
+            line = (
+                exc.line + shift if exc.line is not None and exc.line > header_lines else exc.line
+            )
             row = exc.row + chunk.first_row if exc.row is not None else None
             raise InputError(
-                exc.message, path=exc.path, line=line, row=row, column=exc.column,
+                exc.message,
+                path=exc.path,
+                line=line,
+                row=row,
+                column=exc.column,
                 expected=exc.expected,
             ) from None
         frame = pd.DataFrame(rows, columns=pd.Index(names, dtype=str), dtype=str)

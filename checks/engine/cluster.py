@@ -3,6 +3,7 @@ connection to a running scheduler."""
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -17,8 +18,8 @@ EXTRA = "pip install 'claimledger[dask]'"
 def require_dask() -> None:
     """Raise an input error (exit 2) naming the extra when Dask is not installed."""
     try:
-        import dask.dataframe  # noqa: F401
-        import distributed  # noqa: F401
+        importlib.import_module("dask.dataframe")
+        importlib.import_module("distributed")
     except ImportError as exc:
         raise InputError(
             f"the dask engine needs Dask distributed, which is not installed ({exc.name})",
@@ -34,7 +35,8 @@ def dask_client(options: EngineOptions) -> Iterator[Any]:
     Workers are processes with one thread each (the checks hold the GIL much of the time).
     """
     require_dask()
-    from distributed import Client, LocalCluster
+    distributed = dask_module("distributed")
+    Client, LocalCluster = distributed.Client, distributed.LocalCluster
 
     if options.scheduler:
         try:
@@ -63,3 +65,13 @@ def dask_client(options: EngineOptions) -> Iterator[Any]:
         kwargs["memory_limit"] = options.worker_memory
     with LocalCluster(**kwargs) as cluster, Client(cluster) as client:
         yield client
+
+
+def dask_module(name: str) -> Any:
+    """A module of Dask (``dask``, ``dask.dataframe``, ``distributed``), untyped.
+
+    Dask is an optional extra: the engine reaches it through this function so that the
+    rest of the package type-checks and imports without it.
+    """
+    require_dask()
+    return importlib.import_module(name)

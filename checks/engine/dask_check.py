@@ -19,7 +19,7 @@ import pandas as pd
 
 from checks.engine import EngineOptions
 from checks.engine.chunks import BLOCK_BYTES, LINE, ROW, Chunk, read_chunk, split_csv
-from checks.engine.cluster import dask_client
+from checks.engine.cluster import dask_client, dask_module
 from checks.engine.partition import (
     BUCKET,
     GROUPS,
@@ -97,8 +97,7 @@ def merge(found: Sequence[Ordered]) -> list[Finding]:
 
 
 def _ledger(chunks: list[Chunk], columns: list[str]) -> Any:
-    import dask.dataframe as dd
-
+    dd = dask_module("dask.dataframe")
     meta = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     meta[ROW] = pd.Series(dtype="int64")
     meta[LINE] = pd.Series(dtype="int64")
@@ -125,8 +124,7 @@ def _plan_tasks(
     count: int,
     guests: Any,
 ) -> list[Any]:
-    from dask import delayed
-
+    delayed = dask_module("dask").delayed
     parts = _bucketed(ledger, PLAN_KEYS[plan], count).to_delayed()
     descriptor = str(pkg.descriptor_path)
     return [
@@ -151,8 +149,7 @@ def _guests(pkg: Package, ledger: Any) -> Any:
 
 def _rows_with_ids(ledger: Any, ids: list[str]) -> Any:
     """A delayed frame of the ledger's rows whose claim id is one of ``ids``."""
-    import dask
-
+    dask = dask_module("dask")
     parts = ledger[ledger["claim_id"].isin(ids)].to_delayed()
     return dask.delayed(pd.concat)(list(parts), ignore_index=True)
 
@@ -160,8 +157,7 @@ def _rows_with_ids(ledger: Any, ids: list[str]) -> Any:
 def _package_schema(pkg: Package, ledger: Any) -> Any:
     """The schema check's findings about everything but the claims' rows (a task run on
     the client's package: the descriptor, the small tables, their foreign keys)."""
-    import dask
-
+    dask = dask_module("dask")
     claims = _rows_with_ids(ledger, _referenced_claim_ids(pkg))
     return dask.delayed(_schema_rest)(str(pkg.descriptor_path), claims)
 

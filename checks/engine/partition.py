@@ -60,7 +60,8 @@ def plan_of(check_id: str) -> str | None:
 def buckets(values: pd.Series, count: int) -> np.ndarray:
     """A stable bucket in ``[0, count)`` for each value (the same in every process)."""
     hashed = pd.util.hash_pandas_object(values.astype(str), index=False).to_numpy()
-    return (hashed % np.uint64(count)).astype(np.int64)
+    result: np.ndarray = (hashed % np.uint64(count)).astype(np.int64)
+    return result
 
 
 def guest_ids(rules: pd.DataFrame) -> list[str]:
@@ -151,7 +152,7 @@ def run_partition(
 
 
 def _rows(frame: pd.DataFrame) -> list[int]:
-    return frame.sort_values(ROW, kind="stable")[ROW].astype(int).tolist()
+    return [int(r) for r in frame.sort_values(ROW, kind="stable")[ROW]]
 
 
 def _schema_rows(pkg: Package) -> Iterator[Finding]:
