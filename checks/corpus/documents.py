@@ -19,7 +19,7 @@ from typing import BinaryIO
 from checks.model.errors import InputError
 
 FILES_PER_CHUNK = 200
-JSONL_CHUNK_BYTES = 8 * 1024 * 1024
+JSONL_CHUNK_BYTES = 1024 * 1024
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 GLOB_CHARS = frozenset("*?[")
 
