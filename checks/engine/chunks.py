@@ -13,7 +13,6 @@ the local engine locates them.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -59,7 +58,7 @@ def split_csv(path: Path, *, display: str, block_bytes: int = BLOCK_BYTES) -> li
     [(0, 2), (1, 4)]
     """
     size = _file_size(path, display)
-    scanner = _RecordScanner()
+    scanner = _RecordScanner(block_bytes)
     with open(path, "rb") as handle:
         offset = 0
         while offset < size:
@@ -72,7 +71,13 @@ def split_csv(path: Path, *, display: str, block_bytes: int = BLOCK_BYTES) -> li
     if scanner.header_end is None:
         raise InputError("file is empty", path=display, line=1, expected="a header row")
     header = _head(path, scanner.header_end)
-    return list(_chunks(str(path), display, header, scanner, block_bytes, size))
+    cuts = scanner.cuts
+    return [
+        Chunk(str(path), display, header, start, next_start, row, line)
+        for (start, row, line), next_start in zip(
+            cuts, [*(c[0] for c in cuts[1:]), size][: len(cuts)], strict=True
+        )
+    ]
 
 
 def _file_size(path: Path, display: str) -> int:
@@ -87,32 +92,24 @@ def _head(path: Path, length: int) -> bytes:
         return handle.read(length)
 
 
-def _chunks(
-    path: str, display: str, header: bytes, scanner: _RecordScanner, block_bytes: int, size: int
-) -> Iterator[Chunk]:
-    starts, lines = scanner.record_starts, scanner.record_lines
-    begin = 0
-    while begin < len(starts):
-        target = starts[begin] + block_bytes
-        stop = int(np.searchsorted(starts, target, side="left"))
-        stop = max(stop, begin + 1)
-        end = starts[stop] if stop < len(starts) else size
-        yield Chunk(path, display, header, starts[begin], end, begin, lines[begin])
-        begin = stop
-
-
 class _RecordScanner:
-    """Where each non-empty record starts (byte offset, physical line), block by block."""
+    """Where the chunks start (byte offset, row, physical line), block by block.
 
-    def __init__(self) -> None:
+    A chunk starts at the first record that starts ``block_bytes`` or more after the
+    start of the previous chunk. Only the cuts are kept, never a list of every record.
+    """
+
+    def __init__(self, block_bytes: int) -> None:
+        self.block_bytes = block_bytes
+        self.cuts: list[tuple[int, int, int]] = []
+        self.rows = 0  # data records seen so far
+        self.next_cut = 0
         self.quotes = 0  # double quotes seen so far
         self.breaks = 0  # line ends seen so far (LF, CRLF or a lone CR)
         self.record_start = 0  # byte offset where the current record began
         self.record_line = 1
         self.record_empty = True
         self.header_end: int | None = None
-        self._starts: list[int] = []
-        self._lines: list[int] = []
         self._last_cr = False
 
     def feed(self, block: bytes, offset: int) -> None:
@@ -147,13 +144,7 @@ class _RecordScanner:
             keep[0] = True
         starts = np.concatenate(([self.record_start], offset + outside[:-1] + 1))
         lines = np.concatenate(([self.record_line], self.breaks + numbers[:-1] + 2))
-        for start, line, end in zip(
-            starts[keep].tolist(),
-            lines[keep].tolist(),
-            (offset + outside[keep]).tolist(),
-            strict=True,
-        ):
-            self._record(int(start), int(line), int(end))
+        self._records(starts[keep], lines[keep], offset + outside[keep])
         if len(outside):
             self.record_start = offset + int(outside[-1]) + 1
             self.record_line = self.breaks + int(numbers[-1]) + 2
@@ -164,24 +155,29 @@ class _RecordScanner:
         self.quotes += len(quote_pos)
         self.breaks += len(ends)
 
-    def _record(self, start: int, line: int, end: int) -> None:
-        if self.header_end is None:
-            self.header_end = end
-            return
-        self._starts.append(start)
-        self._lines.append(line)
+    def _records(self, starts: np.ndarray, lines: np.ndarray, ends: np.ndarray) -> None:
+        """Take in records (the first one of the file is the header)."""
+        if self.header_end is None and len(starts):
+            self.header_end = int(ends[0])
+            starts, lines = starts[1:], lines[1:]
+        first = 0
+        while first < len(starts):
+            if not self.cuts or starts[first] >= self.next_cut:
+                cut = first
+            else:
+                cut = int(np.searchsorted(starts, self.next_cut, side="left"))
+                if cut >= len(starts):
+                    break
+            self.cuts.append((int(starts[cut]), self.rows + cut, int(lines[cut])))
+            self.next_cut = int(starts[cut]) + self.block_bytes
+            first = cut + 1
+        self.rows += len(starts)
 
     def finish(self, size: int) -> None:
         if not self.record_empty:
-            self._record(self.record_start, self.record_line, size)
-
-    @property
-    def record_starts(self) -> np.ndarray:
-        return np.asarray(self._starts, dtype=np.int64)
-
-    @property
-    def record_lines(self) -> list[int]:
-        return self._lines
+            self._records(
+                np.array([self.record_start]), np.array([self.record_line]), np.array([size])
+            )
 
 
 def read_chunk(chunk: Chunk, columns: list[str] | None) -> pd.DataFrame:
