@@ -11,7 +11,6 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from checks.cli.app import EXIT_OK, console, shown_path
-from checks.corpus.run import scan_corpus
 from checks.engine import EngineOptions
 from checks.model.errors import InputError
 from checks.progress import progress_enabled
@@ -19,6 +18,8 @@ from checks.progress import progress_enabled
 
 def scan_corpus_command(source: str, out: Path | None, engine: EngineOptions) -> None:
     """Scan the corpus with a progress bar (on a terminal), print a summary, exit 0."""
+    from checks.corpus.run import scan_corpus  # pyarrow.parquet: only when a corpus is scanned
+
     if out is None:
         raise InputError(
             "a corpus is scanned into a Parquet table",
