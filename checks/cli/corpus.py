@@ -21,11 +21,12 @@ def scan_corpus_command(source: str, out: Path | None, engine: EngineOptions) ->
     from checks.corpus.run import scan_corpus  # pyarrow.parquet: only when a corpus is scanned
 
     if out is None:
+        what = "is a folder" if Path(source).is_dir() else "is a corpus"
         raise InputError(
-            "a corpus is scanned into a Parquet table",
+            f"{what}: its mentions go to a Parquet table",
             path=source,
             column="--out",
-            expected="--out FOLDER",
+            expected="--out FOLDER, or a text file or a source_id",
         )
     err = Console(file=sys.stderr)
     began = time.perf_counter()
