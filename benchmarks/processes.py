@@ -5,8 +5,9 @@ size of the command and all its descendants (psutil, every 0.1 s): each process'
 named by its role (``client`` for the command itself, ``worker`` for a Dask worker,
 ``tracker`` for multiprocessing's resource tracker), and the peak of their sum. A Dask
 LocalCluster's nannies and scheduler run inside the client process, so the client's
-figure includes them. Sampling can miss a spike shorter than 0.1 s; the command's own
-peak is also read from ``getrusage`` (exact), and the larger figure is kept.
+figure includes them. Sampling can miss a spike shorter than 0.1 s; ``getrusage`` gives
+the exact peak of the largest process of the tree (``largest_process_peak_mb``: it
+cannot say which one), kept as the command's peak when it started no other process.
 """
 
 from __future__ import annotations
@@ -59,14 +60,16 @@ while child.poll() is None:
     time.sleep(0.1)
 child.wait()
 wall = time.perf_counter() - start
+# the largest peak of any process of the tree that has ended (descendants included)
 own = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-if child.pid in peaks:
+if child.pid in peaks and len(peaks) == 1:
     peaks[child.pid][1] = max(peaks[child.pid][1], own)
 err.seek(0)
 print(json.dumps({
     "wall_s": wall, "exit": child.returncode, "timed_out": timed_out,
     "peak_rss_mb": max([p for _, p in peaks.values()] or [own]) / 2**20,
     "total_peak_mb": total_peak / 2**20,
+    "largest_process_peak_mb": own / 2**20,
     "processes": sorted(
         ({"role": r, "peak_mb": round(p / 2**20)} for r, p in peaks.values()),
         key=lambda x: (x["role"], -x["peak_mb"]),
