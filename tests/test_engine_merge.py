@@ -4,9 +4,12 @@ sorted as the local engine sorts."""
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
+from checks.engine import EngineOptions
 from checks.engine.dask_check import merge
 from checks.engine.partition import buckets, guest_ids, plan_of
+from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity, sort_key
 
 
@@ -50,3 +53,23 @@ def test_claims_named_by_rules_are_found_and_every_built_in_check_has_a_plan() -
         "groups",
     }
     assert plan_of("a-plug-in") is None
+
+
+def test_the_dask_engine_without_the_extra_is_an_input_error_naming_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import checks.engine.cluster as cluster
+
+    def missing(name: str) -> None:
+        raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+    monkeypatch.setattr(cluster.importlib, "import_module", missing)
+    with pytest.raises(InputError) as caught:
+        cluster.require_dask()
+    assert "pip install 'claimledger[dask]'" in str(caught.value)
+
+
+def test_an_unknown_engine_is_an_input_error() -> None:
+    with pytest.raises(InputError) as caught:
+        EngineOptions("spark")
+    assert caught.value.column == "--engine"
