@@ -3,6 +3,7 @@
     python benchmarks/run.py                       # 10k, 100k and 1M claims
     python benchmarks/run.py --sizes 10k,100k      # a quicker run
     python benchmarks/run.py --markdown README.md  # also rewrite the table there
+    python benchmarks/run.py --sizes 1M,10M --engines local,dask --worker-memory 2GB
 
 For each size, one generated package (``benchmarks/generate.py``, seed 1, kept in
 ``--workdir`` and reused while its ``planted.json`` matches) is measured three ways, each
@@ -13,6 +14,12 @@ exit code and peak RSS (``resource.getrusage(RUSAGE_CHILDREN).ru_maxrss``):
     every check, the reports);
 (b) ``frictionless validate datapackage.json`` (schema only), stopped at ``--cap`` seconds;
 (c) ``pandas.read_csv`` of every CSV resource with default options.
+
+With ``--engines`` including ``dask``, (a) is also run as ``claimledger check --engine
+dask`` on a LocalCluster of ``--dask-workers`` processes limited to ``--worker-memory``
+each (reports json, md and sarif: html and junit read every claim on the client), under
+a wrapper that samples the peak memory of every process (:mod:`benchmarks.processes`).
+The 10M size is never in the default ``--sizes``: generating it takes most of an hour.
 
 The planted conflicts and broken citations must all appear in (a)'s ``findings.json``
 (found/planted is recorded; a fast wrong answer does not count). A separate in-process
@@ -36,10 +43,14 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from processes import client_peak, measure_tree, worker_peaks
+
 HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
 START, END = "<!-- bench:start -->", "<!-- bench:end -->"
-SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000}
+SIZES = {"10k": 10_000, "100k": 100_000, "1M": 1_000_000, "10M": 10_000_000}
+ENGINES = ("local", "dask")
 
 # Runs the command in argv[2:] in the folder argv[1]; prints wall time, exit code and the
 # child's peak RSS as JSON. A fresh wrapper per measurement makes the peak the child's own.
@@ -225,6 +236,38 @@ def run_size(label: str, claims: int, args: argparse.Namespace) -> dict[str, Any
         "package_mb": round(size / 1e6, 1),
         "claims_csv_mb": round((root / "datapackage/claims.csv").stat().st_size / 1e6, 1),
     }
+    if "local" in args.engines:
+        run_local(root, truth, claims, result, args)
+    if "dask" in args.engines:
+        result["dask"] = run_dask(root, truth, args)
+    return result
+
+
+def run_dask(root: Path, truth: dict[str, Any], args: argparse.Namespace) -> dict[str, Any]:
+    """``check --engine dask`` on a LocalCluster with a memory limit per worker."""
+    with tempfile.TemporaryDirectory(prefix="bench-dask-") as out:
+        argv = [str(BIN / "claimledger"), "check", "--engine", "dask", "--out", out]
+        argv += ["--workers", str(args.dask_workers), "--worker-memory", args.worker_memory]
+        argv += ["-f", "json", "-f", "md", "-f", "sarif"]
+        run = measure_tree(root, argv, args.cap)
+        findings = Path(out) / "findings.json"
+        run["verification"] = (
+            verify(findings, truth) if findings.is_file() else {"all_found": False}
+        )
+    run["worker_memory"] = args.worker_memory
+    run["workers"] = args.dask_workers
+    print(
+        f"  check dask  {run['wall_s']:8.1f} s  client {client_peak(run):,} MB, workers "
+        f"{', '.join(f'{w:,}' for w in worker_peaks(run))} MB (limit {args.worker_memory} "
+        f"each), all processes {run['total_peak_mb']:,.0f} MB, exit {run['exit']}",
+        flush=True,
+    )
+    return run
+
+
+def run_local(
+    root: Path, truth: dict[str, Any], claims: int, result: dict[str, Any], args: argparse.Namespace
+) -> None:
     with tempfile.TemporaryDirectory(prefix="bench-check-") as out:
         check = measure(root, [str(BIN / "claimledger"), "check", "--out", out], args.cap)
         findings = Path(out) / "findings.json"
@@ -266,7 +309,6 @@ def run_size(label: str, claims: int, args: argparse.Namespace) -> dict[str, Any
         result["frictionless_over_check_is_lower_bound"] = frictionless["timed_out"]
     if args.phases:
         result["phases"] = phases(root, args.phases_cap)
-    return result
 
 
 def machine() -> dict[str, Any]:
@@ -312,6 +354,8 @@ def markdown(results: dict[str, Any]) -> str:
         "|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for r in results["runs"]:
+        if "check" not in r:
+            continue
         check, fl, pd_ = r["check"], r["frictionless"], r["pandas"]
         v = r["verification"]
         found = (
@@ -342,11 +386,14 @@ def markdown(results: dict[str, Any]) -> str:
         *rows,
         "",
     ]
+    if any("dask" in r for r in results["runs"]):
+        lines += [*engine_table(results), ""]
     growth = results.get("growth_1m_over_100k")
     if growth is not None:
         lines.append(f"t(1M) ÷ t(100k) for `check`: {growth:.1f}.")
         lines.append("")
-    largest = results["runs"][-1] if results["runs"] else None
+    local_runs = [r for r in results["runs"] if "check" in r]
+    largest = local_runs[-1] if local_runs else None
     if largest is not None and largest.get("phases"):
         lines += [
             f"Where the time of `check` goes at {largest['claims']:,} claims (one process, "
@@ -366,6 +413,48 @@ def markdown(results: dict[str, Any]) -> str:
         END,
     ]
     return "\n".join(lines)
+
+
+def engine_table(results: dict[str, Any]) -> list[str]:
+    """One row per size and engine: wall time, the peak of each process, the limit."""
+    rows = [
+        "| claims | engine | check | client peak | worker peaks | all processes at once "
+        "| limit per worker | planted found |",
+        "|---:|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for r in results["runs"]:
+        if "check" in r:
+            c, v = r["check"], r["verification"]
+            rows.append(
+                f"| {r['claims']:,} | local | {_wall(c)} | {c['peak_rss_mb']:,.0f} MB | — "
+                f"| {c['peak_rss_mb']:,.0f} MB | — | {_found(v)} |"
+            )
+        if "dask" in r:
+            d = r["dask"]
+            workers = ", ".join(f"{w:,}" for w in worker_peaks(d)) or "—"
+            rows.append(
+                f"| {r['claims']:,} | dask ({d['workers']} workers) | {_wall(d)} "
+                f"| {client_peak(d):,} MB | {workers} MB | {d['total_peak_mb']:,.0f} MB "
+                f"| {d['worker_memory']} | {_found(d['verification'])} |"
+            )
+    return rows
+
+
+def _wall(run: dict[str, Any]) -> str:
+    if run.get("timed_out"):
+        return f"> {run['wall_s']:.0f} s (stopped at the cap)"
+    if run.get("exit") not in (0, 1):
+        return f"{run['wall_s']:.1f} s, exit {run.get('exit')}"
+    return f"{run['wall_s']:.1f} s"
+
+
+def _found(v: dict[str, Any]) -> str:
+    if "conflicts_planted" not in v:
+        return "no findings.json"
+    return (
+        f"{v.get('conflicts_found', 0)}/{v['conflicts_planted']} conflicts, "
+        f"{v.get('broken_found', 0)}/{v.get('broken_planted', '?')} citations"
+    )
 
 
 def _seconds(value: object) -> str:
@@ -392,7 +481,14 @@ def _write_atomic(path: Path, text: str) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10k,100k,1M", help="comma-separated: 10k,100k,1M")
+    parser.add_argument("--sizes", default="10k,100k,1M", help="comma-separated: 10k,100k,1M,10M")
+    parser.add_argument(
+        "--engines", default="local", help="comma-separated: local,dask (default local)"
+    )
+    parser.add_argument(
+        "--worker-memory", default="2GB", help="the dask engine's limit per worker (2GB)"
+    )
+    parser.add_argument("--dask-workers", type=int, default=2, help="LocalCluster processes")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument(
         "--workdir",
@@ -418,6 +514,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     unknown = [s for s in labels if s not in SIZES]
     if unknown:
         parser.error(f"--sizes: unknown size {unknown[0]!r}; expected {', '.join(SIZES)}")
+    args.engines = [e.strip() for e in args.engines.split(",") if e.strip()]
+    if not args.engines or any(e not in ENGINES for e in args.engines):
+        parser.error(f"--engines: expected a comma-separated list of {', '.join(ENGINES)}")
     args.workdir.mkdir(parents=True, exist_ok=True)
     results: dict[str, Any] = {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
@@ -426,7 +525,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "runs": [run_size(label, SIZES[label], args) for label in labels],
     }
     by_label = {r["label"]: r for r in results["runs"]}
-    if "1M" in by_label and "100k" in by_label:
+    if "check" in by_label.get("1M", {}) and "check" in by_label.get("100k", {}):
         results["growth_1m_over_100k"] = (
             by_label["1M"]["check"]["wall_s"] / by_label["100k"]["check"]["wall_s"]
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from checks.engine import LOCAL, EngineOptions
 from checks.io import atomic_write_text
 from checks.model.errors import InputError
 from checks.model.finding import Finding
@@ -22,13 +23,14 @@ def check_package(
     *,
     on_check: ProgressCallback | None = None,
     today: date | None = None,
+    engine: EngineOptions = LOCAL,
 ) -> CheckResult:
-    """Load a package, run the checks, apply its waivers, and return the result.
+    """Load a package, run the checks on ``engine``, apply its waivers, return the result.
 
     >>> result = check_package("tests/fixtures/mini")  # doctest: +SKIP
     """
     pkg = load_package(target)
-    return check_loaded(pkg, select, on_check=on_check, today=today)
+    return check_loaded(pkg, select, on_check=on_check, today=today, engine=engine)
 
 
 def check_loaded(
@@ -37,6 +39,7 @@ def check_loaded(
     *,
     on_check: ProgressCallback | None = None,
     today: date | None = None,
+    engine: EngineOptions = LOCAL,
 ) -> CheckResult:
     """Run the checks on a loaded package, then the gates (its waivers, see
     :mod:`checks.suite.waivers`) over their findings.
@@ -45,7 +48,12 @@ def check_loaded(
     may come from a check that did not run.
     """
     chosen = None if select is None else [c for c in select if c not in gates()]
-    findings = run_checks(pkg, chosen, on_check=on_check)
+    if engine.distributed:
+        from checks.engine.dask_check import run_checks_dask
+
+        findings = run_checks_dask(pkg, chosen, engine, on_check)
+    else:
+        findings = run_checks(pkg, chosen, on_check=on_check)
     checks = {
         cid: cls.title for cid, cls in registered().items() if chosen is None or cid in set(chosen)
     }

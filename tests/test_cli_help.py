@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from checks import __version__
 from checks.cli import app
 from checks.service import check_package, write_reports
+from checks.version import __version__
 
 runner = CliRunner()
 COMMANDS = [

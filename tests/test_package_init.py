@@ -6,16 +6,15 @@ import json
 import shutil
 from pathlib import Path
 
-from checks.rules.claims import claim_table
 from typer.testing import CliRunner
 
 from checks.authoring.package_init import TABLES, PackageSettings, init_package
 from checks.cli import app
+from checks.ledger.ledger import ledger
 from checks.model.package import load_package
 from checks.numbers.interval import Interval
 from checks.numbers.units import parse_unit
 from checks.rules import bulk
-from checks.rules.ruleset import rule_set
 from checks.service import check_package
 from tests.claim_packages import build, rule
 from tests.conftest import REPO
@@ -98,10 +97,10 @@ def test_the_column_precheck_of_a_rule_with_no_claims_suspects_no_anchor(tmp_pat
     expression = "[online-fraud-losses] / [online-fraud-reports]"
     root = build(tmp_path / "p", [], [rule("r", "ratio-bound", expression, maximum="50")])
     pkg = load_package(root)
-    (bound,) = rule_set(pkg).rules
+    (bound,) = ledger(pkg).rules.rules
     anything = Interval(float("-inf"), 50.0)
     suspects = bulk.suspect_anchors(
-        claim_table(pkg), bound.left, anything, parse_unit("VND/report"), 0.0
+        ledger(pkg).claims, bound.left, anything, parse_unit("VND/report"), 0.0
     )
     assert suspects == []
 

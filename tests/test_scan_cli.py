@@ -141,7 +141,8 @@ def test_unreadable_inputs_exit_2_without_a_traceback(tmp_path: Path) -> None:
     code, _, err = scan(str(tmp_path))
     assert (code, err.strip()) == (
         2,
-        f"claimledger: error: {tmp_path}: is a folder (expected a text file or a source_id)",
+        f"claimledger: error: {tmp_path}: column --out: is a folder: its mentions go to a "
+        "Parquet table (expected --out FOLDER, or a text file or a source_id)",
     )
 
 

@@ -19,13 +19,13 @@ from typing import Annotated, ParamSpec, TypeVar
 import typer
 from rich.console import Console
 
-from checks import __version__
 from checks.model.errors import InputError
 from checks.numbers.parse import NumberParseError
 from checks.registry import RegistryError
 from checks.report.context import repo_prefix
 from checks.report.github import input_error_annotation
 from checks.textsafety import one_line
+from checks.version import __version__
 
 app = typer.Typer(
     name="claimledger",

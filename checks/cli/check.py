@@ -22,6 +22,7 @@ from checks.cli.app import (
     report_error,
     shown_path,
 )
+from checks.cli.engine import Engine, engine_options
 from checks.gating import failing, load_baseline
 from checks.model.finding import Finding, Severity
 from checks.progress import check_progress
@@ -88,6 +89,33 @@ def check(
             help="Run only this check (repeatable).",
         ),
     ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            "--engine",
+            help="local (default) or dask: the table checks on a Dask cluster, partition "
+            "by partition (needs the extra: pip install 'claimledger\\[dask]').",
+        ),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="With --engine dask: the address of a running Dask scheduler "
+            "(default: a LocalCluster started and closed for the run).",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="With --engine dask: the LocalCluster's processes."),
+    ] = None,
+    worker_memory: Annotated[
+        str | None,
+        typer.Option(
+            "--worker-memory",
+            help="With --engine dask: the LocalCluster's memory limit per worker (e.g. 2GB).",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Check a package, write its reports, exit 1 if findings at or above --fail-on remain.
@@ -101,7 +129,12 @@ def check(
         names.append("github")
     known = load_baseline(baseline) if baseline is not None else None
     with check_progress(len(select) if select else len(registered())) as on_check:
-        result = check_package(package, select=select, on_check=on_check)
+        result = check_package(
+            package,
+            select=select,
+            on_check=on_check,
+            engine=engine_options(engine, scheduler, workers, worker_memory),
+        )
     result = dataclasses.replace(result, fail_on=fail_on)
     written = [] if no_reports else write_reports(result, out, names)
     annotations = printed_reports(result, names)

@@ -11,6 +11,9 @@ import typer
 from rich.table import Table
 
 from checks.cli.app import EXIT_OK, app, console, guarded
+from checks.cli.corpus import scan_corpus_command
+from checks.cli.engine import Engine, engine_options
+from checks.corpus.documents import is_corpus
 from checks.explain import inert
 from checks.scan.draft import CLAIM_COLUMNS, check_draft_target, draft_rows, write_draft
 from checks.scan.indicator_proposal import IndicatorLexicon
@@ -31,7 +34,12 @@ class Language(StrEnum):
 @guarded
 def scan(
     source: Annotated[
-        str, typer.Argument(help="A UTF-8 text file, or the source_id of a source of the package.")
+        str,
+        typer.Argument(
+            help="A UTF-8 text file, or the source_id of a source of the package; or a "
+            "corpus (with --out): a folder of .txt files, a glob, a .jsonl or .parquet file "
+            "of documents (id, text, optional language and date)."
+        ),
     ],
     package: Annotated[
         Path | None,
@@ -57,13 +65,39 @@ def scan(
     whole_text: Annotated[
         bool, typer.Option("--whole-text", help="Scan past the source's body_end too.")
     ] = False,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Scan a corpus into this folder: a Parquet table of mentions, one "
+            "part-NNNNN.parquet per chunk of the corpus.",
+        ),
+    ] = None,
+    engine: Annotated[
+        Engine,
+        typer.Option("--engine", help="With --out: local (default) or dask."),
+    ] = Engine.local,
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            "--scheduler",
+            help="With --engine dask: a running scheduler (default: a LocalCluster).",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="With --engine dask: the LocalCluster's processes."),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Find every number in a text: offsets, as_written, interval, qualifier, unit, quote.
 
     Offsets count characters of the NFC text, as claims do.
     A source of the package is scanned up to its body_end unless --whole-text is given.
+    With --out, SOURCE is a corpus and the mentions go to a Parquet table.
     """
+    if out is not None or is_corpus(source):
+        scan_corpus_command(source, out, engine_options(engine, scheduler, workers))
     target = resolve_target(source, package)
     if draft is not None:
         check_draft_target(draft, _protected(target))

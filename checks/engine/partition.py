@@ -1,0 +1,183 @@
+"""What a Dask worker does with one partition of the claims: the checks, on a package
+that holds only that partition of the ledger.
+
+The claims are shuffled three ways, each a *plan* (see docs/engines.md):
+
+- ``rows`` (by ``claim_id``): the schema check's row validation, foreign keys and claim
+  semantics; duplicates of a claim id meet in one partition, so uniqueness holds.
+- ``sources`` (by ``source_id``): citation and coverage; a partition gets the rows of
+  ``sources.csv`` whose ids fall in its bucket, and every claim of those sources.
+- ``groups`` (by ``subject``): arithmetic, conflicts, temporal, provenance; every pair,
+  rule binding and corroboration they look at is within one subject. Claims named by a
+  ``[claim:id]`` rule reference join every partition as *guests*; a finding that involves
+  guests only is kept from their home partition alone.
+
+The other tables (sources, indicators, rules, waivers, verdicts) are small beside the
+claims: each worker reads them once. Rows keep their physical line and their row number
+in the whole table, so findings are located as the local engine locates them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import numpy as np
+import pandas as pd
+
+from checks.engine.chunks import LINE, ROW
+from checks.model.finding import Finding
+from checks.model.package import Package, Resource, load_package
+from checks.registry import registered
+
+ROWS, SOURCES, GROUPS = "rows", "sources", "groups"
+PLAN_KEYS = {ROWS: "claim_id", SOURCES: "source_id", GROUPS: "subject"}
+PLAN_CHECKS = {
+    ROWS: ("schema",),
+    SOURCES: ("citation", "coverage"),
+    GROUPS: ("arithmetic", "conflicts", "temporal", "provenance"),
+}
+BUCKET = "__bucket"
+GUEST_REF = re.compile(r"\[claim:([^\]]+)\]")
+
+Ordered = tuple[Finding, int]
+"""A finding and the row of its first claim (to keep the first ``rule-error`` of a rule)."""
+
+_lock = threading.Lock()
+
+
+def plan_of(check_id: str) -> str | None:
+    """The plan a check runs in, or None for a check that needs the whole ledger."""
+    for plan, ids in PLAN_CHECKS.items():
+        if check_id in ids:
+            return plan
+    return None
+
+
+def buckets(values: pd.Series, count: int) -> np.ndarray:
+    """A stable bucket in ``[0, count)`` for each value (the same in every process)."""
+    hashed = pd.util.hash_pandas_object(values.astype(str), index=False).to_numpy()
+    result: np.ndarray = (hashed % np.uint64(count)).astype(np.int64)
+    return result
+
+
+def guest_ids(rules: pd.DataFrame) -> list[str]:
+    """The claim ids that rule expressions name with ``[claim:id]``."""
+    if "expression" not in rules.columns:
+        return []
+    found: dict[str, None] = {}
+    for expression in rules["expression"].astype(str):
+        for match in GUEST_REF.finditer(expression):
+            found[match.group(1).strip()] = None
+    return list(found)
+
+
+@lru_cache(maxsize=4)
+def base_package(descriptor: str) -> Package:
+    """The package with every table but the claims read (once per worker process)."""
+    with _lock:
+        pkg = load_package(descriptor)
+        for name, resource in pkg.resources.items():
+            if name != "claims":
+                _ = resource.frame
+        return pkg
+
+
+def sub_package(base: Package, tables: dict[str, pd.DataFrame]) -> Package:
+    """A package whose named tables are the given frames (with :data:`ROW`/:data:`LINE`);
+    the other tables are the base's, shared."""
+    resources: dict[str, Resource] = {}
+    for name, res in base.resources.items():
+        if name in tables:
+            frame = tables[name].sort_values(ROW, kind="stable")
+            lines = frame[LINE].astype(int).tolist()
+            frame = frame.drop(columns=[c for c in frame.columns if c.startswith("__")])
+            frame = frame.reset_index(drop=True)
+        else:
+            frame, lines = res.frame, res._lines
+        resources[name] = Resource(name, res.path, res.display, res.descriptor, res.schema)
+        resources[name]._frame, resources[name]._lines = frame, lines
+    return Package(
+        base.root, base.descriptor_path, base.descriptor, resources, base.max_source_bytes
+    )
+
+
+def run_partition(
+    claims: pd.DataFrame,
+    *,
+    descriptor: str,
+    plan: str,
+    check_ids: tuple[str, ...],
+    number: int,
+    count: int,
+    guests: pd.DataFrame | None = None,
+) -> list[Ordered]:
+    """The findings of ``check_ids`` on partition ``number`` of ``count`` of a plan."""
+    base = base_package(descriptor)
+    claims = claims.reset_index(drop=True).drop(columns=[BUCKET], errors="ignore")
+    tables: dict[str, pd.DataFrame] = {"claims": claims}
+    home = set(claims["claim_id"]) if "claim_id" in claims.columns else set()
+    if plan == SOURCES and base.has("sources"):
+        sources = base.table("sources")
+        mine = buckets(sources["source_id"], count) == number
+        sub = sources[mine].copy()
+        sub[ROW] = np.flatnonzero(mine)
+        lines = base.resources["sources"]._lines or []
+        sub[LINE] = [lines[i] for i in np.flatnonzero(mine)]
+        tables["sources"] = sub
+    elif plan == GROUPS and guests is not None and len(guests):
+        visiting = guests[~guests[ROW].isin(claims[ROW])]
+        tables["claims"] = pd.concat([claims, visiting], ignore_index=True)
+    if tables["claims"].empty and plan != SOURCES:
+        return []
+    pkg = sub_package(base, tables)
+    rows = dict(zip(pkg.table("claims").get("claim_id", []), _rows(tables["claims"]), strict=False))
+    checks = registered()
+    found: list[Ordered] = []
+    for check_id in check_ids:
+        findings: Iterable[Finding] = (
+            _schema_rows(pkg) if plan == ROWS else checks[check_id]().run(pkg)
+        )
+        for finding in findings:
+            if plan == GROUPS and finding.claim_ids and not home.intersection(finding.claim_ids):
+                continue  # guests only: their home partition reports it
+            if plan == ROWS:
+                finding = _global_row(finding, pkg, tables["claims"])
+            first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
+            found.append((finding, int(first)))
+    return found
+
+
+def _rows(frame: pd.DataFrame) -> list[int]:
+    return [int(r) for r in frame.sort_values(ROW, kind="stable")[ROW]]
+
+
+def _schema_rows(pkg: Package) -> Iterator[Finding]:
+    """The schema check's findings about the claims table's rows."""
+    from checks.suite.schema import _claim_semantics, _foreign_key_findings, _row_findings
+
+    claims = pkg.resources["claims"]
+    yield from _row_findings(pkg, claims)
+    yield from _foreign_key_findings(pkg, claims)
+    yield from _claim_semantics(pkg)
+
+
+def _global_row(finding: Finding, pkg: Package, claims: pd.DataFrame) -> Finding:
+    """A schema finding located by its row in the partition, given its row in the table."""
+    resource = pkg.resources["claims"]
+    if finding.path != resource.display or finding.line is None:
+        return finding
+    lines = resource._lines or []
+    try:
+        local = lines.index(finding.line)
+    except ValueError:
+        return finding
+    whole = int(claims.sort_values(ROW, kind="stable")[ROW].iloc[local])
+    evidence = dict(finding.evidence)
+    if "row" in evidence:
+        evidence["row"] = whole + 1
+    key = re.sub(rf"(^|:)row{local}(:|$)", rf"\g<1>row{whole}\g<2>", finding.key)
+    return dataclasses.replace(finding, evidence=evidence, key=key)

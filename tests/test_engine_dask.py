@@ -1,0 +1,103 @@
+"""The dask engine gives the local engine's findings, fingerprint for fingerprint.
+
+One LocalCluster serves the session (``dask_scheduler`` in conftest), reached through
+``scheduler`` as ``--scheduler`` would; one test runs the CLI, which starts its own.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.generate import write_package
+from checks.engine import EngineOptions
+from checks.model.finding import Finding
+from checks.service import check_package, write_reports
+
+pytest.importorskip("distributed")
+pytestmark = pytest.mark.slow
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def scheduler(dask_scheduler: str) -> str:
+    return dask_scheduler
+
+
+def _by_fingerprint(findings: list[Finding]) -> dict[str, dict[str, object]]:
+    return {f.fingerprint: f.to_dict() for f in findings}
+
+
+def _assert_same(local: list[Finding], dask: list[Finding]) -> None:
+    assert [f.fingerprint for f in dask] == [f.fingerprint for f in local]  # same order too
+    assert _by_fingerprint(dask) == _by_fingerprint(local)
+
+
+def test_dask_engine_gives_the_local_findings_on_the_package_own_data(scheduler: str) -> None:
+    local = check_package(REPO)
+    dask = check_package(REPO, engine=EngineOptions("dask", scheduler, block_bytes=12_000))
+    assert len(local.findings) > 10
+    _assert_same(local.findings, dask.findings)
+
+
+def test_dask_engine_gives_the_local_findings_on_a_generated_100k_claim_package(
+    scheduler: str, tmp_path: Path
+) -> None:
+    root = tmp_path / "pkg"
+    truth = write_package(root, 100_000, seed=5)
+    local = check_package(root)
+    dask = check_package(root, engine=EngineOptions("dask", scheduler, block_bytes=4_000_000))
+    assert len(truth["conflicts"]) > 0 and len(local.findings) >= len(truth["conflicts"])
+    _assert_same(local.findings, dask.findings)
+
+
+def test_dask_engine_finds_duplicates_and_broken_rows_across_chunks(
+    scheduler: str, mini: Path
+) -> None:
+    claims = mini / "datapackage" / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
+    header, rows = lines[0], lines[1:]
+    # the first claim again at the end (a duplicate id in another chunk), a claim without
+    # an id (located by its row number) and one citing an unknown source
+    no_id = "," + rows[1].split(",", 1)[1]
+    unknown_source = rows[2].replace(rows[2].split(",")[1], "no-such-source", 1)
+    edited = [*rows[:1], no_id, unknown_source, *rows[3:], rows[0]]
+    claims.write_text(header + "".join(edited), encoding="utf-8")
+    local = check_package(mini)
+    dask = check_package(mini, engine=EngineOptions("dask", scheduler, block_bytes=200))
+    codes = {f.code for f in local.findings}
+    assert {"unique", "required", "foreign-key"} <= codes
+    _assert_same(local.findings, dask.findings)
+
+
+def test_check_cli_with_the_dask_engine_writes_the_local_reports(tmp_path: Path) -> None:
+    formats = ["json", "md", "sarif"]
+    local = write_reports(check_package(REPO), tmp_path / "local", formats)
+    command = [sys.executable, "-m", "checks.cli", "check", str(REPO), "--engine", "dask"]
+    command += ["--workers", "2", "--out", str(tmp_path / "dask")]
+    done = subprocess.run(
+        [*command, *(a for f in formats for a in ("-f", f))],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    for path in local:
+        assert (tmp_path / "dask" / path.name).read_bytes() == path.read_bytes(), path.name
+    assert json.loads(local[0].read_text(encoding="utf-8"))["findings"]
+
+
+def test_cluster_options_with_the_local_engine_are_an_input_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "checks.cli", "check", str(REPO), "--scheduler", "tcp://x:1"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 2
+    assert "--scheduler given with the local engine" in done.stderr
