@@ -14,7 +14,10 @@ QUALIFIERS: tuple[str, ...] = (
     "less_than",
     "up_to",
     "forecast",
+    "range",
 )
+KEEP_PRINTED = frozenset({"exact", "range"})
+"""Qualifiers whose interval is the printed one: a plain number, the two ends of a range."""
 
 
 class QualifierError(ValueError):
@@ -28,7 +31,7 @@ class QualifierError(ValueError):
 def widen(printed: Interval, qualifier: str, value: float | None = None) -> Interval:
     """The interval a hedged number stands for.
 
-    ``exact`` keeps the printed precision. A one-sided hedge is anchored at the printed
+    ``exact`` keeps the printed precision; ``range`` keeps the two printed ends. A one-sided hedge is anchored at the printed
     value: ``nearly`` gives ``[v*(1-d), v]``, ``more_than`` gives ``[v, v*(1+d)]`` (the bound
     itself is kept, which only widens). ``approx`` and ``forecast`` spread both ways and
     never get narrower than the printed precision. The factors live in
@@ -42,7 +45,7 @@ def widen(printed: Interval, qualifier: str, value: float | None = None) -> Inte
     widths = qualifier_widths()
     if qualifier not in widths:
         raise QualifierError(qualifier)
-    if qualifier == "exact":
+    if qualifier in KEEP_PRINTED:
         return printed
     w = widths[qualifier]
     v = printed.mid if value is None else value
