@@ -16,6 +16,7 @@ import io
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -26,6 +27,8 @@ from checks.model.paths import DESCRIPTOR
 from checks.scan import dates
 from checks.scan.dates import Period
 from checks.scan.mention import Kind, Mention
+from checks.scan.clauses import QUOTE_WINDOW, TRIM, ClauseIndex
+from checks.scan.language import SentenceLanguages
 from checks.scan.patterns import WORD_WINDOW, period_context_before
 from checks.scan.scanner import Scan
 
@@ -84,6 +87,8 @@ def draft_rows(scan: Scan, source_id: str) -> list[dict[str, str]]:
     numbers = scan.numbers
     width = max(3, len(str(len(numbers))))
     dated = [m for m in numbers if m.kind is Kind.DATE and m.period is not None]
+    starts = [m.start for m in dated]
+    clauses, sentences = ClauseIndex(scan.text), SentenceLanguages(scan.text)
     rows = []
     for index, mention in enumerate(numbers, start=1):
         row = dict.fromkeys(CLAIM_COLUMNS, "")
@@ -102,7 +107,15 @@ def draft_rows(scan: Scan, source_id: str) -> list[dict[str, str]]:
             row["as_written"] = mention.as_written
             row["value"] = plain_number(mention.value) if mention.value is not None else ""
             row["unit"] = mention.unit or ""
-            period = _clause_period(scan.text, mention, dated)
+            near = _near(dated, starts, mention)
+            period, base = _clause_period(scan.text, mention.quote_start, mention.quote_end, near)
+            if period is None:
+                period, quote = _sentence_period(scan.text, mention, near, clauses, sentences)
+                if quote is not None:
+                    row.update(quote=scan.text[quote[0] : quote[1]], start=str(quote[0]))
+                    row["end"] = str(quote[1])
+            if base is not None:
+                row["note"] += f"; growth base period {base}"
         if period is not None:
             row["period_start"], row["period_end"] = period.start, period.end
         rows.append(row)
@@ -124,16 +137,28 @@ def _note(mention: Mention) -> str:
     return "; ".join(parts)
 
 
-def _clause_period(text: str, mention: Mention, dated: Iterable[Mention]) -> Period | None:
-    """The one dated period printed in the number's clause, if exactly one fixes it."""
+def _near(dated: Sequence[Mention], starts: Sequence[int], mention: Mention) -> Sequence[Mention]:
+    """The dated mentions within the quote window of a number (found by bisection)."""
+    low = bisect_left(starts, mention.start - 2 * QUOTE_WINDOW)
+    high = bisect_right(starts, mention.end + 2 * QUOTE_WINDOW)
+    return dated[low:high]
+
+
+def _clause_period(
+    text: str, start: int, end: int, dated: Iterable[Mention]
+) -> tuple[Period | None, Period | None]:
+    """The one dated period printed in ``text[start:end]`` that fixes a number's period,
+    if exactly one does, and the base period of a comparison (``so với năm 2022``)."""
     candidates: list[Period] = []
+    bases: list[Period] = []
     for date in dated:
-        if not (mention.quote_start <= date.start and date.end <= mention.quote_end):
+        if not (start <= date.start and date.end <= end):
             continue
         if date.period is None or not date.period.fixed:
             continue
         context = period_context_before().search(text, max(0, date.start - WORD_WINDOW), date.start)
         if context is not None and context.group("base_period"):
+            bases.append(date.period)
             continue
         if context is not None and context.group("period_start"):
             candidates.append(dates.start_of(date.period))
@@ -141,7 +166,31 @@ def _clause_period(text: str, mention: Mention, dated: Iterable[Mention]) -> Per
             candidates.append(dates.end_of(date.period))
         else:
             candidates.append(date.period)
-    return candidates[0] if len(candidates) == 1 else None
+    period = candidates[0] if len(candidates) == 1 else None
+    return period, (bases[0] if len(bases) == 1 else None)
+
+
+def _sentence_period(
+    text: str,
+    mention: Mention,
+    dated: Sequence[Mention],
+    clauses: ClauseIndex,
+    sentences: SentenceLanguages,
+) -> tuple[Period | None, tuple[int, int] | None]:
+    """The period carried from another clause of the same sentence (``tính đến đầu năm
+    2025, … 79,8 triệu …``, ``In 2023, revenue was $5bn``): the clauses before the number,
+    nearest first, then those after it; with the quote widened to hold that clause."""
+    sentence = sentences.bounds(mention.start)
+    for low, high in clauses.sentence_clauses(mention.start, mention.end, sentence):
+        period, _ = _clause_period(text, low, high, dated)
+        if period is None:
+            continue
+        start, end = min(low, mention.quote_start), max(high, mention.quote_end)
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip(TRIM))
+        kept = len(piece.rstrip(TRIM))
+        return period, (start + lead, start + kept)
+    return None, None
 
 
 def render_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:
