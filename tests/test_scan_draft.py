@@ -63,7 +63,7 @@ def test_draft_rows_fill_offsets_number_unit_qualifier_and_leave_the_rest() -> N
         assert row["note"].startswith("draft by claimledger scan: ")
 
 
-def test_draft_periods_only_where_the_clause_fixes_them() -> None:
+def test_draft_periods_come_from_the_clause_or_an_earlier_clause_of_the_sentence() -> None:
     rows = draft_rows(scan_text(TEXT, "vi"), "s")
     periods = [(r["as_written"] or r["quote"], r["period_start"], r["period_end"]) for r in rows]
     assert periods == [
