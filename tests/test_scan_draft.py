@@ -68,9 +68,9 @@ def test_draft_periods_come_from_the_clause_or_an_earlier_clause_of_the_sentence
     periods = [(r["as_written"] or r["quote"], r["period_start"], r["period_end"]) for r in rows]
     assert periods == [
         ("trong năm 2023", "2023-01-01", "2023-12-31"),  # a date row: its own period
-        ("gần 16.000", "", ""),  # its clause prints no date
-        ("390.000 tỷ đồng", "", ""),
-        ("tăng 64,78%", "", ""),  # "so với năm 2022" is the base, not the period
+        ("gần 16.000", "2023-01-01", "2023-12-31"),  # from "trong năm 2023," before it
+        ("390.000 tỷ đồng", "2023-01-01", "2023-12-31"),
+        ("tăng 64,78%", "2023-01-01", "2023-12-31"),  # 2022 is the base, not the period
         ("tăng 64,78% so với năm 2022", "2022-01-01", "2022-12-31"),
         ("78,44 triệu", "2024-01-01", "2024-01-01"),  # "đầu năm 2024": its first day
         ("Có 78,44 triệu người dùng tính đến đầu năm 2024", "2024-01-01", "2024-12-31"),
