@@ -363,7 +363,7 @@ def _composing_starters() -> frozenset[str]:
 
 
 def hedges_before(
-    quotes: list[str], positions: list[int], languages: list[str]
+    quotes: list[str], positions: list[int], languages: list[str | None]
 ) -> list[tuple[str, str] | None]:
     """:func:`hedge_before` for many (quote, position, language) at once.
 
