@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from typing import NamedTuple
-from decimal import Context, Decimal, InvalidOperation, localcontext
 
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -256,7 +256,9 @@ def _range_word_in(word: str, locale: str) -> bool:
     return any(r.word == word and r.language in (locale, "any") for r in range_words())
 
 
-def _longest_prefix(rest: str, words: tuple[tuple[str, str, str], ...]) -> tuple[str, str, str] | None:
+def _longest_prefix(
+    rest: str, words: tuple[tuple[str, str, str], ...]
+) -> tuple[str, str, str] | None:
     low = rest.casefold()
     for kind, word, value in words:
         w = word.casefold()
@@ -362,7 +364,7 @@ def _take_scale(rest: str, locale: str, *, glued: bool, currency: bool) -> tuple
         if scale.language != locale:
             continue
         if scale.form == "word":
-            word, found = _take_prefix(rest, [scale.word])
+            word, _ = _take_prefix(rest, [scale.word])
             if word is not None:
                 return rest[: len(word)], scale.exponent
             continue
@@ -370,7 +372,10 @@ def _take_scale(rest: str, locale: str, *, glued: bool, currency: bool) -> tuple
             continue
         if len(scale.word) == 1 and not glued:
             continue
-        if rest.startswith(scale.word) and not rest[len(scale.word) : len(scale.word) + 1].isalnum():
+        if (
+            rest.startswith(scale.word)
+            and not rest[len(scale.word) : len(scale.word) + 1].isalnum()
+        ):
             return scale.word, scale.exponent
     return None
 
@@ -390,8 +395,18 @@ def _share(first: _Amount, second: _Amount, text: str) -> tuple[_Amount, _Amount
     unit = first.unit or second.unit
     if first.unit and second.unit and first.unit != second.unit:
         raise NumberParseError(text, f"the two ends are in {first.unit} and {second.unit}")
-    first = _Amount(first.number, first.decimals, first.exponent, unit, first.sign, first.exact, first.has_scale)
-    second = _Amount(second.number, second.decimals, second.exponent, unit, second.sign, second.exact, second.has_scale)
+    first = _Amount(
+        first.number, first.decimals, first.exponent, unit, first.sign, first.exact, first.has_scale
+    )
+    second = _Amount(
+        second.number,
+        second.decimals,
+        second.exponent,
+        unit,
+        second.sign,
+        second.exact,
+        second.has_scale,
+    )
     return first, second
 
 
@@ -435,7 +450,7 @@ def _build(
     value, lo, hi = _bounds(first, text)
     low = high = None
     if second is not None:
-        value2, lo2, hi2 = _bounds(second, text)
+        value2, _, hi2 = _bounds(second, text)
         if value2 < value:
             raise NumberParseError(text, "the first end of the range is above the second")
         with localcontext(_CONTEXT):

@@ -31,10 +31,11 @@ class QualifierError(ValueError):
 def widen(printed: Interval, qualifier: str, value: float | None = None) -> Interval:
     """The interval a hedged number stands for.
 
-    ``exact`` keeps the printed precision; ``range`` keeps the two printed ends. A one-sided hedge is anchored at the printed
-    value: ``nearly`` gives ``[v*(1-d), v]``, ``more_than`` gives ``[v, v*(1+d)]`` (the bound
-    itself is kept, which only widens). ``approx`` and ``forecast`` spread both ways and
-    never get narrower than the printed precision. The factors live in
+    ``exact`` keeps the printed precision; ``range`` keeps the two printed ends. A
+    one-sided hedge is anchored at the printed value: ``nearly`` gives ``[v*(1-d), v]``,
+    ``more_than`` gives ``[v, v*(1+d)]`` (the bound itself is kept, which only widens).
+    ``approx`` and ``forecast`` spread both ways and never get narrower than the printed
+    precision. The factors live in
     ``checks/data/qualifier_widths.csv``.
 
     >>> str(widen(Interval(15999.5, 16000.5), "nearly", 16000))

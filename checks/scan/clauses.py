@@ -54,7 +54,9 @@ class ClauseIndex:
             right = blank if blank > end else cut
         return left, right
 
-    def sentence_clauses(self, start: int, end: int, sentence: tuple[int, int]) -> list[tuple[int, int]]:
+    def sentence_clauses(
+        self, start: int, end: int, sentence: tuple[int, int]
+    ) -> list[tuple[int, int]]:
         """The other clauses of ``sentence`` within :data:`QUOTE_WINDOW` of ``start..end``:
         those before it, nearest first, then those after it, nearest first."""
         low, high = max(sentence[0], start - QUOTE_WINDOW), min(sentence[1], end + QUOTE_WINDOW)

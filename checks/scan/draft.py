@@ -25,10 +25,10 @@ from checks.io import atomic_write_text
 from checks.model.errors import InputError
 from checks.model.paths import DESCRIPTOR
 from checks.scan import dates
-from checks.scan.dates import Period
-from checks.scan.mention import Kind, Mention
 from checks.scan.clauses import QUOTE_WINDOW, TRIM, ClauseIndex
+from checks.scan.dates import Period
 from checks.scan.language import SentenceLanguages
+from checks.scan.mention import Kind, Mention
 from checks.scan.patterns import WORD_WINDOW, period_context_before
 from checks.scan.scanner import Scan
 

@@ -53,7 +53,7 @@ class SentenceLanguages:
         return start, end
 
     def at(self, offset: int) -> str | None:
-        """``vi``, ``en`` or ``None`` (too short or mixed to tell) for the sentence at ``offset``."""
+        """``vi``, ``en`` or ``None`` (too short or mixed to tell): the sentence at ``offset``."""
         start, end = self.bounds(offset)
         if start not in self._known:
             self._known[start] = sentence_language(self.text[start : min(end, start + 2000)])

@@ -135,9 +135,7 @@ def token_pattern(language: str) -> re.Pattern[str]:
 
 
 def _prefix_tokens() -> list[str]:
-    return sorted(
-        (t.token for t in unit_tokens() if t.position == "prefix"), key=lambda t: -len(t)
-    )
+    return sorted((t.token for t in unit_tokens() if t.position == "prefix"), key=lambda t: -len(t))
 
 
 _SCIENTIFIC = (
@@ -159,7 +157,8 @@ def _amount(n: str) -> str:
     letters = "|".join(re.escape(w) for w in _longest_first(w for w in glued if len(w) == 1))
     words = "|".join(re.escape(w) for w in _longest_first(w for w in glued if len(w) > 1))
     currency = "|".join(
-        re.escape(w) for w in _longest_first(s.word for s in scale_words() if s.form == "after_currency")
+        re.escape(w)
+        for w in _longest_first(s.word for s in scale_words() if s.form == "after_currency")
     )
     suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
     prefixes = "|".join(
@@ -276,8 +275,6 @@ def adverb_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<phrase>{phrases}){BLANK}+\Z")
 
 
-
-
 @cache
 def word_before(role: str) -> re.Pattern[str]:
     """A calendar word of ``role`` (``date_word``, ``year_marker`` ...) right before the end."""
@@ -336,5 +333,7 @@ ROMAN_OR_DIGIT = re.compile(r"[0-9]|(?<!\w)[IVXLCDM]+(?!\w)")
 @cache
 def unit_after() -> re.Pattern[str]:
     """A unit token right after a number (``1/4 inch``): what makes ``1/4`` a fraction."""
-    suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix" and t.unit != "year")
+    suffixes = _tokens(
+        t.token for t in unit_tokens() if t.position == "suffix" and t.unit != "year"
+    )
     return re.compile(rf"{BLANK}{{0,3}}(?:{suffixes})")

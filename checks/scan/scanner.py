@@ -244,7 +244,7 @@ class _Scanner:
 
     # -- dates ---------------------------------------------------------------------------
 
-    def _date(self, match: re.Match[str], group: str) -> tuple[Mention, int]:
+    def _date(self, match: re.Match[str], group: str) -> tuple[Mention | None, int]:
         start, end = match.span(group)
         if group == "dotdm" and (
             self._language_at(start) == "en"
@@ -273,7 +273,7 @@ class _Scanner:
             return self._make(start, end, Kind.DATE, note=str(exc)), end
         return self._make(start, end, Kind.DATE, period=period), end
 
-    def _fraction(self, start: int, end: int) -> tuple[Mention, int] | None:
+    def _fraction(self, start: int, end: int) -> tuple[Mention | None, int] | None:
         """``1/4 inch``: a day/month form followed by a unit is a fraction."""
         unit = unit_after().match(self.text, end)
         if unit is None:
@@ -473,14 +473,17 @@ class _Scanner:
                     shown = ", ".join(f"{loc}: {value:g}" for loc, value in both)
                     note = f"ambiguous: the sentence does not tell its language ({shown})"
                     return Reading(parsed, note, language, both)
-            note = f"read in the {language} convention of its sentence" if (
-                settled is not None and settled != self.language
-            ) else ""
+            note = (
+                f"read in the {language} convention of its sentence"
+                if (settled is not None and settled != self.language)
+                else ""
+            )
             return Reading(parsed, note, language, ())
         fallback = _parse(printed, _other(language))
         if isinstance(fallback, ParsedNumber):
-            return Reading(fallback, f"read in the {fallback.locale} number convention",
-                           fallback.locale, ())
+            return Reading(
+                fallback, f"read in the {fallback.locale} number convention", fallback.locale, ()
+            )
         return Reading(None, parsed.reason, language, ())
 
     def _word_multipliers(self) -> Iterator[Mention]:

@@ -117,9 +117,7 @@ def _file_target(path: Path, display: str, package: Path | str | None) -> ScanTa
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=display) from None
     text = unicodedata.normalize("NFC", decode_utf8(data, path=display))
-    return ScanTarget(
-        text=text, source_id=slug(path.stem), display=display, package=pkg, path=path
-    )
+    return ScanTarget(text=text, source_id=slug(path.stem), display=display, package=pkg, path=path)
 
 
 def _owning_package(path: Path, package: Path | str | None) -> Package | None:
