@@ -195,12 +195,17 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
         raise NumberParseError(text, f"{head.opener!r} opens a range that has no second end")
     if rest:
         raise NumberParseError(text, f"unexpected text {rest!r} after the number")
-    if wrapped and (first.unit is None or first.sign < 0 or second is not None):
+    if wrapped and (not _is_currency(first.unit) or first.sign < 0 or second is not None):
         raise NumberParseError(text, "only an amount with a currency is negative in parentheses")
     if second is not None:
         first, second = _share(first, second, text)
     sign = -1 if negative or head.direction == "decrease" else 1
     return _build(text, first, second, sign, head, locale)
+
+
+def _is_currency(unit: str | None) -> bool:
+    """A currency code (``USD``, ``EUR``): what accounting parentheses make negative."""
+    return unit is not None and len(unit) == 3 and unit.isupper()
 
 
 class _Head(NamedTuple):
@@ -456,6 +461,11 @@ def _build(
         with localcontext(_CONTEXT):
             low, high = value, value2
             value, hi = (value + value2) / 2, hi2
+    multiplier = head.multiplier or first.unit == "times"
+    if multiplier and head.direction == "decrease" and value > 0 and lo > 0:
+        with localcontext(_CONTEXT):  # "giảm 3 lần": divided by three
+            value, lo, hi = 1 / value, 1 / hi, 1 / lo
+            sign = 1
     if sign < 0:
         with localcontext(_CONTEXT):
             value, lo, hi = -value, -hi, -lo
