@@ -11,7 +11,10 @@ it (an English sentence quoted from a Vietnamese article), as ``scan`` reads it.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from checks.model.lookup import lookup
 from checks.model.package import Package
@@ -21,51 +24,75 @@ from checks.numbers.language import AMBIGUOUS_DIGITS, sentence_language
 
 
 def claim_languages(pkg: Package) -> pd.Series:
-    """The language of each claim's source (row-aligned with claims.csv, index 0..n-1;
-    ``vi`` if the source is unknown), computed once."""
-    return pkg.shared("claim_languages", lambda: _languages(pkg))
+    """The language each claim's ``as_written`` is read in (row-aligned with claims.csv,
+    index 0..n-1): its source's (``vi`` if the source is unknown), or its quote's own
+    where that settles a reading (see :func:`written_numbers`); computed once."""
+    return _read(pkg)[0]
 
 
-def _languages(pkg: Package) -> pd.Series:
+def written_numbers(pkg: Package) -> pd.DataFrame:
+    """:func:`~checks.numbers.batch.parse_numbers` of every claim's ``as_written``, in the
+    language of :func:`claim_languages`; one row per row of claims.csv (index 0..n-1),
+    computed once."""
+    return _read(pkg)[1]
+
+
+def _read(pkg: Package) -> tuple[pd.Series, pd.DataFrame]:
+    return pkg.shared("written_numbers", lambda: _languages_and_numbers(pkg))
+
+
+def _languages_and_numbers(pkg: Package) -> tuple[pd.Series, pd.DataFrame]:
+    """Read each as_written in its source's language; then, where the digits read
+    differently in the two conventions (``1,500``) or the reading failed (an English hedge
+    in a Vietnamese source), in its quote's language when the quote's words settle it."""
     claims = typed_table(pkg, "claims")
+    language = _source_languages(pkg, claims)
+    written = (
+        claims["as_written"].astype(str).reset_index(drop=True)
+        if "as_written" in claims.columns
+        else pd.Series([""] * len(claims), dtype="str")
+    )
+    frame = parse_numbers(written, language)
+    if "quote" not in claims.columns or written.empty:
+        return language, frame
+    cells = pa.array(written, type=pa.string(), from_pandas=True)
+    look = pc.fill_null(pc.match_substring_regex(cells, _AMBIGUOUS_RE2), False)
+    look = look.to_numpy(zero_copy_only=False) | (frame["error"] != "").to_numpy(bool)
+    rows = np.flatnonzero(look & (written != "").to_numpy(bool))
+    if len(rows) == 0:
+        return language, frame
+    quotes = claims["quote"].astype(str).reset_index(drop=True)
+    settled = [sentence_language(str(quotes.iloc[row])) for row in rows.tolist()]
+    moved = [
+        (row, lang)
+        for row, lang in zip(rows.tolist(), settled, strict=True)
+        if lang is not None and lang != language.iloc[row]
+    ]
+    if not moved:
+        return language, frame
+    where = [row for row, _ in moved]
+    again = parse_numbers(
+        written.iloc[where].reset_index(drop=True), pd.Series([lang for _, lang in moved])
+    )
+    ok = (again["error"] == "").to_numpy(bool)
+    keep = [row for row, good in zip(where, ok, strict=True) if good]
+    if keep:
+        language = language.copy()
+        language.iloc[keep] = [lang for (_, lang), good in zip(moved, ok, strict=True) if good]
+        frame = frame.copy()
+        for column in frame.columns:
+            frame.loc[keep, column] = again.loc[ok, column].to_numpy()
+    return language, frame
+
+
+_AMBIGUOUS_RE2 = AMBIGUOUS_DIGITS.pattern.replace("(?![0-9])", "(?:[^0-9]|$)")
+
+
+def _source_languages(pkg: Package, claims: pd.DataFrame) -> pd.Series:
     sources = pkg.table("sources")
     source_id = claims["source_id"].astype(str).reset_index(drop=True)
     if sources.empty or not {"source_id", "language"} <= set(sources.columns):
         return pd.Series(["vi"] * len(source_id), dtype="str")
     per_source = sources.drop_duplicates("source_id").set_index("source_id")[["language"]]
     language = lookup(source_id, per_source.astype(str))["language"].fillna("vi").astype("str")
-    return _quote_languages(claims, language.reset_index(drop=True))
-
-
-def _quote_languages(claims: pd.DataFrame, language: pd.Series) -> pd.Series:
-    """The source's language, or the quote's own where the digits are ambiguous and the
-    quote's words tell its language."""
-    if not {"as_written", "quote"} <= set(claims.columns) or language.empty:
-        return language
-    written = claims["as_written"].astype(str).reset_index(drop=True)
-    ambiguous = written.str.contains(AMBIGUOUS_DIGITS, regex=True).to_numpy(bool)
-    if not ambiguous.any():
-        return language
-    quotes = claims["quote"].astype(str).reset_index(drop=True)
-    out = language.copy()
-    for row in ambiguous.nonzero()[0].tolist():
-        settled = sentence_language(str(quotes.iloc[row]))
-        if settled is not None:
-            out.iloc[row] = settled
-    return out
-
-
-def written_numbers(pkg: Package) -> pd.DataFrame:
-    """:func:`~checks.numbers.batch.parse_numbers` of every claim's ``as_written``, in its
-    source's language; one row per row of claims.csv (index 0..n-1), computed once."""
-    return pkg.shared("written_numbers", lambda: _parsed(pkg))
-
-
-def _parsed(pkg: Package) -> pd.DataFrame:
-    claims = typed_table(pkg, "claims")
-    written = (
-        claims["as_written"].astype(str)
-        if "as_written" in claims.columns
-        else pd.Series([""] * len(claims), dtype="str")
-    )
-    return parse_numbers(written.reset_index(drop=True), claim_languages(pkg))
+    return language.reset_index(drop=True)
