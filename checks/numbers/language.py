@@ -146,7 +146,7 @@ def sentence_language(sentence: str) -> str | None:
     words = _WORD.findall(sentence)
     if len(words) < _MIN_WORDS:
         return None
-    marked = sum(1 for w in words if _VIETNAMESE_WORD.fullmatch(w))
+    marked = sum(1 for w in words if not w.isascii() and _VIETNAMESE_WORD.fullmatch(w))
     english = sum(1 for w in words if w.casefold() in _ENGLISH)
     if marked >= _SHARE * len(words) and marked > english:
         return "vi"

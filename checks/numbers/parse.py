@@ -21,6 +21,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from checks.numbers.interval import Interval
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
+    ScaleWord,
     change_words,
     multiplier_words,
     qualifier_phrases,
@@ -183,7 +184,9 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
         rest, negative = rest[1:-1].strip(), True
     first, rest = _read_amount(rest, locale, text)
     second: _Amount | None = None
-    join, after = _take_prefix(rest, _joins(locale, opened=head.opener))
+    join, after = (
+        _take_prefix(rest, _joins(locale, opened=head.opener)) if rest else (None, rest)
+    )
     if join is not None:
         try:
             second, after = _read_amount(after, locale, text)
@@ -222,8 +225,9 @@ def _read_head(rest: str, locale: str) -> tuple[_Head, str]:
     opening word of a range (``between``, ``từ``)."""
     qualifier, direction, multiplier, ratio, opener = "exact", "", False, None, ""
     kinds = _head_words(locale)
+    firsts = _head_first_letters(locale)
     while True:
-        found = _longest_prefix(rest, kinds)
+        found = _longest_prefix(rest, kinds) if rest[:1].casefold() in firsts else None
         if found is None:
             break
         kind, word, value = found
@@ -257,6 +261,11 @@ def _head_words(locale: str) -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(words, key=lambda w: -len(w[1])))
 
 
+@lru_cache(maxsize=4)
+def _head_first_letters(locale: str) -> frozenset[str]:
+    return frozenset(w[1][0].casefold() for w in _head_words(locale))
+
+
 def _range_word_in(word: str, locale: str) -> bool:
     return any(r.word == word and r.language in (locale, "any") for r in range_words())
 
@@ -275,8 +284,15 @@ def _longest_prefix(
 
 
 def _joins(locale: str, *, opened: str) -> list[str]:
+    return list(_join_words(locale, bool(opened)))
+
+
+@lru_cache(maxsize=8)
+def _join_words(locale: str, opened: bool) -> tuple[str, ...]:
     roles = ("join", "join_after_open") if opened else ("join",)
-    return [r.word for r in range_words() if r.role in roles and r.language in (locale, "any")]
+    return tuple(
+        r.word for r in range_words() if r.role in roles and r.language in (locale, "any")
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,16 +319,40 @@ _VULGAR = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3
 _VULGAR_RE = re.compile(rf"(?P<whole>[0-9]+)?\s?(?P<frac>[{''.join(_VULGAR)}])")
 
 
+@lru_cache(maxsize=4)
+def _unit_table(position: str) -> tuple[tuple[tuple[str, str, bool], ...], dict[str, str]]:
+    """The unit tokens at ``position``, longest first, as (token, casefolded, ends with a
+    letter), and casefolded token → unit."""
+    rows = [t for t in unit_tokens() if t.position == position]
+    words = tuple((t.token, t.token.casefold(), t.token[-1].isalpha()) for t in rows)
+    return words, {t.token.casefold(): t.unit for t in rows}
+
+
+def _take_word(
+    rest: str, words: tuple[tuple[str, str, bool], ...], *, glued: bool = False
+) -> tuple[str | None, str]:
+    """:func:`_take_prefix` over a prepared table (token, casefolded, ends with a letter)."""
+    if not rest:
+        return None, rest
+    low = rest[:40].casefold()
+    for word, folded, alpha in words:
+        if low.startswith(folded):
+            n = len(folded)
+            if len(low) == n or not alpha or not low[n].isalpha() or (glued and low[n].isdigit()):
+                return folded, rest[len(word) :].lstrip()
+    return None, rest
+
+
 def _read_amount(rest: str, locale: str, text: str) -> tuple[_Amount, str]:
     """``[currency] [sign] digits [× 10^n] [scale] [unit]`` at the start of ``rest``."""
     sign = 1
     if rest[:1] in "-\u2212+" and rest[1:2].isdigit():
         sign, rest = (-1 if rest[0] != "+" else 1), rest[1:]
     unit: str | None = None
-    prefix_tokens = [t for t in unit_tokens() if t.position == "prefix"]
-    token, rest = _take_prefix(rest, [t.token for t in prefix_tokens], glued=True)
+    prefix_words, prefix_units = _unit_table("prefix")
+    token, rest = _take_word(rest, prefix_words, glued=True)
     if token is not None:
-        unit = next(t.unit for t in prefix_tokens if t.token == token)
+        unit = prefix_units[token]
     if rest[:1] in "-\u2212" and rest[1:2].isdigit() and sign == 1:
         sign, rest = -1, rest[1:]
     number, decimals, exact, rest = _read_core(rest, locale, text)
@@ -328,10 +368,10 @@ def _read_amount(rest: str, locale: str, text: str) -> tuple[_Amount, str]:
     if scale is not None:
         word, power = scale
         exponent, has_scale, rest = exponent + power, True, rest[len(word) :].lstrip()
-    suffix_tokens = [t for t in unit_tokens() if t.position == "suffix"]
-    token, rest = _take_prefix(rest, [t.token for t in suffix_tokens])
+    suffix_words, suffix_units = _unit_table("suffix")
+    token, rest = _take_word(rest, suffix_words)
     if token is not None:
-        suffix_unit = next(t.unit for t in suffix_tokens if t.token == token)
+        suffix_unit = suffix_units[token]
         if unit is not None and unit != suffix_unit:
             raise NumberParseError(text, f"two units: {unit} and {suffix_unit}")
         unit = suffix_unit
@@ -364,14 +404,21 @@ def _fraction(whole: int, top: int, bottom: int, text: str) -> Decimal:
         return Decimal(whole) + Decimal(top) / Decimal(bottom)
 
 
+@lru_cache(maxsize=4)
+def _scales(locale: str) -> tuple[ScaleWord, ...]:
+    return tuple(s for s in scale_words() if s.language == locale)
+
+
 def _take_scale(rest: str, locale: str, *, glued: bool, currency: bool) -> tuple[str, int] | None:
-    for scale in scale_words():
-        if scale.language != locale:
-            continue
+    if not rest or rest[0].isdigit():
+        return None
+    low = rest[:24].casefold()
+    for scale in _scales(locale):
         if scale.form == "word":
-            word, _ = _take_prefix(rest, [scale.word])
-            if word is not None:
-                return rest[: len(word)], scale.exponent
+            folded = scale.word.casefold()
+            n = len(folded)
+            if low.startswith(folded) and (len(low) == n or not low[n].isalpha()):
+                return rest[: len(scale.word)], scale.exponent
             continue
         if scale.form == "after_currency" and not (currency and glued):
             continue

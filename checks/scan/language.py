@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from checks.numbers.language import sentence_language
 
@@ -29,6 +28,7 @@ def guess_language(text: str) -> str:
     return "vi" if words and marked >= _SHARE * words else "en"
 
 
+_REACH = 600
 SENTENCE_END = re.compile(r"[.!?…](?=[\s\"”’)\]]*\s)|\n")
 
 
@@ -42,19 +42,23 @@ class SentenceLanguages:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._ends = [m.end() for m in SENTENCE_END.finditer(text)]
         self._known: dict[int, str | None] = {}
 
     def bounds(self, offset: int) -> tuple[int, int]:
-        """Start and end of the sentence holding ``offset``."""
-        index = bisect_right(self._ends, offset)
-        start = self._ends[index - 1] if index > 0 else 0
-        end = self._ends[index] if index < len(self._ends) else len(self.text)
+        """Start and end of the sentence holding ``offset`` (at most :data:`_REACH`
+        characters each way: a text without punctuation is cut into windows)."""
+        text = self.text
+        low = max(0, offset - _REACH)
+        start = low
+        for match in SENTENCE_END.finditer(text, low, offset):
+            start = match.end()
+        after = SENTENCE_END.search(text, offset, min(len(text), offset + _REACH))
+        end = after.end() if after is not None else min(len(text), offset + _REACH)
         return start, end
 
     def at(self, offset: int) -> str | None:
         """``vi``, ``en`` or ``None`` (too short or mixed to tell): the sentence at ``offset``."""
         start, end = self.bounds(offset)
         if start not in self._known:
-            self._known[start] = sentence_language(self.text[start : min(end, start + 2000)])
+            self._known[start] = sentence_language(self.text[start:end])
         return self._known[start]

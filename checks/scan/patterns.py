@@ -123,10 +123,11 @@ def token_pattern(language: str) -> re.Pattern[str]:
         rf"(?:,{b}{{0,3}}(?P<md_y>[0-9]{{4}}))?)(?![\w])",
         rf"(?P<monthy>(?<!\w)(?P<my_m>{months}){b}+(?P<my_y>[0-9]{{4}}))(?!\w)",
     ]
-    firsts = {"0-9", "(", "\\-", "\u2212", "+"} | {re.escape(t[0]) for t in prefix_tokens}
+    firsts = {"0-9"} | {re.escape(t[0]) for t in prefix_tokens}
     firsts |= {re.escape(w[0]) for w in month_names}
+    signs = r"|[-\u2212+][0-9]|\((?=[^\W\d_]*[$€£¥]|[A-Z]{3})"
     return re.compile(
-        rf"(?=[{''.join(sorted(firsts))}])(?:"
+        rf"(?=[{''.join(sorted(firsts))}]{signs})(?:"
         + "|".join(month_led)
         + rf"|{_DIGIT_START}(?:{'|'.join(digit_led)})"
         + rf"|{roman_quarter}"
@@ -145,9 +146,9 @@ _SCIENTIFIC = (
     r"|[xX]10(?:\^[-+\u2212]?[0-9]{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![0-9])"
 )
 """``4e14``, ``2.48×10−5``, ``2.48 × 10^-5``, ``3x10⁶``: a power of ten after the digits."""
-_FRACTION = rf"(?:[0-9]{{1,6}}{BLANK})?[0-9]{{1,6}}/[0-9]{{1,6}}(?![0-9/])|[0-9]{{1,6}}[½¼¾⅓⅔⅛]"
-"""``1/4``, ``2 1/2``, ``2½``: read as exact fractions (a day/month like ``1/4`` is a date
-unless a unit follows it)."""
+_FRACTION = rf"(?:/[0-9]{{1,6}}|{BLANK}[0-9]{{1,6}}/[0-9]{{1,6}})(?![0-9/])|[½¼¾⅓⅔⅛]"
+"""After the first digits: ``1/4``, ``2 1/2``, ``2½``, read as exact fractions (a day/month
+like ``1/4`` is a date unless a unit follows it)."""
 
 
 def _amount(n: str) -> str:
@@ -169,7 +170,7 @@ def _amount(n: str) -> str:
     after_currency = f"|(?(prefix{n})(?:{currency})|(?!))" if currency else ""
     return (
         rf"(?:(?P<prefix{n}>{prefixes}){b}?)?(?:(?P<sign{n}>[-\u2212+])(?=[0-9]))?"
-        rf"(?P<num{n}>{_FRACTION}|{_NUM}(?:{_SCIENTIFIC})?)"
+        rf"(?P<num{n}>{_NUM}(?:{_SCIENTIFIC}|{_FRACTION})?)"
         rf"(?:{b}{{0,3}}(?P<scale{n}>{scales})|(?P<abbr{n}>(?:{abbreviation}{after_currency})(?![^\W_])))?"
         rf"(?:{b}{{0,3}}(?P<unit{n}>{suffixes}))?"
     )
@@ -197,20 +198,33 @@ def single_amount() -> re.Pattern[str]:
 
 
 @cache
-def head_word_before() -> re.Pattern[str]:
-    """A word that ``as_written`` keeps right before a number: an adverbial hedge (``gần``),
-    a change (``giảm``, ``fell``), a multiplier (``gấp``) or a range opener (``between``)."""
+def head_words() -> list[str]:
+    """Change words, multiplier words and range openers: kept in ``as_written`` before a
+    number."""
     words = [c.word for c in change_words()] + [m.phrase for m in multiplier_words()]
-    words += [r.word for r in range_words() if r.role == "open"]
-    return re.compile(rf"(?<!\w)(?P<phrase>{alternation(words)}){BLANK}+\Z")
+    return words + [r.word for r in range_words() if r.role == "open"]
+
+
+@cache
+def head_word_before() -> re.Pattern[str]:
+    """A word that ``as_written`` keeps right before a number: a change (``giảm``,
+    ``fell``), a multiplier (``gấp``) or a range opener (``between``)."""
+    return re.compile(rf"(?<!\w)(?P<phrase>{alternation(head_words())}){BLANK}+\Z")
 
 
 @cache
 def multiplier_words_pattern() -> re.Pattern[str]:
-    """A multiplier printed as a word (``gấp đôi``, ``doubled``), with the change word before it."""
-    changes = alternation(c.word for c in change_words())
+    """A multiplier printed as a word (``gấp đôi``, ``doubled``), matched where it starts."""
     ratios = alternation(m.phrase for m in multiplier_words() if m.ratio is not None)
-    return re.compile(rf"(?<!\w)(?:(?:{changes}){BLANK}+)?(?P<word>{ratios})(?!\w)")
+    return re.compile(rf"(?P<word>{ratios})(?!\w)")
+
+
+@cache
+def multiplier_first_words() -> tuple[str, ...]:
+    """The lower-cased first words of the multiplier words, to find them with ``str.find``."""
+    return tuple(
+        sorted({m.phrase.split()[0].lower() for m in multiplier_words() if m.ratio is not None})
+    )
 
 
 @cache

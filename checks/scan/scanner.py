@@ -16,20 +16,21 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, qualifier_of
+from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, hedge_pattern, qualifier_of
 from checks.numbers.interval import Interval
 from checks.numbers.parse import NumberParseError, ParsedNumber, parse_number
 from checks.numbers.qualifiers import widen
-from checks.numbers.tables import range_words
+from checks.numbers.tables import change_words, qualifier_phrases, range_words
 from checks.scan import dates
 from checks.scan.clauses import ClauseIndex
 from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
 from checks.scan.identifiers import IdentifierIndex, identifier_spans
 from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
-from checks.scan.lexicon import Noun, nouns
+from checks.scan.lexicon import Noun, nouns, words_with_role
 from checks.scan.mention import Kind, Mention
 from checks.scan.patterns import (
+    BLANK,
     DIGIT_RUN,
     ROMAN_OR_DIGIT,
     WORD_AFTER,
@@ -37,6 +38,8 @@ from checks.scan.patterns import (
     adverb_before,
     day_context_before,
     head_word_before,
+    head_words,
+    multiplier_first_words,
     multiplier_words_pattern,
     noun_after,
     single_amount,
@@ -116,8 +119,45 @@ def _short_integer(digits: str) -> bool:
 
 _AMBIGUOUS = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
 """Digits that read differently in the two conventions (``1,500``, ``2.500``)."""
+_RANGE_JOINS = frozenset(
+    re.escape(r.word) for r in range_words() if r.role != "open" and r.word.isalpha()
+)
 _AFTER_OPEN = frozenset(r.word for r in range_words() if r.role == "join_after_open")
 _OPENERS = frozenset(r.word.casefold() for r in range_words() if r.role == "open")
+
+
+_BLANKS = frozenset(" \t\u00a0\u202f\u2009\u2007\u200a\u2002\u2003\u3000\x0b\x0c\r")
+
+
+@lru_cache(maxsize=1)
+def _last_words() -> dict[re.Pattern[str], frozenset[str]]:
+    """For the patterns searched right before a number, the words their phrases end with:
+    when the word before a number is none of them, the search is skipped. Patterns with a
+    phrase that does not end with a letter are left out (always searched)."""
+    tables = {
+        hedge_pattern(): [p.phrase for p in qualifier_phrases()],
+        adverb_before(): [p.phrase for p in qualifier_phrases()],
+        head_word_before(): head_words(),
+    }
+    for role in ("date_word", "year_marker", "ordinal_marker", "quarter_word", "day_context"):
+        tables[word_before(role)] = list(words_with_role(role))
+    tables[day_context_before()] = list(words_with_role("day_context"))
+    return {
+        pattern: frozenset(w.split()[-1].casefold() for w in words)
+        for pattern, words in tables.items()
+        if all(w.split() and w.split()[-1].isalpha() for w in words)
+    }
+
+
+_JOIN_ONLY = re.compile(
+    rf"{BLANK}?[-–]{BLANK}?|{BLANK}{{1,3}}(?i:{'|'.join(sorted(_RANGE_JOINS))}){BLANK}{{1,3}}"
+)
+"""Only the dash or word between the two ends of a bare range (``2021-2024``)."""
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    """``match.group(name)``, or None when the pattern has no such group (a single amount)."""
+    return match.group(name) if name in match.re.groupindex else None
 
 
 def _other(language: str) -> str:
@@ -149,6 +189,8 @@ class _Scanner:
         self.clauses = ClauseIndex(text)
         self.sentences = SentenceLanguages(text)
         self.floor = 0
+        self.change_words = frozenset(c.word.casefold() for c in change_words())
+        self._last_at, self._last = -1, ""
         self.nouns: dict[str, Noun] = {
             n.noun.casefold(): n for n in nouns() if n.language == language
         }
@@ -235,6 +277,20 @@ class _Scanner:
             return self._ordinal(first, first + len(digits), noun_at=last), last
         return self._number(match)  # pragma: no cover - every other group is a date
 
+    def _last_word(self, start: int) -> str:
+        """The letters right before ``start`` (blanks between), casefolded."""
+        if self._last_at == start:
+            return self._last
+        text, floor = self.text, max(self.floor, start - WORD_WINDOW)
+        i = start
+        while i > floor and text[i - 1] in _BLANKS:
+            i -= 1
+        j = i
+        while j > floor and text[j - 1].isalpha():
+            j -= 1
+        self._last_at, self._last = start, text[j:i].casefold()
+        return self._last
+
     def _digits_of(self, start: int, end: int) -> tuple[int, int]:
         parts = self._digit_parts(start, end)
         return parts[0] if parts else (start, end)
@@ -247,8 +303,8 @@ class _Scanner:
     def _date(self, match: re.Match[str], group: str) -> tuple[Mention | None, int]:
         start, end = match.span(group)
         if group == "dotdm" and (
-            self._language_at(start) == "en"
-            or self._before(day_context_before(), start, WORD_WINDOW) is None
+            self._before(day_context_before(), start, WORD_WINDOW) is None
+            or self._language_at(start) == "en"
         ):
             return self._dotted_number(start, end), end
         if group == "dm" and (fraction := self._fraction(start, end)) is not None:
@@ -342,28 +398,35 @@ class _Scanner:
 
     def _number(self, match: re.Match[str]) -> tuple[Mention | None, int]:
         start, end = match.span("number")
-        if match.groupdict().get("num2") is not None and not self._range_joined(match, start):
+        num = match.group("num")
+        num2 = match.group("num2") if "num2" in match.re.groupindex else None
+        if num2 is not None and not self._range_joined(match, start):
             return self._first_end(start)
-        if self.identifiers.touching(*self._digits_of(*match.span("num"))) is not None:
-            return None, match.end("num")
-        groups = match.groupdict()
-        num, num2 = match.group("num"), groups.get("num2")
-        bare = not any(
-            groups.get(g) for g in ("paren", "sign", "sign2", "prefix", "scale", "abbr", "unit")
-        ) and not any(groups.get(g) for g in ("prefix2", "scale2", "abbr2", "unit2"))
+        num_start, num_end = match.span("num")
+        if self.identifiers.touching(*self._digits_of(num_start, num_end)) is not None:
+            return None, num_end
+        if num2 is None:
+            bare = start == num_start and end == num_end
+        else:
+            bare = (
+                start == num_start
+                and end == match.end("num2")
+                and _JOIN_ONLY.fullmatch(self.text, num_end, match.start("num2")) is not None
+            )
         noun, noun_entry = self._noun_after(end)
         counted = noun_entry is not None and noun_entry.kind != "stop"
-        hedge = hedge_match(self.text, start, self.floor)
+        hedge = self._before(hedge_pattern(), start, HEDGE_WINDOW)
         years = bare and _short_integer(num) and (num2 is None or _short_integer(num2))
         first, second = (int(num), int(num2) if num2 else None) if years else (0, None)
         if years and self._as_year(start, first, second, hedge, counted):
             return self._year(start, end, first, second), end
-        ordinal = self._before(word_before("ordinal_marker"), start, WORD_WINDOW)
-        if bare and num.isdigit() and num2 is None and ordinal is not None:
-            return self._ordinal(start, end), end
+        if bare and num2 is None and num.isdigit():
+            ordinal = self._before(word_before("ordinal_marker"), start, WORD_WINDOW)
+            if ordinal is not None:
+                return self._ordinal(start, end), end
         written_start = self._head_start(start, ranged=num2 is not None)
         if hedge is None and written_start < start:
-            hedge = hedge_match(self.text, written_start, self.floor)
+            hedge = self._before(hedge_pattern(), written_start, HEDGE_WINDOW)
         read = self._read(self.text[written_start:end], start)
         parsed = read.parsed
         if parsed is None and num2 is not None:
@@ -398,7 +461,7 @@ class _Scanner:
 
     def _range_joined(self, match: re.Match[str], start: int) -> bool:
         """``and``/``và`` join two numbers into a range only after ``between``/``từ``."""
-        join = match.groupdict().get("join")
+        join = _group(match, "join")
         if join is None or join.casefold() not in _AFTER_OPEN:
             return True
         opener = self._before(head_word_before(), start, WORD_WINDOW)
@@ -449,7 +512,7 @@ class _Scanner:
 
     def _number_parts(self, match: re.Match[str]) -> tuple[tuple[int, int], ...]:
         first = match.span("num")
-        num2 = match.groupdict().get("num2")
+        num2 = _group(match, "num2")
         return (first, match.span("num2")) if num2 else (first,)
 
     def _language_at(self, offset: int) -> str | None:
@@ -458,39 +521,69 @@ class _Scanner:
     def _read(self, printed: str, at: int) -> Reading:
         """``printed`` read in the language of its sentence.
 
-        A sentence that does not tell its language is read in the document's language;
-        when the digits then read differently in the other convention (``1,500``), the
-        reading says so: both values, never a silent guess.
+        The document's language reads most numbers; the sentence's own language is asked
+        for only when it matters: when the digits read differently in the two conventions
+        (``1,500``) or the document's language cannot read them (``5 million`` in a
+        Vietnamese text). A sentence that does not tell its language leaves an ambiguous
+        number flagged with both readings: never a silent guess.
         """
-        settled = self._language_at(at)
-        language = settled or self.language
-        parsed = _parse(printed, language)
+        parsed = _parse(printed, self.language)
         if isinstance(parsed, ParsedNumber):
-            if settled is None and _AMBIGUOUS.search(printed):
-                other = _parse(printed, _other(language))
+            if not _AMBIGUOUS.search(printed):
+                return Reading(parsed, "", self.language, ())
+            settled = self._language_at(at)
+            if settled is None:
+                other = _parse(printed, _other(self.language))
                 if isinstance(other, ParsedNumber) and other.value != parsed.value:
-                    both = ((language, parsed.value), (other.locale, other.value))
+                    both = ((self.language, parsed.value), (other.locale, other.value))
                     shown = ", ".join(f"{loc}: {value:g}" for loc, value in both)
                     note = f"ambiguous: the sentence does not tell its language ({shown})"
-                    return Reading(parsed, note, language, both)
-            note = (
-                f"read in the {language} convention of its sentence"
-                if (settled is not None and settled != self.language)
-                else ""
-            )
-            return Reading(parsed, note, language, ())
-        fallback = _parse(printed, _other(language))
+                    return Reading(parsed, note, self.language, both)
+                return Reading(parsed, "", self.language, ())
+            if settled == self.language:
+                return Reading(parsed, "", self.language, ())
+            own = _parse(printed, settled)
+            if isinstance(own, ParsedNumber):
+                return Reading(own, f"read in the {settled} convention of its sentence", settled, ())
+            return Reading(parsed, "", self.language, ())
+        other_language = _other(self.language)
+        fallback = _parse(printed, other_language)
         if isinstance(fallback, ParsedNumber):
-            return Reading(
-                fallback, f"read in the {fallback.locale} number convention", fallback.locale, ()
+            how = (
+                "of its sentence"
+                if self._language_at(at) == other_language
+                else "number convention"
             )
-        return Reading(None, parsed.reason, language, ())
+            return Reading(fallback, f"read in the {other_language} {how}", other_language, ())
+        return Reading(None, parsed.reason, self.language, ())
 
     def _word_multipliers(self) -> Iterator[Mention]:
-        """``gấp đôi``, ``tăng gấp rưỡi``, ``doubled``: multipliers without digits."""
-        for match in multiplier_words_pattern().finditer(self.text):
-            start, end = match.span()
-            read = self._read(match.group(0), start)
+        """``gấp đôi``, ``tăng gấp rưỡi``, ``doubled``: multipliers without digits.
+
+        Their first words are looked up with ``str.find`` in the lower-cased text (a
+        regular expression over the whole text would cost more than the rest of the scan).
+        """
+        low = self.text.lower()
+        if len(low) != len(self.text):  # pragma: no cover - lower() kept every length so far
+            low = self.text
+        starts: set[int] = set()
+        for word in multiplier_first_words():
+            at = low.find(word)
+            while at >= 0:
+                starts.add(at)
+                at = low.find(word, at + 1)
+        pattern = multiplier_words_pattern()
+        for start in sorted(starts):
+            if start > 0 and self.text[start - 1].isalnum():
+                continue
+            match = pattern.match(self.text, start)
+            if match is None:
+                continue
+            end = match.end()
+            change = self._before(head_word_before(), start, WORD_WINDOW)
+            if change is not None and change.group("phrase").casefold() in self.change_words:
+                start = change.start("phrase")
+            read = self._read(self.text[start:end], start)
             if read.parsed is None:
                 continue
             hedge = hedge_match(self.text, start)
