@@ -184,9 +184,7 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
         rest, negative = rest[1:-1].strip(), True
     first, rest = _read_amount(rest, locale, text)
     second: _Amount | None = None
-    join, after = (
-        _take_prefix(rest, _joins(locale, opened=head.opener)) if rest else (None, rest)
-    )
+    join, after = _take_prefix(rest, _joins(locale, opened=head.opener)) if rest else (None, rest)
     if join is not None:
         try:
             second, after = _read_amount(after, locale, text)
@@ -290,9 +288,7 @@ def _joins(locale: str, *, opened: str) -> list[str]:
 @lru_cache(maxsize=8)
 def _join_words(locale: str, opened: bool) -> tuple[str, ...]:
     roles = ("join", "join_after_open") if opened else ("join",)
-    return tuple(
-        r.word for r in range_words() if r.role in roles and r.language in (locale, "any")
-    )
+    return tuple(r.word for r in range_words() if r.role in roles and r.language in (locale, "any"))
 
 
 @dataclass(frozen=True, slots=True)

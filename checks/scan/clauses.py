@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-
 from checks.scan.patterns import CLAUSE_BOUNDARY
 
 TRIM = " \t\r\n\u00a0\u202f*|"
@@ -14,7 +12,8 @@ would otherwise give every number the whole text)."""
 
 
 class ClauseIndex:
-    """Clause boundaries of a text, found once; each lookup is two bisections.
+    """The clause around a number, found by looking at most :data:`QUOTE_WINDOW`
+    characters each way (a clause longer than that is cut at a blank).
 
     >>> text = "Theo thống kê, trong năm 2023, đã ghi nhận gần 16.000 phản ánh."
     >>> start, end = ClauseIndex(text).around(47, 53)
@@ -24,16 +23,18 @@ class ClauseIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        spans = [m.span() for m in CLAUSE_BOUNDARY.finditer(text)]
-        self._starts = [s for s, _ in spans]
-        self._ends = [e for _, e in spans]
 
     def around(self, start: int, end: int) -> tuple[int, int]:
         """Offsets of the clause holding ``text[start:end]``, without edge blanks or bars."""
-        before = bisect_right(self._ends, start) - 1
-        left = self._ends[before] if before >= 0 else 0
-        after = bisect_left(self._starts, end)
-        right = self._starts[after] if after < len(self._starts) else len(self.text)
+        text = self.text
+        low = max(0, start - QUOTE_WINDOW - 1)
+        left = low  # no boundary within reach: the window's edge (cut at a blank below)
+        for boundary in CLAUSE_BOUNDARY.finditer(text, low, min(len(text), start + 1)):
+            if boundary.end() <= start:
+                left = boundary.end()
+        high = min(len(text), end + QUOTE_WINDOW + 1)
+        after = CLAUSE_BOUNDARY.search(text, end, min(len(text), high + 1))
+        right = after.start() if after is not None and after.start() <= high else high
         left, right = self._bounded(left, right, start, end)
         piece = self.text[left:right]
         lead = len(piece) - len(piece.lstrip(TRIM))
@@ -60,12 +61,9 @@ class ClauseIndex:
         """The other clauses of ``sentence`` within :data:`QUOTE_WINDOW` of ``start..end``:
         those before it, nearest first, then those after it, nearest first."""
         low, high = max(sentence[0], start - QUOTE_WINDOW), min(sentence[1], end + QUOTE_WINDOW)
-        first = bisect_left(self._ends, low + 1)
         bounds = [low]
-        for index in range(first, len(self._starts)):
-            if self._starts[index] >= high:
-                break
-            bounds += [self._starts[index], self._ends[index]]
+        for boundary in CLAUSE_BOUNDARY.finditer(self.text, low, high):
+            bounds += [boundary.start(), boundary.end()]
         bounds.append(high)
         pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
         own = [p for p in pieces if p[0] <= start and end <= p[1]]

@@ -43,10 +43,13 @@ class SentenceLanguages:
     def __init__(self, text: str) -> None:
         self.text = text
         self._known: dict[int, str | None] = {}
+        self._last: tuple[int, int] = (0, -1)  # the sentence asked for last: numbers come in order
 
     def bounds(self, offset: int) -> tuple[int, int]:
         """Start and end of the sentence holding ``offset`` (at most :data:`_REACH`
         characters each way: a text without punctuation is cut into windows)."""
+        if self._last[0] <= offset < self._last[1]:
+            return self._last
         text = self.text
         low = max(0, offset - _REACH)
         start = low
@@ -54,6 +57,7 @@ class SentenceLanguages:
             start = match.end()
         after = SENTENCE_END.search(text, offset, min(len(text), offset + _REACH))
         end = after.end() if after is not None else min(len(text), offset + _REACH)
+        self._last = (start, end)
         return start, end
 
     def at(self, offset: int) -> str | None:

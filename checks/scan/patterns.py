@@ -125,9 +125,8 @@ def token_pattern(language: str) -> re.Pattern[str]:
     ]
     firsts = {"0-9"} | {re.escape(t[0]) for t in prefix_tokens}
     firsts |= {re.escape(w[0]) for w in month_names}
-    signs = r"|[-\u2212+][0-9]|\((?=[^\W\d_]*[$€£¥]|[A-Z]{3})"
     return re.compile(
-        rf"(?=[{''.join(sorted(firsts))}]{signs})(?:"
+        rf"(?=[{''.join(sorted(firsts))}])(?:"
         + "|".join(month_led)
         + rf"|{_DIGIT_START}(?:{'|'.join(digit_led)})"
         + rf"|{roman_quarter}"
@@ -169,7 +168,7 @@ def _amount(n: str) -> str:
     abbreviation = f"(?:{letters})|{b}?(?:{words})" if words else f"(?:{letters})"
     after_currency = f"|(?(prefix{n})(?:{currency})|(?!))" if currency else ""
     return (
-        rf"(?:(?P<prefix{n}>{prefixes}){b}?)?(?:(?P<sign{n}>[-\u2212+])(?=[0-9]))?"
+        rf"(?:(?P<prefix{n}>{prefixes}){b}?)?"
         rf"(?P<num{n}>{_NUM}(?:{_SCIENTIFIC}|{_FRACTION})?)"
         rf"(?:{b}{{0,3}}(?P<scale{n}>{scales})|(?P<abbr{n}>(?:{abbreviation}{after_currency})(?![^\W_])))?"
         rf"(?:{b}{{0,3}}(?P<unit{n}>{suffixes}))?"
@@ -178,17 +177,14 @@ def _amount(n: str) -> str:
 
 @cache
 def number_body(*, with_range: bool) -> str:
-    """The regex of a printed number: an optional sign or accounting parenthesis, a
-    currency before it, the digits (a fraction, scientific notation), a scale word or
-    abbreviation, a unit; ``with_range``: then a dash or a joining word (to, đến, and ...)
-    and a second amount."""
+    """The regex of a printed number: a currency before it, the digits (a fraction,
+    scientific notation), a scale word or abbreviation, a unit; ``with_range``: then a dash
+    or a joining word (to, đến, and ...) and a second amount. A sign or the parentheses
+    of an accounting negative are taken by the scanner from the characters around."""
     joins = [r.word for r in range_words() if r.role != "open" and r.word.isalpha()]
     join = rf"(?:{_DASH}|{BLANK}{{1,3}}(?P<join>{alternation(joins)}){BLANK}{{1,3}})"
     second = rf"(?:{join}{_amount('2')})?" if with_range else ""
-    return (
-        rf"(?P<number>(?:(?P<paren>\()(?=[^\W\d_]*[$€£¥]|[A-Z]{{3}}))?{_amount('')}{second}"
-        rf"(?(paren)\)))(?!\w)"
-    )
+    return rf"(?P<number>{_amount('')}{second})(?!\w)"
 
 
 @cache
@@ -287,6 +283,20 @@ def adverb_before() -> re.Pattern[str]:
 
     phrases = alternation(p.phrase for p in qualifier_phrases() if adverbial(p.phrase))
     return re.compile(rf"(?<!\w)(?P<phrase>{phrases}){BLANK}+\Z")
+
+
+@cache
+def written_head_before() -> re.Pattern[str]:
+    """What ``as_written`` keeps right before a number, one pattern for one search: an
+    adverbial hedge (:func:`adverb_before`) or a word of :func:`head_words`."""
+    verbs = verbal_hedges()
+
+    def adverbial(phrase: str) -> bool:
+        folded = phrase.casefold()
+        return folded not in verbs and not any(folded.startswith(v + " ") for v in verbs)
+
+    words = [p.phrase for p in qualifier_phrases() if adverbial(p.phrase)] + head_words()
+    return re.compile(rf"(?<!\w)(?P<phrase>{alternation(words)}){BLANK}+\Z")
 
 
 @cache

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, hedge_pattern, qualifier_of
 from checks.numbers.interval import Interval
+from checks.numbers.language import AMBIGUOUS_DIGITS
 from checks.numbers.parse import NumberParseError, ParsedNumber, parse_number
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import change_words, qualifier_phrases, range_words
@@ -27,7 +28,7 @@ from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
 from checks.scan.identifiers import IdentifierIndex, identifier_spans
 from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
-from checks.scan.lexicon import Noun, nouns, words_with_role
+from checks.scan.lexicon import Noun, nouns
 from checks.scan.mention import Kind, Mention
 from checks.scan.patterns import (
     BLANK,
@@ -35,7 +36,6 @@ from checks.scan.patterns import (
     ROMAN_OR_DIGIT,
     WORD_AFTER,
     WORD_WINDOW,
-    adverb_before,
     day_context_before,
     head_word_before,
     head_words,
@@ -46,6 +46,7 @@ from checks.scan.patterns import (
     token_pattern,
     unit_after,
     word_before,
+    written_head_before,
 )
 
 _YEARS = range(1800, 2200)
@@ -117,7 +118,7 @@ def _short_integer(digits: str) -> bool:
     return len(digits) <= 4 and digits.isdigit()
 
 
-_AMBIGUOUS = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
+_AMBIGUOUS = AMBIGUOUS_DIGITS
 """Digits that read differently in the two conventions (``1,500``, ``2.500``)."""
 _RANGE_JOINS = frozenset(
     re.escape(r.word) for r in range_words() if r.role != "open" and r.word.isalpha()
@@ -126,29 +127,15 @@ _AFTER_OPEN = frozenset(r.word for r in range_words() if r.role == "join_after_o
 _OPENERS = frozenset(r.word.casefold() for r in range_words() if r.role == "open")
 
 
-_BLANKS = frozenset(" \t\u00a0\u202f\u2009\u2007\u200a\u2002\u2003\u3000\x0b\x0c\r")
-
-
-@lru_cache(maxsize=1)
-def _last_words() -> dict[re.Pattern[str], frozenset[str]]:
-    """For the patterns searched right before a number, the words their phrases end with:
-    when the word before a number is none of them, the search is skipped. Patterns with a
-    phrase that does not end with a letter are left out (always searched)."""
-    tables = {
-        hedge_pattern(): [p.phrase for p in qualifier_phrases()],
-        adverb_before(): [p.phrase for p in qualifier_phrases()],
-        head_word_before(): head_words(),
-    }
-    for role in ("date_word", "year_marker", "ordinal_marker", "quarter_word", "day_context"):
-        tables[word_before(role)] = list(words_with_role(role))
-    tables[day_context_before()] = list(words_with_role("day_context"))
-    return {
-        pattern: frozenset(w.split()[-1].casefold() for w in words)
-        for pattern, words in tables.items()
-        if all(w.split() and w.split()[-1].isalpha() for w in words)
-    }
-
-
+_BLANK_CHARS = frozenset(" \t\u00a0\u202f")
+_HEAD_LAST_WORDS = frozenset(
+    word.split()[-1].casefold()
+    for word in [p.phrase for p in qualifier_phrases()] + head_words()
+    if word.split()
+)
+"""The last word of every phrase ``as_written`` may keep before a number."""
+_CURRENCY_AFTER = re.compile(r"(?:[€£¥$₫]|\b(?:USD|EUR|GBP|VND|JPY|CNY))\Z")
+"""A currency sign or code at the end of an amount (``(15€)``)."""
 _JOIN_ONLY = re.compile(
     rf"{BLANK}?[-–]{BLANK}?|{BLANK}{{1,3}}(?i:{'|'.join(sorted(_RANGE_JOINS))}){BLANK}{{1,3}}"
 )
@@ -190,13 +177,14 @@ class _Scanner:
         self.sentences = SentenceLanguages(text)
         self.floor = 0
         self.change_words = frozenset(c.word.casefold() for c in change_words())
-        self._last_at, self._last = -1, ""
         self.nouns: dict[str, Noun] = {
             n.noun.casefold(): n for n in nouns() if n.language == language
         }
 
     def run(self) -> list[Mention]:
-        return list(self.mentions())
+        found = [*self._tokens(), *self._word_multipliers(), *self._identifiers()]
+        found.sort(key=_order)
+        return found
 
     def mentions(self) -> Iterator[Mention]:
         """Every mention in text order: numbers, word multipliers and identifiers."""
@@ -205,13 +193,21 @@ class _Scanner:
         )
 
     def _tokens(self) -> Iterator[Mention]:
+        """The tokenizer's mentions in text order. A range cut back to its first end
+        (``1 and 2``) resumes the search right after that end."""
         pattern = token_pattern(self.language)
         position = 0
-        while (match := pattern.search(self.text, position)) is not None:
-            mention, resume = self._mention(match)
-            self.floor = position = max(resume, match.start() + 1)
-            if mention is not None:
-                yield mention
+        while position <= len(self.text):
+            for match in pattern.finditer(self.text, position):
+                mention, resume = self._mention(match)
+                self.floor = max(resume, match.start() + 1)
+                if mention is not None:
+                    yield mention
+                if resume != match.end():
+                    position = self.floor
+                    break
+            else:
+                return
 
     # -- building mentions -------------------------------------------------------------
 
@@ -276,20 +272,6 @@ class _Scanner:
             digits = match.group(group).rstrip("stndrh")
             return self._ordinal(first, first + len(digits), noun_at=last), last
         return self._number(match)  # pragma: no cover - every other group is a date
-
-    def _last_word(self, start: int) -> str:
-        """The letters right before ``start`` (blanks between), casefolded."""
-        if self._last_at == start:
-            return self._last
-        text, floor = self.text, max(self.floor, start - WORD_WINDOW)
-        i = start
-        while i > floor and text[i - 1] in _BLANKS:
-            i -= 1
-        j = i
-        while j > floor and text[j - 1].isalpha():
-            j -= 1
-        self._last_at, self._last = start, text[j:i].casefold()
-        return self._last
 
     def _digits_of(self, start: int, end: int) -> tuple[int, int]:
         parts = self._digit_parts(start, end)
@@ -405,6 +387,9 @@ class _Scanner:
         num_start, num_end = match.span("num")
         if self.identifiers.touching(*self._digits_of(num_start, num_end)) is not None:
             return None, num_end
+        signed = self._signed(start, end, match)
+        if signed is not None:
+            start, end = signed
         if num2 is None:
             bare = start == num_start and end == num_end
         else:
@@ -459,6 +444,27 @@ class _Scanner:
         )
         return mention, end
 
+    def _signed(self, start: int, end: int, match: re.Match[str]) -> tuple[int, int] | None:
+        """``-15€``, ``−2``, ``+5%``: a sign right before the number (after a blank, a bracket
+        or the start); ``($99.99)``: an amount with a currency in parentheses. Returns the
+        widened span, or None."""
+        text = self.text
+        if start == 0:
+            return None
+        before = text[start - 1]
+        if before in "-\u2212+" and (
+            start < 2 or not (text[start - 2].isalnum() or text[start - 2] in ".,")
+        ):
+            return start - 1, end
+        if (
+            before == "("
+            and end < len(text)
+            and text[end] == ")"
+            and (match.group("prefix") or _CURRENCY_AFTER.search(text, start, end))
+        ):
+            return start - 1, end + 1
+        return None
+
     def _range_joined(self, match: re.Match[str], start: int) -> bool:
         """``and``/``và`` join two numbers into a range only after ``between``/``từ``."""
         join = _group(match, "join")
@@ -479,14 +485,28 @@ class _Scanner:
         opener words right before the number belong to it (``giảm gần 20%``)."""
         position = start
         while True:
-            word = self._before(adverb_before(), position, HEDGE_WINDOW)
+            if self._word_before(position) not in _HEAD_LAST_WORDS:
+                return position  # no head word ends there: skip the search
+            word = self._before(written_head_before(), position, HEDGE_WINDOW)
             if word is None:
-                word = self._before(head_word_before(), position, WORD_WINDOW)
-                if word is None:
-                    return position
-                if not ranged and word.group("phrase").casefold() in _OPENERS:
-                    return position
+                return position
+            if not ranged and " ".join(word.group("phrase").split()).casefold() in _OPENERS:
+                return position
             position = word.start("phrase")
+
+    def _word_before(self, position: int) -> str:
+        """The casefolded word that ends a blank before ``position`` ('' if none)."""
+        text = self.text
+        end = position
+        while end > self.floor and text[end - 1] in _BLANK_CHARS:
+            end -= 1
+        if end == position:
+            return ""
+        begin = max(self.floor, end - WORD_WINDOW)
+        start = end
+        while start > begin and text[start - 1].isalpha():
+            start -= 1
+        return text[start:end].casefold()
 
     def _as_year(
         self,
@@ -544,7 +564,9 @@ class _Scanner:
                 return Reading(parsed, "", self.language, ())
             own = _parse(printed, settled)
             if isinstance(own, ParsedNumber):
-                return Reading(own, f"read in the {settled} convention of its sentence", settled, ())
+                return Reading(
+                    own, f"read in the {settled} convention of its sentence", settled, ()
+                )
             return Reading(parsed, "", self.language, ())
         other_language = _other(self.language)
         fallback = _parse(printed, other_language)
@@ -560,18 +582,16 @@ class _Scanner:
     def _word_multipliers(self) -> Iterator[Mention]:
         """``gấp đôi``, ``tăng gấp rưỡi``, ``doubled``: multipliers without digits.
 
-        Their first words are looked up with ``str.find`` in the lower-cased text (a
-        regular expression over the whole text would cost more than the rest of the scan).
+        Their first words are looked up with ``str.find`` (lower case, capitalised, upper
+        case): a regular expression over the whole text would cost several times more.
         """
-        low = self.text.lower()
-        if len(low) != len(self.text):  # pragma: no cover - lower() kept every length so far
-            low = self.text
         starts: set[int] = set()
-        for word in multiplier_first_words():
-            at = low.find(word)
-            while at >= 0:
-                starts.add(at)
-                at = low.find(word, at + 1)
+        for first in multiplier_first_words():
+            for word in {first, first.capitalize(), first.upper()}:
+                at = self.text.find(word)
+                while at >= 0:
+                    starts.add(at)
+                    at = self.text.find(word, at + 1)
         pattern = multiplier_words_pattern()
         for start in sorted(starts):
             if start > 0 and self.text[start - 1].isalnum():
