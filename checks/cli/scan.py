@@ -125,7 +125,8 @@ def _write_lines(lines: Iterable[str]) -> None:
 def _json_lines(
     target: ScanTarget, text: str, language: str, mentions: Iterable[Mention]
 ) -> Iterator[str]:
-    """The JSON document, one mention at a time (``json.loads`` reads it whole)."""
+    """The JSON document, one mention a line as it is found (``json.loads`` reads it
+    whole; ``grep`` and ``jq`` read it too)."""
     head = {
         "source": target.display,
         "source_id": target.source_id,
@@ -138,11 +139,10 @@ def _json_lines(
         yield f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},"
     yield '  "mentions": ['
     previous: str | None = None
-    for mention in mentions:
+    for mention in mentions:  # one mention a line: the C encoder, not the indenting one
         if previous is not None:
             yield previous + ","
-        body = json.dumps(mention.to_dict(), ensure_ascii=False, indent=2)
-        previous = "\n".join("    " + line for line in body.splitlines())
+        previous = "    " + json.dumps(mention.to_dict(), ensure_ascii=False)
     if previous is not None:
         yield previous
     yield "  ]"

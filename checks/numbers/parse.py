@@ -112,6 +112,8 @@ def _read_digits(digits: str, locale: str, text: str) -> tuple[Decimal, int]:
     body = digits.lstrip("-\u2212")
     if sum(ch.isdigit() for ch in body) > _MAX_DIGITS:
         raise NumberParseError(text, f"more than {_MAX_DIGITS} digits")
+    if body.isascii() and body.isdigit():  # plain digits read alike in both locales
+        return Decimal(body) * sign, 0
     try:
         with localcontext(_CONTEXT):
             number = parse_decimal(body, locale=locale, strict=True)
