@@ -268,3 +268,21 @@ def test_scan_finds_the_form_in_a_sentence_with_the_same_reading(row: tuple[obje
     assert mention.interval is not None
     assert (mention.interval.lo, mention.interval.hi) == pytest.approx((lo, hi), rel=1e-12)
     assert mention.qualifier == row[5]
+
+
+def test_every_unit_token_names_a_unit_the_registry_parses() -> None:
+    """A drafted claim's unit comes from these tokens: the schema check must accept it."""
+    from checks.numbers.tables import unit_tokens
+    from checks.numbers.units import parse_unit
+
+    for token in unit_tokens():
+        parse_unit(token.unit)
+
+
+def test_rates_and_temperatures_keep_their_whole_unit() -> None:
+    mentions = scan_text("Tốc độ 120 km/h, 60 mph, nhiệt độ 30°C.", "vi").mentions
+    assert [(m.as_written, m.unit) for m in mentions] == [
+        ("120 km/h", "kilometer/hour"),
+        ("60 mph", "mile/hour"),
+        ("30°C", "degree_Celsius"),
+    ]
