@@ -343,8 +343,8 @@ class _ClaimChecks:
                     row,
                     _VALUE,
                     "value-mismatch",
-                    f"as_written {as_written[row]!r} prints the number {printed}"
-                    + (f" (read as {read} with its qualifier {qualifier[i]})" if read else "")
+                    f"as_written {as_written[row]!r} reads as {printed}"
+                    + (f" as printed ({read} with its qualifier {qualifier[i]})" if read else "")
                     + f", which does not contain the value {float(value[i]):g}",
                     as_written=as_written[row],
                     value=float(value[i]),
