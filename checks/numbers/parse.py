@@ -1,10 +1,14 @@
 """Parse numbers as printed in Vietnamese and English news into intervals.
 
-``parse_number("gần 16.000")`` reads the hedge word, the digits in the locale's
-convention (Vietnamese: ``.`` groups thousands and ``,`` marks decimals), scale words
-(``nghìn``, ``triệu``, ``tỷ``, ``nghìn tỷ``, ``million`` ...) and unit tokens (``đồng``,
-``USD``, ``$``, ``%``, ``năm``). The digits go through babel's strict parser; anything
-malformed or ambiguous raises :class:`NumberParseError` naming the string.
+``parse_number("gần 16.000")`` reads the words before the digits (a hedge ``gần``, a change
+``giảm``/``fell``, a multiplier ``gấp``, a range opener ``between``/``từ``), the digits in
+the locale's convention (Vietnamese: ``.`` groups thousands and ``,`` marks decimals), a
+fraction (``2 1/2``), scientific notation (``2.48×10−5``), scale words and abbreviations
+(``nghìn``, ``triệu``, ``tỷ``, ``million``, ``bn``, ``M``), unit tokens before or after
+(``$``, ``VND``, ``€``, ``đồng``, ``%``, ``điểm phần trăm``, ``kg``), and a second end
+(``8.000-10.000 tỷ``, ``between 44 and 50``). The digits go through babel's strict parser;
+anything malformed or ambiguous raises :class:`NumberParseError` naming the string. Every
+form is listed in ``docs/numbers.md``.
 """
 
 from __future__ import annotations
