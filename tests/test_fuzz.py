@@ -84,7 +84,7 @@ def test_parse_number_raises_only_number_parse_error(text: str, locale: str) -> 
         ("9" * 10_000, "more than 40 digits"),
         ("NaN", "no digits where a number was expected"),
         ("inf", "no digits where a number was expected"),
-        ("1e309", "unexpected text 'e309' after the number"),
+        ("1e309", "out of the range of a double"),
         ("", "empty string"),
     ],
 )

@@ -43,7 +43,7 @@ def test_draft_rows_fill_offsets_number_unit_qualifier_and_leave_the_rest() -> N
         ("test-source-001", "", "", "", "exact"),
         ("test-source-002", "gần 16.000", "16000", "report", "nearly"),
         ("test-source-003", "390.000 tỷ đồng", "390000000000000", "VND", "exact"),
-        ("test-source-004", "64,78%", "64.78", "percent", "exact"),
+        ("test-source-004", "tăng 64,78%", "64.78", "percent", "exact"),
         ("test-source-005", "", "", "", "exact"),
         ("test-source-006", "78,44 triệu", "78440000", "person", "exact"),
         ("test-source-007", "", "", "", "exact"),
@@ -62,14 +62,14 @@ def test_draft_rows_fill_offsets_number_unit_qualifier_and_leave_the_rest() -> N
         assert row["note"].startswith("draft by claimledger scan: ")
 
 
-def test_draft_periods_only_where_the_clause_fixes_them() -> None:
+def test_draft_periods_come_from_the_clause_or_an_earlier_clause_of_the_sentence() -> None:
     rows = draft_rows(scan_text(TEXT, "vi"), "s")
     periods = [(r["as_written"] or r["quote"], r["period_start"], r["period_end"]) for r in rows]
     assert periods == [
         ("trong năm 2023", "2023-01-01", "2023-12-31"),  # a date row: its own period
-        ("gần 16.000", "", ""),  # its clause prints no date
-        ("390.000 tỷ đồng", "", ""),
-        ("64,78%", "", ""),  # "so với năm 2022" is the base, not the period
+        ("gần 16.000", "2023-01-01", "2023-12-31"),  # from "trong năm 2023," before it
+        ("390.000 tỷ đồng", "2023-01-01", "2023-12-31"),
+        ("tăng 64,78%", "2023-01-01", "2023-12-31"),  # 2022 is the base, not the period
         ("tăng 64,78% so với năm 2022", "2022-01-01", "2022-12-31"),
         ("78,44 triệu", "2024-01-01", "2024-01-01"),  # "đầu năm 2024": its first day
         # ... and "đầu năm 2024" only fixes that period: no event row of its own

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
+from collections.abc import Iterable, Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -15,6 +18,7 @@ from checks.cli.corpus import scan_corpus_command
 from checks.cli.engine import Engine, engine_options
 from checks.corpus.documents import is_corpus
 from checks.explain import inert
+from checks.model.errors import InputError
 from checks.scan.draft import CLAIM_COLUMNS, check_draft_target, draft_rows, write_draft
 from checks.scan.indicator_proposal import IndicatorLexicon
 from checks.scan.mention import Mention
@@ -101,37 +105,93 @@ def scan(
     target = resolve_target(source, package)
     if draft is not None:
         check_draft_target(draft, _protected(target))
-    result = target.scan(whole=whole_text, language=language.value if language else None)
-    if as_json:
-        typer.echo(json.dumps(_document(target, result), ensure_ascii=False, indent=2))
-    elif console().is_terminal:
-        _print_table(target, result)
-    else:
-        typer.echo(_plain(result))
+        refuse_input_as_draft(draft, target)
+    text, read_as, mentions = target.stream(
+        whole=whole_text, language=language.value if language else None
+    )
+    kept: list[Mention] = []
     if draft is not None:
-        _write_draft(target, result, draft)
+        mentions = _keeping(mentions, kept)
+    if as_json:
+        _write_lines(_json_lines(target, text, read_as, mentions))
+    elif console().is_terminal:
+        _print_table(target, Scan(text, read_as, tuple(mentions)))
+    else:
+        _write_lines(_plain_lines(mentions))
+    if draft is not None:
+        _write_draft(target, Scan(text, read_as, tuple(kept)), draft)
     raise typer.Exit(EXIT_OK)
 
 
-def _document(target: ScanTarget, result: Scan) -> dict[str, object]:
-    return {
+def refuse_input_as_draft(draft: Path, target: ScanTarget) -> None:
+    """``scan notes.txt --draft notes.txt`` would overwrite the text it reads: refuse."""
+    if target.path is None:
+        return
+    out, source = draft.expanduser(), target.path
+    same = out.resolve() == source.resolve()
+    if not same and out.exists():
+        try:
+            same = os.path.samefile(out, source)
+        except OSError:
+            same = False
+    if same:
+        raise InputError(
+            "refusing to write the draft over the text being scanned",
+            path=str(draft),
+            expected="a draft path other than the scanned file, e.g. drafts/claims-draft.csv",
+        )
+
+
+def _keeping(mentions: Iterator[Mention], kept: list[Mention]) -> Iterator[Mention]:
+    for mention in mentions:
+        kept.append(mention)
+        yield mention
+
+
+def _write_lines(lines: Iterable[str]) -> None:
+    """Each line as it is made: the output is never held whole in memory."""
+    out = sys.stdout
+    for line in lines:
+        out.write(line)
+        out.write("\n")
+    out.flush()
+
+
+def _json_lines(
+    target: ScanTarget, text: str, language: str, mentions: Iterable[Mention]
+) -> Iterator[str]:
+    """The JSON document, one mention a line as it is found (``json.loads`` reads it
+    whole; ``grep`` and ``jq`` read it too)."""
+    head = {
         "source": target.display,
         "source_id": target.source_id,
-        "language": result.language,
-        "scanned_characters": len(result.text),
+        "language": language,
+        "scanned_characters": len(text),
         "body_end": target.body_end,
-        "mentions": [m.to_dict() for m in result.mentions],
     }
+    yield "{"
+    for key, value in head.items():
+        yield f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},"
+    yield '  "mentions": ['
+    previous: str | None = None
+    for mention in mentions:  # one mention a line: the C encoder, not the indenting one
+        if previous is not None:
+            yield previous + ","
+        previous = "    " + json.dumps(mention.to_dict(), ensure_ascii=False)
+    if previous is not None:
+        yield previous
+    yield "  ]"
+    yield "}"
 
 
 def _unit(mention: Mention) -> str:
     return mention.unit or ""
 
 
-def _plain(result: Scan) -> str:
+def _plain_lines(mentions: Iterable[Mention]) -> Iterator[str]:
     """Tab-separated lines with a header; the quote last."""
-    lines = ["\t".join((*PLAIN_COLUMNS, "quote"))]
-    for m in result.mentions:
+    yield "\t".join((*PLAIN_COLUMNS, "quote"))
+    for m in mentions:
         cells = (
             str(m.start),
             str(m.end),
@@ -143,8 +203,7 @@ def _plain(result: Scan) -> str:
             m.noun,
             m.quote,
         )
-        lines.append("\t".join(inert(c).replace("\t", " ") for c in cells))
-    return "\n".join(lines)
+        yield "\t".join(inert(c).replace("\t", " ") for c in cells)
 
 
 def _print_table(target: ScanTarget, result: Scan) -> None:

@@ -24,7 +24,7 @@ from checks.ledger.claims import ClaimTable, build_claim_table
 from checks.ledger.sources import SourceNames, source_names
 from checks.ledger.statements import Statements, find_statements
 from checks.ledger.typed import typed_view
-from checks.ledger.written import claim_languages, parse_written
+from checks.ledger.written import read_written
 from checks.model.package import Package
 
 if TYPE_CHECKING:
@@ -59,15 +59,16 @@ class Ledger:
 
     @property
     def languages(self) -> pd.Series:
-        """The language of each claim's source, row-aligned with claims.csv (``vi`` when
-        the source is unknown)."""
-        return self._once("languages", lambda: claim_languages(self))
+        """The language each claim's ``as_written`` is read in, row-aligned with claims.csv:
+        its source's (``vi`` when the source is unknown), or its quote's where that settles
+        an ambiguous reading (:func:`~checks.ledger.written.read_written`)."""
+        return self._once("written", lambda: read_written(self))[0]
 
     @property
     def written(self) -> pd.DataFrame:
-        """Every claim's ``as_written`` parsed in its source's language, one row per row of
-        claims.csv (:func:`~checks.ledger.written.parse_written`)."""
-        return self._once("written", lambda: parse_written(self))
+        """Every claim's ``as_written`` parsed in the language of :attr:`languages`, one row
+        per row of claims.csv."""
+        return self._once("written", lambda: read_written(self))[1]
 
     @property
     def claims(self) -> ClaimTable:

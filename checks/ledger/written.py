@@ -4,41 +4,84 @@
 claims-as-intervals table (:mod:`checks.ledger.claims`) turns the same strings into
 intervals. Both read ``as_written`` in the language of the claim's source (``vi`` when the
 source is not in sources.csv), so the parse is done once, for every row of claims.csv, and
-each takes the rows it needs.
+each takes the rows it needs. An ``as_written`` whose digits read differently in the two
+conventions (``1,500``) is read in the language of its quote when the quote's words settle
+it (an English sentence quoted from a Vietnamese article), as ``scan`` reads it.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from checks.model.lookup import lookup
+from checks.model.package import Package
 from checks.numbers.batch import parse_numbers
+from checks.numbers.language import AMBIGUOUS_DIGITS, sentence_language
 
 if TYPE_CHECKING:
     from checks.ledger.ledger import Ledger
 
 
-def claim_languages(book: Ledger) -> pd.Series:
-    """The language of each claim's source (row-aligned with claims.csv, index 0..n-1;
-    ``vi`` if the source is unknown)."""
+def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
+    """The language each claim's ``as_written`` is read in, and its reading
+    (:func:`~checks.numbers.batch.parse_numbers`), one row per row of claims.csv.
+
+    Read each as_written in its source's language; then, where the digits read
+    differently in the two conventions (``1,500``) or the reading failed (an English hedge
+    in a Vietnamese source), in its quote's language when the quote's words settle it."""
     claims = book.typed("claims")
-    sources = book.package.table("sources")
+    language = _source_languages(book.package, claims)
+    written = (
+        claims["as_written"].astype(str).reset_index(drop=True)
+        if "as_written" in claims.columns
+        else pd.Series([""] * len(claims), dtype="str")
+    )
+    frame = parse_numbers(written, language)
+    if "quote" not in claims.columns or written.empty:
+        return language, frame
+    cells = pa.array(written, type=pa.string(), from_pandas=True)
+    look = pc.fill_null(pc.match_substring_regex(cells, _AMBIGUOUS_RE2), False)
+    look = look.to_numpy(zero_copy_only=False) | (frame["error"] != "").to_numpy(bool)
+    rows = np.flatnonzero(look & (written != "").to_numpy(bool))
+    if len(rows) == 0:
+        return language, frame
+    quotes = claims["quote"].astype(str).reset_index(drop=True)
+    settled = [sentence_language(str(quotes.iloc[row])) for row in rows.tolist()]
+    moved = [
+        (row, lang)
+        for row, lang in zip(rows.tolist(), settled, strict=True)
+        if lang is not None and lang != language.iloc[row]
+    ]
+    if not moved:
+        return language, frame
+    where = [row for row, _ in moved]
+    again = parse_numbers(
+        written.iloc[where].reset_index(drop=True), pd.Series([lang for _, lang in moved])
+    )
+    ok = (again["error"] == "").to_numpy(bool)
+    keep = [row for row, good in zip(where, ok, strict=True) if good]
+    if keep:
+        language = language.copy()
+        language.iloc[keep] = [lang for (_, lang), good in zip(moved, ok, strict=True) if good]
+        frame = frame.copy()
+        for column in frame.columns:
+            frame.loc[keep, column] = again.loc[ok, column].to_numpy()
+    return language, frame
+
+
+_AMBIGUOUS_RE2 = AMBIGUOUS_DIGITS.pattern.replace("(?![0-9])", "(?:[^0-9]|$)")
+
+
+def _source_languages(pkg: Package, claims: pd.DataFrame) -> pd.Series:
+    sources = pkg.table("sources")
     source_id = claims["source_id"].astype(str).reset_index(drop=True)
     if sources.empty or not {"source_id", "language"} <= set(sources.columns):
         return pd.Series(["vi"] * len(source_id), dtype="str")
     per_source = sources.drop_duplicates("source_id").set_index("source_id")[["language"]]
-    return lookup(source_id, per_source.astype(str))["language"].fillna("vi").astype("str")
-
-
-def parse_written(book: Ledger) -> pd.DataFrame:
-    """:func:`~checks.numbers.batch.parse_numbers` of every claim's ``as_written``, in its
-    source's language; one row per row of claims.csv (index 0..n-1)."""
-    claims = book.typed("claims")
-    written = (
-        claims["as_written"].astype(str)
-        if "as_written" in claims.columns
-        else pd.Series([""] * len(claims), dtype="str")
-    )
-    return parse_numbers(written.reset_index(drop=True), book.languages)
+    language = lookup(source_id, per_source.astype(str))["language"].fillna("vi").astype("str")
+    return language.reset_index(drop=True)

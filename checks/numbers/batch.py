@@ -36,7 +36,7 @@ import pyarrow.compute as pc
 
 from checks.numbers.hedges import hedge_before
 from checks.numbers.parse import LOCALES, NumberParseError, parse_number
-from checks.numbers.qualifiers import DECIMAL_STEPS, MAX_EXACT_MANTISSA, ROUND_STEPS
+from checks.numbers.qualifiers import DECIMAL_STEPS, KEEP_PRINTED, MAX_EXACT_MANTISSA, ROUND_STEPS
 from checks.numbers.tables import qualifier_phrases, qualifier_widths, scale_words, unit_tokens
 
 COLUMNS = (
@@ -203,6 +203,8 @@ def _shape(shape: str, locale: str) -> tuple[str, str, int] | None:
         parsed = parse_number(shape, locale=locale)
     except NumberParseError:
         return None
+    if parsed.kind == "fraction" or parsed.value != 10.0**parsed.exponent:
+        return None  # a sign, a fraction or a word that changes the digits' value
     return parsed.qualifier, parsed.unit or "", parsed.exponent
 
 
@@ -230,6 +232,7 @@ def _fast_rows(text: pd.Series, locale: pd.Series, out: _Columns) -> np.ndarray:
     prefix = pc.fill_null(pc.struct_field(parts, "pre"), "")
     digits = pc.fill_null(pc.struct_field(parts, "num"), "")
     suffix = pc.fill_null(pc.struct_field(parts, "post"), "")
+    fast &= ~_bool(pc.match_substring_regex(suffix, "[0-9]"))  # ranges, fractions, 10^n
     for name, pattern in _PLAIN.items():
         fast &= (loc != name) | _bool(pc.match_substring_regex(digits, f"^(?:{pattern})$"))
     negative = _bool(pc.starts_with(digits, "-")) | _bool(pc.starts_with(digits, _MINUS))
@@ -307,6 +310,8 @@ def widen_columns(
     lo, hi = printed_lo.copy(), printed_hi.copy()
     places = np.zeros(len(value), dtype=np.int64) if decimals is None else decimals
     for name, width in qualifier_widths().items():
+        if name in KEEP_PRINTED:
+            continue
         rows = qualifier == name
         if not rows.any():
             continue
@@ -392,7 +397,7 @@ def _composing_starters() -> frozenset[str]:
 
 
 def hedges_before(
-    quotes: list[str], positions: list[int], languages: list[str]
+    quotes: list[str], positions: list[int], languages: list[str | None]
 ) -> list[tuple[str, str] | None]:
     """:func:`hedge_before` for many (quote, position, language) at once.
 

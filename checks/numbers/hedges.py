@@ -1,37 +1,82 @@
-"""Finding the hedge word that stands before a number in a quote."""
+"""The hedge word before a number: one rule for ``scan``, ``check`` and the drafts.
+
+A hedge phrase of ``checks/data/qualifiers.csv`` (either language: a quote may mix them)
+stands before a number when it ends at a word start, and only horizontal blanks (spaces,
+tabs, non-breaking spaces, no line break) separate it from the number. The longest phrase
+wins (``ước tính hơn`` over ``hơn``). :func:`hedge_match` is what the scanner runs on a
+window of the text; :func:`hedge_before` what the citation check runs on a quote.
+"""
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from functools import cache
 
 from checks.numbers.tables import qualifier_phrases
 
+BLANK = r"[^\S\n]"
+"""One horizontal blank: a space, a tab, a non-breaking or narrow no-break space."""
 
-def hedge_before(text: str, position: int, language: str) -> tuple[str, str] | None:
-    """The qualifier phrase that ends right before ``position`` (whitespace between allowed).
 
-    Returns ``(phrase, qualifier)`` or ``None``.
+@cache
+def hedge_pattern(language: str | None = None) -> re.Pattern[str]:
+    """A hedge phrase (of ``language``, or of any language) that ends the searched text.
+
+    >>> hedge_pattern().search("gây thiệt hại khoảng ").group("phrase")
+    'khoảng'
+    """
+    phrases = sorted(
+        {p.phrase for p in qualifier_phrases() if language is None or p.language == language},
+        key=lambda w: (-len(w), w),
+    )
+    body = "|".join(f"{BLANK}+".join(re.escape(part) for part in p.split()) for p in phrases)
+    return re.compile(rf"(?<!\w)(?P<phrase>(?i:{body})){BLANK}*\Z")
+
+
+@cache
+def qualifier_of(phrase: str, language: str | None = None) -> str:
+    """The qualifier a hedge phrase (any case, any blanks) stands for."""
+    folded = " ".join(phrase.split()).casefold()
+    for row in qualifier_phrases():
+        if row.phrase.casefold() == folded and (language is None or row.language == language):
+            return row.qualifier
+    raise KeyError(phrase)
+
+
+def hedge_match(
+    text: str, position: int, floor: int = 0, window: int | None = None
+) -> re.Match[str] | None:
+    """The hedge phrase that ends right before ``position`` in ``text`` (searched no
+    further back than ``floor`` and ``window`` characters), or None."""
+    reach = HEDGE_WINDOW if window is None else window
+    return hedge_pattern().search(text, max(floor, position - reach), position)
+
+
+def hedge_before(text: str, position: int, language: str | None = None) -> tuple[str, str] | None:
+    """The qualifier phrase that ends right before ``position`` (blanks between).
+
+    Returns ``(phrase, qualifier)`` or ``None``. ``language`` narrows the phrases to one
+    language; ``None`` (what ``scan`` and ``check`` use) accepts either.
 
     >>> hedge_before("gây thiệt hại khoảng 8.000 tỷ USD", 20, "vi")
     ('khoảng', 'approx')
+    >>> hedge_before("about 1,500 người", 6)
+    ('about', 'approx')
     """
-    head = unicodedata.normalize("NFC", text[:position]).rstrip().casefold()
-    for phrase in qualifier_phrases():
-        if phrase.language != language:
-            continue
-        word = phrase.phrase.casefold()
-        if head.endswith(word):
-            before = head[: -len(word)]
-            if not before or not before[-1].isalnum():
-                return phrase.phrase, phrase.qualifier
-    return None
+    head = unicodedata.normalize("NFC", text[:position])
+    found = hedge_pattern(language).search(head, max(0, len(head) - HEDGE_WINDOW))
+    if found is None:
+        return None
+    phrase = found.group("phrase")
+    return phrase, qualifier_of(phrase, language)
 
 
-def has_phrase_for(text: str, qualifier: str, language: str) -> bool:
+def has_phrase_for(text: str, qualifier: str, language: str | None = None) -> bool:
     """Whether any phrase for ``qualifier`` occurs in ``text`` as whole words."""
     low = f" {unicodedata.normalize('NFC', text).casefold()} "
     for phrase in qualifier_phrases():
-        if phrase.language == language and phrase.qualifier == qualifier:
+        if (language is None or phrase.language == language) and phrase.qualifier == qualifier:
             word = phrase.phrase.casefold()
             start = low.find(word)
             while start != -1:
@@ -39,3 +84,7 @@ def has_phrase_for(text: str, qualifier: str, language: str) -> bool:
                     return True
                 start = low.find(word, start + 1)
     return False
+
+
+HEDGE_WINDOW = 2 * max(len(p.phrase) for p in qualifier_phrases()) + 8
+"""How far back a hedge phrase (with its blanks) may start."""

@@ -32,7 +32,11 @@ QUALIFIERS: tuple[str, ...] = (
     "less_than",
     "up_to",
     "forecast",
+    "range",
 )
+KEEP_PRINTED = frozenset({"range"})
+"""Qualifiers whose interval is the printed one: the two ends of a range. (A bare number,
+``exact``, keeps its printed precision unless it is round: see :func:`widen`.)"""
 
 ROUND_STEPS: tuple[float, ...] = tuple(
     factor * 10.0**power for power in range(1, 16) for factor in (1.0, 2.0, 5.0)
@@ -93,6 +97,7 @@ def widen(
     number's granularity (at least its unit), and at most ``cap`` × |value|. A hedge on
     both sides never gets narrower than the printed precision; a one-sided hedge is
     anchored at the printed value.
+    ``range`` keeps the two printed ends.
 
     >>> str(widen(Interval(15999.5, 16000.5), "nearly", 16000))
     '[14,400, 16,000]'
@@ -106,6 +111,8 @@ def widen(
     widths = qualifier_widths()
     if qualifier not in widths:
         raise QualifierError(qualifier)
+    if qualifier in KEEP_PRINTED:
+        return printed
     w = widths[qualifier]
     v = printed.mid if value is None else value
     unit = printed.hi - printed.lo

@@ -1,4 +1,5 @@
-"""The data tables behind the parser: qualifier phrases, scale words, currency tokens."""
+"""The data tables behind the parser: qualifier phrases, scale words, unit tokens, the words
+of changes, multipliers and ranges."""
 
 from __future__ import annotations
 
@@ -15,10 +16,43 @@ class QualifierPhrase(NamedTuple):
     qualifier: str
 
 
+SCALE_FORMS = ("word", "abbreviation", "after_currency")
+
+
 class ScaleWord(NamedTuple):
+    """A scale word. ``form``: ``word`` (any case, a whole word, blanks before it allowed);
+    ``abbreviation`` (exact case; a single letter only right after the digits);
+    ``after_currency`` (exact case, right after the digits of an amount with a currency
+    sign or code before it: ``$5m``, ``£3b``)."""
+
     word: str
     language: str
     exponent: int
+    form: str = "word"
+
+
+class ChangeWord(NamedTuple):
+    """A word that makes the number after it a change: ``increase`` or ``decrease``."""
+
+    word: str
+    language: str
+    direction: str
+
+
+class MultiplierWord(NamedTuple):
+    """``gấp`` before a number (ratio None), or a word that is a multiplier (``gấp đôi``)."""
+
+    phrase: str
+    language: str
+    ratio: float | None
+
+
+class RangeWord(NamedTuple):
+    """``open`` (between, từ), ``join`` (-, to, đến) or ``join_after_open`` (and, và)."""
+
+    word: str
+    language: str
+    role: str
 
 
 class UnitToken(NamedTuple):
@@ -58,7 +92,37 @@ def qualifier_phrases() -> tuple[QualifierPhrase, ...]:
 
 @cache
 def scale_words() -> tuple[ScaleWord, ...]:
-    rows = [ScaleWord(r["word"], r["language"], int(r["exponent"])) for r in _rows("scales.csv")]
+    rows = [
+        ScaleWord(r["word"], r["language"], int(r["exponent"]), r.get("form") or "word")
+        for r in _rows("scales.csv")
+    ]
+    for row in rows:
+        if row.form not in SCALE_FORMS:
+            raise ValueError(f"checks/data/scales.csv: form {row.form!r} not in {SCALE_FORMS}")
+    return tuple(sorted(rows, key=lambda r: -len(r.word)))
+
+
+@cache
+def change_words() -> tuple[ChangeWord, ...]:
+    """Words of increase and decrease, longest first."""
+    rows = [ChangeWord(r["word"], r["language"], r["direction"]) for r in _rows("changes.csv")]
+    return tuple(sorted(rows, key=lambda r: -len(r.word)))
+
+
+@cache
+def multiplier_words() -> tuple[MultiplierWord, ...]:
+    """Multiplier words, longest first so that ``gấp đôi`` wins over ``gấp``."""
+    rows = [
+        MultiplierWord(r["phrase"], r["language"], float(r["ratio"]) if r["ratio"] else None)
+        for r in _rows("multipliers.csv")
+    ]
+    return tuple(sorted(rows, key=lambda r: -len(r.phrase)))
+
+
+@cache
+def range_words() -> tuple[RangeWord, ...]:
+    """Words that open or join the two ends of a range, longest first."""
+    rows = [RangeWord(r["word"], r["language"], r["role"]) for r in _rows("ranges.csv")]
     return tuple(sorted(rows, key=lambda r: -len(r.word)))
 
 

@@ -2,11 +2,11 @@
 
 Each number becomes a row in the ``claims`` format: id, offsets and quote of its clause,
 ``as_written``, value, unit and qualifier filled; subject and speaker left empty, the
-indicator proposed by a hook when one is given; the period filled only where the clause
-prints exactly one dated period that is not a base of comparison ("so với năm 2022",
-"kể từ", "since"). A date that fixes a number's period that way is left out; other dates
-become event rows (empty value), the note says so. The file is written atomically and
-never inside a package's ``datapackage/`` or ``sources/`` folder.
+indicator proposed by a hook when one is given; the period filled where the clause (or
+else another clause of the sentence) prints exactly one dated period that is not a base of
+comparison ("so với năm 2022", "kể từ", "since"). A date that fixes a number's period
+in its own clause is left out; other dates become event rows (empty value), the note says
+so. The file is written atomically and never inside a package's ``datapackage/`` or ``sources/`` folder.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import io
 import json
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -24,7 +25,9 @@ from checks.io import atomic_write_text
 from checks.model.errors import InputError
 from checks.model.paths import DESCRIPTOR
 from checks.scan import dates
+from checks.scan.clauses import QUOTE_WINDOW, TRIM, ClauseIndex
 from checks.scan.dates import Period
+from checks.scan.language import SentenceLanguages
 from checks.scan.mention import Kind, Mention
 from checks.scan.patterns import WORD_WINDOW, period_context_before
 from checks.scan.scanner import Scan
@@ -82,22 +85,32 @@ def draft_rows(
 ) -> list[dict[str, str]]:
     """Claim rows for every number of a scan (identifiers left out), ids ``<source_id>-NNN``.
 
-    A date that only fixes the period of a number in its clause is not a row of its own.
-    ``indicator``, when given, fills ``indicator_id`` (and adds to the note) of numbers.
+    A number's period comes from its clause, or else from another clause of its sentence
+    (:func:`_sentence_period`); a date that only fixes the period of a number in that
+    number's clause is not a row of its own. ``indicator``, when given, fills
+    ``indicator_id`` (and adds to the note) of numbers.
 
     >>> from checks.scan import scan_text
-    >>> rows = draft_rows(scan_text("trong năm 2023, đã ghi nhận gần 16.000 phản ánh"), "a")
-    >>> [(r["claim_id"], r["as_written"], r["value"], r["unit"], r["period_start"]) for r in rows]
-    [('a-001', '', '', '', '2023-01-01'), ('a-002', 'gần 16.000', '16000', 'report', '')]
     >>> rows = draft_rows(scan_text("đã ghi nhận gần 16.000 phản ánh trong năm 2023"), "a")
     >>> [(r["claim_id"], r["as_written"], r["period_start"], r["period_end"]) for r in rows]
     [('a-001', 'gần 16.000', '2023-01-01', '2023-12-31')]
     """
     dated = [m for m in scan.numbers if m.kind is Kind.DATE and m.period is not None]
-    periods = {
-        id(m): _clause_period(scan.text, m, dated) for m in scan.numbers if m.kind is not Kind.DATE
-    }
-    used = {id(d) for m in scan.numbers for d in _period_dates(scan.text, m, dated, periods)}
+    starts = [m.start for m in dated]
+    clauses, sentences = ClauseIndex(scan.text), SentenceLanguages(scan.text)
+    readings: dict[int, tuple[Period | None, Period | None, tuple[int, int] | None]] = {}
+    used: set[int] = set()
+    for mention in scan.numbers:
+        if mention.kind is Kind.DATE:
+            continue
+        near = _near(dated, starts, mention)
+        period, base = _clause_period(scan.text, mention.quote_start, mention.quote_end, near)
+        quote = None
+        if period is None:
+            period, quote = _sentence_period(scan.text, mention, near, clauses, sentences)
+        else:
+            used.update(id(d) for d in _fixing_dates(mention, near, period))
+        readings[id(mention)] = (period, base, quote)
     numbers = [m for m in scan.numbers if id(m) not in used]
     width = max(3, len(str(len(numbers))))
     rows = []
@@ -118,7 +131,12 @@ def draft_rows(
             row["as_written"] = mention.as_written
             row["value"] = plain_number(mention.value) if mention.value is not None else ""
             row["unit"] = mention.unit or ""
-            period = periods[id(mention)]
+            period, base, quote = readings[id(mention)]
+            if quote is not None:
+                row.update(quote=scan.text[quote[0] : quote[1]], start=str(quote[0]))
+                row["end"] = str(quote[1])
+            if base is not None:
+                row["note"] += f"; growth base period {base}"
             if indicator is not None:  # hook: the indicator proposal
                 row["indicator_id"], proposal_note = indicator(mention)
                 row["note"] += f"; {proposal_note}" if proposal_note else ""
@@ -126,6 +144,18 @@ def draft_rows(
             row["period_start"], row["period_end"] = period.start, period.end
         rows.append(row)
     return rows
+
+
+def _fixing_dates(mention: Mention, near: Iterable[Mention], period: Period) -> list[Mention]:
+    """The date in a number's own clause that gave it its period (at most one)."""
+    return [
+        d
+        for d in near
+        if mention.quote_start <= d.start
+        and d.end <= mention.quote_end
+        and d.period is not None
+        and (d.period.start, d.period.end) == (period.start, period.end)
+    ][:1]
 
 
 def _note(mention: Mention) -> str:
@@ -143,35 +173,28 @@ def _note(mention: Mention) -> str:
     return "; ".join(parts)
 
 
-def _period_dates(
-    text: str, mention: Mention, dated: Iterable[Mention], periods: dict[int, Period | None]
-) -> list[Mention]:
-    """The date that fixes ``mention``'s period (none, or the one in its clause)."""
-    if periods.get(id(mention)) is None:
-        return []
-    return [d for d in dated if _fixes(text, mention, d)][:1]
+def _near(dated: Sequence[Mention], starts: Sequence[int], mention: Mention) -> Sequence[Mention]:
+    """The dated mentions within the quote window of a number (found by bisection)."""
+    low = bisect_left(starts, mention.start - 2 * QUOTE_WINDOW)
+    high = bisect_right(starts, mention.end + 2 * QUOTE_WINDOW)
+    return dated[low:high]
 
 
-def _fixes(text: str, mention: Mention, date: Mention) -> bool:
-    """The date lies in the number's clause and is not a base of comparison."""
-    if not (mention.quote_start <= date.start and date.end <= mention.quote_end):
-        return False
-    if date.period is None or not date.period.fixed:
-        return False
-    context = period_context_before().search(text, max(0, date.start - WORD_WINDOW), date.start)
-    return not (context is not None and context.group("base_period"))
-
-
-def _clause_period(text: str, mention: Mention, dated: Iterable[Mention]) -> Period | None:
-    """The one dated period printed in the number's clause, if exactly one fixes it."""
+def _clause_period(
+    text: str, start: int, end: int, dated: Iterable[Mention]
+) -> tuple[Period | None, Period | None]:
+    """The one dated period printed in ``text[start:end]`` that fixes a number's period,
+    if exactly one does, and the base period of a comparison (``so với năm 2022``)."""
     candidates: list[Period] = []
+    bases: list[Period] = []
     for date in dated:
-        if not (mention.quote_start <= date.start and date.end <= mention.quote_end):
+        if not (start <= date.start and date.end <= end):
             continue
         if date.period is None or not date.period.fixed:
             continue
         context = period_context_before().search(text, max(0, date.start - WORD_WINDOW), date.start)
         if context is not None and context.group("base_period"):
+            bases.append(date.period)
             continue
         if context is not None and context.group("period_start"):
             candidates.append(dates.start_of(date.period))
@@ -179,7 +202,31 @@ def _clause_period(text: str, mention: Mention, dated: Iterable[Mention]) -> Per
             candidates.append(dates.end_of(date.period))
         else:
             candidates.append(date.period)
-    return candidates[0] if len(candidates) == 1 else None
+    period = candidates[0] if len(candidates) == 1 else None
+    return period, (bases[0] if len(bases) == 1 else None)
+
+
+def _sentence_period(
+    text: str,
+    mention: Mention,
+    dated: Sequence[Mention],
+    clauses: ClauseIndex,
+    sentences: SentenceLanguages,
+) -> tuple[Period | None, tuple[int, int] | None]:
+    """The period carried from another clause of the same sentence (``tính đến đầu năm
+    2025, … 79,8 triệu …``, ``In 2023, revenue was $5bn``): the clauses before the number,
+    nearest first, then those after it; with the quote widened to hold that clause."""
+    sentence = sentences.bounds(mention.start)
+    for low, high in clauses.sentence_clauses(mention.start, mention.end, sentence):
+        period, _ = _clause_period(text, low, high, dated)
+        if period is None:
+            continue
+        start, end = min(low, mention.quote_start), max(high, mention.quote_end)
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip(TRIM))
+        kept = len(piece.rstrip(TRIM))
+        return period, (start + lead, start + kept)
+    return None, None
 
 
 def render_csv(rows: Sequence[dict[str, str]], columns: Sequence[str]) -> str:

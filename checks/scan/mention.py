@@ -52,6 +52,18 @@ class Mention:
     period: Period | None = None
     rule: str = ""
     note: str = ""
+    form: str = ""
+    """How the number is printed: ``number``, ``range``, ``fraction``, ``multiplier``,
+    ``change`` (see :class:`checks.numbers.parse.ParsedNumber`); empty for a date."""
+    ends: tuple[float, float] | None = None
+    """The two printed values of a range, lower first."""
+    change: str = ""
+    """``increase`` or ``decrease`` when a change word is part of ``as_written``."""
+    language: str = ""
+    """The number convention it was read in (its sentence's language when that is clear)."""
+    ambiguous: tuple[tuple[str, float], ...] = ()
+    """Both readings, when the digits read differently in ``vi`` and ``en`` and the
+    sentence does not tell its language (``1,500``): a flag, never a silent guess."""
 
     @property
     def is_range(self) -> bool:
@@ -86,4 +98,9 @@ class Mention:
             "quote_start": self.quote_start,
             "quote_end": self.quote_end,
             "note": self.note or None,
+            "form": self.form or None,
+            "ends": list(self.ends) if self.ends else None,
+            "change": self.change or None,
+            "language": self.language or None,
+            "ambiguous": {loc: value for loc, value in self.ambiguous} or None,
         }

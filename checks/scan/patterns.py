@@ -12,7 +12,14 @@ import re
 from collections.abc import Iterable
 from functools import cache
 
-from checks.numbers.tables import qualifier_phrases, scale_words, unit_tokens
+from checks.numbers.tables import (
+    change_words,
+    multiplier_words,
+    qualifier_phrases,
+    range_words,
+    scale_words,
+    unit_tokens,
+)
 from checks.scan.lexicon import nouns, verbal_hedges, words_with_role
 
 BLANK = r"[^\S\n]"
@@ -62,14 +69,9 @@ def token_pattern(language: str) -> re.Pattern[str]:
     a currency sign or a capitalised month name, and a look-ahead on those first characters
     lets the regex engine skip the rest of the text quickly.
     """
-    scales = _tokens(s.word for s in scale_words())
+    scales = _tokens(s.word for s in scale_words() if s.form == "word")
     suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
-    prefix_tokens = sorted(
-        (t.token for t in unit_tokens() if t.position == "prefix"), key=lambda t: -len(t)
-    )
-    prefixes = "|".join(
-        re.escape(t) + (f"(?={BLANK})" if t[-1].isalpha() else "") for t in prefix_tokens
-    )
+    prefix_tokens = _prefix_tokens()
     month_names = words_with_role("month_name")
     months = alternation(month_names, ignore_case=False)
     b, gap = BLANK, _GAP
@@ -113,13 +115,9 @@ def token_pattern(language: str) -> re.Pattern[str]:
     if language == "vi":
         digit_led.append(
             r"(?P<dotdm>(?P<dd_d>[0-9]{1,2})\.(?P<dd_m>[0-9]{1,2}))"
-            rf"(?![0-9]|[.,][0-9]|{b}*+{scales}|{b}*+{suffixes})"
+            rf"(?![0-9]|[.,][0-9]|[^\W_]|{b}?[×·]|{b}*+{scales}|{b}*+{suffixes})"
         )
-    number = (
-        rf"(?P<number>(?:(?P<prefix>{prefixes}){b}?)?(?P<num>{_NUM})"
-        rf"(?:{_DASH}(?P<num2>{_NUM}))?"
-        rf"(?:{b}*+(?P<scale>{scales}))?(?:{b}*+(?P<unit>{suffixes}))?)(?!\w)"
-    )
+    number = number_body(with_range=True)
     month_led = [
         rf"(?P<monthd>(?<!\w)(?P<md_m>{months}){b}+(?P<md_d>[0-9]{{1,2}})(?:st|nd|rd|th)?"
         rf"(?:,{b}{{0,3}}(?P<md_y>[0-9]{{4}}))?)(?![\w])",
@@ -133,6 +131,95 @@ def token_pattern(language: str) -> re.Pattern[str]:
         + rf"|{_DIGIT_START}(?:{'|'.join(digit_led)})"
         + rf"|{roman_quarter}"
         + rf"|(?<![\w.,/])(?<!\w-){number})"
+    )
+
+
+def _prefix_tokens() -> list[str]:
+    return sorted((t.token for t in unit_tokens() if t.position == "prefix"), key=lambda t: -len(t))
+
+
+_SCIENTIFIC = (
+    r"(?:[eE][-+\u2212]?[0-9]{1,3}"
+    rf"|{BLANK}?[×·]{BLANK}?10(?:\^[-+\u2212]?[0-9]{{1,3}}|[-+\u2212][0-9]{{1,3}}"
+    r"|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
+    r"|[xX]10(?:\^[-+\u2212]?[0-9]{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![0-9])"
+)
+"""``4e14``, ``2.48×10−5``, ``2.48 × 10^-5``, ``3x10⁶``: a power of ten after the digits."""
+_FRACTION = rf"(?:/[0-9]{{1,6}}|{BLANK}[0-9]{{1,6}}/[0-9]{{1,6}})(?![0-9/])|[½¼¾⅓⅔⅛]"
+"""After the first digits: ``1/4``, ``2 1/2``, ``2½``, read as exact fractions (a day/month
+like ``1/4`` is a date unless a unit follows it)."""
+
+
+def _amount(n: str) -> str:
+    """One printed amount, its groups suffixed with ``n`` (``""`` or ``"2"``)."""
+    scales = _tokens(s.word for s in scale_words() if s.form == "word")
+    glued = [s.word for s in scale_words() if s.form == "abbreviation"]
+    letters = "|".join(re.escape(w) for w in _longest_first(w for w in glued if len(w) == 1))
+    words = "|".join(re.escape(w) for w in _longest_first(w for w in glued if len(w) > 1))
+    currency = "|".join(
+        re.escape(w)
+        for w in _longest_first(s.word for s in scale_words() if s.form == "after_currency")
+    )
+    suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
+    prefixes = "|".join(
+        re.escape(t) + (f"(?={BLANK}|[0-9])" if t[-1].isalpha() else "") for t in _prefix_tokens()
+    )
+    b = BLANK
+    abbreviation = f"(?:{letters})|{b}?(?:{words})" if words else f"(?:{letters})"
+    after_currency = f"|(?(prefix{n})(?:{currency})|(?!))" if currency else ""
+    return (
+        rf"(?:(?P<prefix{n}>{prefixes}){b}?)?"
+        rf"(?P<num{n}>{_NUM}(?:{_SCIENTIFIC}|{_FRACTION})?)"
+        rf"(?:{b}{{0,3}}(?P<scale{n}>{scales})|(?P<abbr{n}>(?:{abbreviation}{after_currency})(?![^\W_])))?"
+        rf"(?:{b}{{0,3}}(?P<unit{n}>{suffixes}))?"
+    )
+
+
+@cache
+def number_body(*, with_range: bool) -> str:
+    """The regex of a printed number: a currency before it, the digits (a fraction,
+    scientific notation), a scale word or abbreviation, a unit; ``with_range``: then a dash
+    or a joining word (to, đến, and ...) and a second amount. A sign or the parentheses
+    of an accounting negative are taken by the scanner from the characters around."""
+    joins = [r.word for r in range_words() if r.role != "open" and r.word.isalpha()]
+    join = rf"(?:{_DASH}|{BLANK}{{1,3}}(?P<join>{alternation(joins)}){BLANK}{{1,3}})"
+    second = rf"(?:{join}{_amount('2')})?" if with_range else ""
+    return rf"(?P<number>{_amount('')}{second})(?!\w)"
+
+
+@cache
+def single_amount() -> re.Pattern[str]:
+    """One amount without a second end: a range cut back to its first number."""
+    return re.compile(number_body(with_range=False))
+
+
+@cache
+def head_words() -> list[str]:
+    """Change words, multiplier words and range openers: kept in ``as_written`` before a
+    number."""
+    words = [c.word for c in change_words()] + [m.phrase for m in multiplier_words()]
+    return words + [r.word for r in range_words() if r.role == "open"]
+
+
+@cache
+def head_word_before() -> re.Pattern[str]:
+    """A word that ``as_written`` keeps right before a number: a change (``giảm``,
+    ``fell``), a multiplier (``gấp``) or a range opener (``between``)."""
+    return re.compile(rf"(?<!\w)(?P<phrase>{alternation(head_words())}){BLANK}+\Z")
+
+
+@cache
+def multiplier_words_pattern() -> re.Pattern[str]:
+    """A multiplier printed as a word (``gấp đôi``, ``doubled``), matched where it starts."""
+    ratios = alternation(m.phrase for m in multiplier_words() if m.ratio is not None)
+    return re.compile(rf"(?P<word>{ratios})(?!\w)")
+
+
+@cache
+def multiplier_first_words() -> tuple[str, ...]:
+    """The lower-cased first words of the multiplier words, to find them with ``str.find``."""
+    return tuple(
+        sorted({m.phrase.split()[0].lower() for m in multiplier_words() if m.ratio is not None})
     )
 
 
@@ -150,8 +237,25 @@ def in_token_gap() -> re.Pattern[str]:
     months = alternation(words_with_role("month_name"), ignore_case=False)
     return re.compile(
         rf"[.,/:h-]|{_DASH}|{_GAP}(?i:tháng|năm){_GAP}|{_GAP}{months},?{_GAP}"
-        rf"|(?:st|nd|rd|th)?,{BLANK}{{0,3}}"
+        rf"|(?:st|nd|rd|th)?,{BLANK}{{0,3}}|{_range_gap()}|{_scientific_gap()}|{BLANK}"
     )
+
+
+def _range_gap() -> str:
+    """From the last digit of a range's first end to the first digit of its second end."""
+    scales = _tokens(s.word for s in scale_words())
+    suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
+    prefixes = "|".join(re.escape(t) for t in _prefix_tokens())
+    joins = alternation(r.word for r in range_words() if r.role != "open" and r.word.isalpha())
+    b = BLANK
+    return (
+        rf"(?:{b}{{0,3}}(?:{scales}))?(?:{b}{{0,3}}(?:{suffixes}))?"
+        rf"(?:{_DASH}|{b}{{1,3}}(?:{joins}){b}{{1,3}})(?:(?:{prefixes}){b}?)?[-\u2212+]?"
+    )
+
+
+def _scientific_gap() -> str:
+    return rf"[eE][-+\u2212]?|{BLANK}?[×·]{BLANK}?|[xX]|\^[-+\u2212]?|[-+\u2212]"
 
 
 @cache
@@ -161,16 +265,6 @@ def day_context_before() -> re.Pattern[str]:
     options = [rf"(?<!\w){alternation(w for w in words if w[-1].isalpha())}{BLANK}+"]
     options += [rf"{re.escape(w)}{BLANK}*" for w in words if not w[-1].isalpha()]
     return re.compile(rf"(?:{'|'.join(options)})\Z")
-
-
-@cache
-def hedge_before() -> re.Pattern[str]:
-    """A qualifier phrase (any language) that ends right before the searched end.
-
-    Use as ``hedge_before().search(text, max(0, start - HEDGE_WINDOW), start)``.
-    """
-    phrases = alternation(p.phrase for p in qualifier_phrases())
-    return re.compile(rf"(?<!\w)(?P<phrase>{phrases}){BLANK}+\Z")
 
 
 @cache
@@ -191,7 +285,18 @@ def adverb_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<phrase>{phrases}){BLANK}+\Z")
 
 
-HEDGE_WINDOW = 2 * max(len(p.phrase) for p in qualifier_phrases()) + 8
+@cache
+def written_head_before() -> re.Pattern[str]:
+    """What ``as_written`` keeps right before a number, one pattern for one search: an
+    adverbial hedge (:func:`adverb_before`) or a word of :func:`head_words`."""
+    verbs = verbal_hedges()
+
+    def adverbial(phrase: str) -> bool:
+        folded = phrase.casefold()
+        return folded not in verbs and not any(folded.startswith(v + " ") for v in verbs)
+
+    words = [p.phrase for p in qualifier_phrases() if adverbial(p.phrase)] + head_words()
+    return re.compile(rf"(?<!\w)(?P<phrase>{alternation(words)}){BLANK}+\Z")
 
 
 @cache
@@ -230,9 +335,29 @@ line breaks, quotation marks, table bars and dashes between words."""
 
 DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 
-MAX_TOKEN_GAP = 3 + max(len("tháng"), *(len(w) + 1 for w in words_with_role("month_name"))) + 3
+MAX_TOKEN_GAP = max(
+    3 + max(len("tháng"), *(len(w) + 1 for w in words_with_role("month_name"))) + 3,
+    3
+    + max(len(s.word) for s in scale_words())
+    + 3
+    + max(len(t.token) for t in unit_tokens())
+    + 3
+    + max(len(r.word) for r in range_words())
+    + 3
+    + max(len(t.token) for t in unit_tokens())
+    + 2,
+)
 """The longest stretch without digits inside one token: a month word and a comma between
 up to three blanks on each side (``24   September,   2024``: 16). The token patterns bound
 their blanks so that this holds; digits further apart belong to different tokens."""
 
 ROMAN_OR_DIGIT = re.compile(r"[0-9]|(?<!\w)[IVXLCDM]+(?!\w)")
+
+
+@cache
+def unit_after() -> re.Pattern[str]:
+    """A unit token right after a number (``1/4 inch``): what makes ``1/4`` a fraction."""
+    suffixes = _tokens(
+        t.token for t in unit_tokens() if t.position == "suffix" and t.unit != "year"
+    )
+    return re.compile(rf"{BLANK}{{0,3}}(?:{suffixes})")

@@ -9,35 +9,44 @@ word before it, the noun after it. Numbers inside an identifier (``Điều 64``,
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, hedge_pattern, qualifier_of
 from checks.numbers.interval import Interval
+from checks.numbers.language import AMBIGUOUS_DIGITS
 from checks.numbers.parse import NumberParseError, ParsedNumber, parse_number
 from checks.numbers.qualifiers import widen
-from checks.numbers.tables import qualifier_phrases
+from checks.numbers.tables import change_words, qualifier_phrases, range_words
 from checks.scan import dates
 from checks.scan.clauses import ClauseIndex
 from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
 from checks.scan.identifiers import IdentifierIndex, identifier_spans
-from checks.scan.language import LANGUAGES, guess_language
+from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
 from checks.scan.lexicon import Noun, nouns
 from checks.scan.mention import Kind, Mention
 from checks.scan.patterns import (
+    BLANK,
     DIGIT_RUN,
-    HEDGE_WINDOW,
     ROMAN_OR_DIGIT,
     WORD_AFTER,
     WORD_WINDOW,
-    adverb_before,
     day_context_before,
-    hedge_before,
+    head_word_before,
+    head_words,
+    multiplier_first_words,
+    multiplier_words_pattern,
     noun_after,
+    single_amount,
     token_pattern,
+    unit_after,
     word_before,
+    written_head_before,
 )
 
 _YEARS = range(1800, 2200)
@@ -73,12 +82,27 @@ def scan_text(text: str, language: str = "auto") -> Scan:
     >>> [(m.start, m.as_written, m.qualifier, m.unit or m.noun) for m in scan.mentions]
     [(12, 'gần 16.000', 'nearly', 'report'), (47, '390.000 tỷ đồng', 'exact', 'VND')]
     """
+    nfc, language = _prepare(text, language)
+    return Scan(nfc, language, tuple(_Scanner(nfc, language).run()))
+
+
+def iter_mentions(text: str, language: str = "auto") -> tuple[str, str, Iterator[Mention]]:
+    """Like :func:`scan_text`, but the mentions come one at a time, in text order.
+
+    Returns the NFC text, the document's language and the iterator: a caller that prints
+    each mention as it comes (``claimledger scan``) holds one mention at a time.
+    """
+    nfc, language = _prepare(text, language)
+    return nfc, language, _Scanner(nfc, language).mentions()
+
+
+def _prepare(text: str, language: str) -> tuple[str, str]:
     nfc = unicodedata.normalize("NFC", text)
     if language == "auto":
         language = guess_language(nfc)
     elif language not in LANGUAGES:
         raise ScanError(f"unknown language {language!r}; expected vi, en or auto", language)
-    return Scan(nfc, language, tuple(_Scanner(nfc, language).run()))
+    return nfc, language
 
 
 @lru_cache(maxsize=65536)
@@ -94,11 +118,52 @@ def _short_integer(digits: str) -> bool:
     return len(digits) <= 4 and digits.isdigit()
 
 
-def _qualifier_of() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for phrase in qualifier_phrases():
-        table.setdefault(phrase.phrase.casefold(), phrase.qualifier)
-    return table
+_AMBIGUOUS = AMBIGUOUS_DIGITS
+"""Digits that read differently in the two conventions (``1,500``, ``2.500``)."""
+_RANGE_JOINS = frozenset(
+    re.escape(r.word) for r in range_words() if r.role != "open" and r.word.isalpha()
+)
+_AFTER_OPEN = frozenset(r.word for r in range_words() if r.role == "join_after_open")
+_OPENERS = frozenset(r.word.casefold() for r in range_words() if r.role == "open")
+
+
+_BLANK_CHARS = frozenset(" \t\u00a0\u202f")
+_HEAD_LAST_WORDS = frozenset(
+    word.split()[-1].casefold()
+    for word in [p.phrase for p in qualifier_phrases()] + head_words()
+    if word.split()
+)
+"""The last word of every phrase ``as_written`` may keep before a number."""
+_CURRENCY_AFTER = re.compile(r"(?:[€£¥$₫]|\b(?:USD|EUR|GBP|VND|JPY|CNY))\Z")
+"""A currency sign or code at the end of an amount (``(15€)``)."""
+_JOIN_ONLY = re.compile(
+    rf"{BLANK}?[-–]{BLANK}?|{BLANK}{{1,3}}(?i:{'|'.join(sorted(_RANGE_JOINS))}){BLANK}{{1,3}}"
+)
+"""Only the dash or word between the two ends of a bare range (``2021-2024``)."""
+
+
+def _group(match: re.Match[str], name: str) -> str | None:
+    """``match.group(name)``, or None when the pattern has no such group (a single amount)."""
+    return match.group(name) if name in match.re.groupindex else None
+
+
+def _other(language: str) -> str:
+    return "en" if language == "vi" else "vi"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a printed number was read: the parse, a note, the language, and both readings
+    when the digits are ambiguous between the conventions."""
+
+    parsed: ParsedNumber | None
+    note: str
+    language: str
+    readings: tuple[tuple[str, float], ...]
+
+
+def _order(mention: Mention) -> tuple[int, int]:
+    return mention.start, mention.end
 
 
 class _Scanner:
@@ -109,22 +174,40 @@ class _Scanner:
         self.language = language
         self.identifiers = IdentifierIndex(identifier_spans(text))
         self.clauses = ClauseIndex(text)
+        self.sentences = SentenceLanguages(text)
         self.floor = 0
-        self.qualifiers = _qualifier_of()
+        self.change_words = frozenset(c.word.casefold() for c in change_words())
         self.nouns: dict[str, Noun] = {
             n.noun.casefold(): n for n in nouns() if n.language == language
         }
 
     def run(self) -> list[Mention]:
-        found: list[Mention] = []
-        for match in token_pattern(self.language).finditer(self.text):
-            mention = self._mention(match)
-            self.floor = match.end()
-            if mention is not None:
-                found.append(mention)
-        found.extend(self._identifiers())
-        found.sort(key=lambda m: (m.start, m.end))
+        found = [*self._tokens(), *self._word_multipliers(), *self._identifiers()]
+        found.sort(key=_order)
         return found
+
+    def mentions(self) -> Iterator[Mention]:
+        """Every mention in text order: numbers, word multipliers and identifiers."""
+        yield from heapq.merge(
+            self._tokens(), self._word_multipliers(), self._identifiers(), key=_order
+        )
+
+    def _tokens(self) -> Iterator[Mention]:
+        """The tokenizer's mentions in text order. A range cut back to its first end
+        (``1 and 2``) resumes the search right after that end."""
+        pattern = token_pattern(self.language)
+        position = 0
+        while position <= len(self.text):
+            for match in pattern.finditer(self.text, position):
+                mention, resume = self._mention(match)
+                self.floor = max(resume, match.start() + 1)
+                if mention is not None:
+                    yield mention
+                if resume != match.end():
+                    position = self.floor
+                    break
+            else:
+                return
 
     # -- building mentions -------------------------------------------------------------
 
@@ -143,8 +226,10 @@ class _Scanner:
         period: Period | None = None,
         rule: str = "",
         note: str = "",
+        reading: Reading | None = None,
     ) -> Mention:
         quote_start, quote_end = self.clauses.around(start, end)
+        parsed = reading.parsed if reading is not None else None
         return Mention(
             start=start,
             end=end,
@@ -162,23 +247,31 @@ class _Scanner:
             period=period,
             rule=rule,
             note=note,
+            form=parsed.kind if parsed is not None else "",
+            ends=parsed.ends if parsed is not None else None,
+            change=parsed.change if parsed is not None else "",
+            language=reading.language if reading is not None else "",
+            ambiguous=reading.readings if reading is not None else (),
         )
 
     def _digit_parts(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
         runs = [m.span() for m in DIGIT_RUN.finditer(self.text, start, end)]
         return ((runs[0][0], runs[-1][1]),) if runs else ()
 
-    def _mention(self, match: re.Match[str]) -> Mention | None:
+    def _mention(self, match: re.Match[str]) -> tuple[Mention | None, int]:
+        """The mention of a token and where the search goes on."""
         group = match.lastgroup or ""
         first, last = match.span(group)
+        if group == "number":
+            return self._number(match)
         if self.identifiers.touching(*self._digits_of(first, last)) is not None:
-            return None
+            return None, last
         if group in DATE_GROUPS:
             return self._date(match, group)
         if group == "ordinal":
             digits = match.group(group).rstrip("stndrh")
-            return self._ordinal(first, first + len(digits), noun_at=last)
-        return self._number(match)
+            return self._ordinal(first, first + len(digits), noun_at=last), last
+        return self._number(match)  # pragma: no cover - every other group is a date
 
     def _digits_of(self, start: int, end: int) -> tuple[int, int]:
         parts = self._digit_parts(start, end)
@@ -189,29 +282,44 @@ class _Scanner:
 
     # -- dates ---------------------------------------------------------------------------
 
-    def _date(self, match: re.Match[str], group: str) -> Mention:
+    def _date(self, match: re.Match[str], group: str) -> tuple[Mention | None, int]:
         start, end = match.span(group)
-        if group == "dotdm" and self._before(day_context_before(), start, WORD_WINDOW) is None:
-            return self._dotted_number(start, end)
+        if group == "dotdm" and (
+            self._before(day_context_before(), start, WORD_WINDOW) is None
+            or self._language_at(start) == "en"
+        ):
+            return self._dotted_number(start, end), end
+        if group == "dm" and (fraction := self._fraction(start, end)) is not None:
+            return fraction
         if group == "romanquarter":
-            return self._roman_quarter(start, end, int(match.group(group)))
+            return self._roman_quarter(start, end, int(match.group(group))), end
         if group == "monthyear":
             quarter = self._before(word_before("quarter_word"), start, WORD_WINDOW)
             if quarter is not None:
-                return self._quarter(quarter.start("word"), end, match, group)
+                return self._quarter(quarter.start("word"), end, match, group), end
         if group not in ("monthd", "monthy"):
             word = self._before(word_before("date_word"), start, WORD_WINDOW)
             if word is not None:
                 start = word.start("word")
         if group == "clock":
-            return self._make(start, end, Kind.DATE, note="time of day")
+            return self._make(start, end, Kind.DATE, note="time of day"), end
         try:
             period = period_of(match, group)
         except DateError as exc:
             if group == "dm":
-                return self._make(start, end, Kind.QUANTITY, note=f"{exc}; a ratio?")
-            return self._make(start, end, Kind.DATE, note=str(exc))
-        return self._make(start, end, Kind.DATE, period=period)
+                return self._make(start, end, Kind.QUANTITY, note=f"{exc}; a ratio?"), end
+            return self._make(start, end, Kind.DATE, note=str(exc)), end
+        return self._make(start, end, Kind.DATE, period=period), end
+
+    def _fraction(self, start: int, end: int) -> tuple[Mention | None, int] | None:
+        """``1/4 inch``: a day/month form followed by a unit is a fraction."""
+        unit = unit_after().match(self.text, end)
+        if unit is None:
+            return None
+        match = single_amount().match(self.text, start)
+        if match is None or match.end() <= end:
+            return None
+        return self._number(match)
 
     def _quarter(self, start: int, end: int, match: re.Match[str], group: str) -> Mention:
         """``quý 1/2024``: the slash joins a quarter and a year, not a month."""
@@ -228,15 +336,19 @@ class _Scanner:
 
     def _dotted_number(self, start: int, end: int) -> Mention:
         """``24.4`` with no day word before it: a number, read as written."""
-        parsed, note = self._read(self.text[start:end])
+        read = self._read(self.text[start:end], start)
+        note = read.note
+        if self._language_at(start) != "en":
+            note = note or "a day.month date only after a day word such as 'ngày'"
         return self._make(
             start,
             end,
             Kind.QUANTITY,
-            value=parsed.value if parsed else None,
-            interval=parsed.printed if parsed else None,
+            value=read.parsed.value if read.parsed else None,
+            interval=read.parsed.printed if read.parsed else None,
             noun=self._noun_after(end)[0],
-            note=note or "a day.month date only after a day word such as 'ngày'",
+            note=note,
+            reading=read,
         )
 
     def _year(self, start: int, end: int, first: int, second: int | None) -> Mention:
@@ -253,64 +365,150 @@ class _Scanner:
     def _ordinal(self, start: int, end: int, noun_at: int | None = None) -> Mention:
         """A rank; ``as_written`` is the digits without the suffix (``149`` of ``149th``)."""
         noun, entry = self._noun_after(end if noun_at is None else noun_at)
-        parsed, note = self._read(self.text[start:end])
-        value = parsed.value if parsed is not None else None
+        read = self._read(self.text[start:end], start)
+        value = read.parsed.value if read.parsed is not None else None
         return self._make(
             start,
             end,
             Kind.ORDINAL,
             value=value,
             interval=Interval.point(value) if value is not None else None,
-            note=note,
+            note=read.note,
             unit=entry.unit if entry is not None and entry.kind == "count" else None,
             noun=noun,
         )
 
-    def _number(self, match: re.Match[str]) -> Mention | None:
+    def _number(self, match: re.Match[str]) -> tuple[Mention | None, int]:
         start, end = match.span("number")
-        num, num2 = match.group("num"), match.group("num2")
-        bare = not (match.group("prefix") or match.group("scale") or match.group("unit"))
+        num = match.group("num")
+        num2 = match.group("num2") if "num2" in match.re.groupindex else None
+        if num2 is not None and not self._range_joined(match, start):
+            return self._first_end(start)
+        num_start, num_end = match.span("num")
+        if self.identifiers.touching(*self._digits_of(num_start, num_end)) is not None:
+            return None, num_end
+        signed = self._signed(start, end, match)
+        if signed is not None:
+            start, end = signed
+        if num2 is None:
+            bare = start == num_start and end == num_end
+        else:
+            bare = (
+                start == num_start
+                and end == match.end("num2")
+                and _JOIN_ONLY.fullmatch(self.text, num_end, match.start("num2")) is not None
+            )
         noun, noun_entry = self._noun_after(end)
         counted = noun_entry is not None and noun_entry.kind != "stop"
-        hedge = self._before(hedge_before(), start, HEDGE_WINDOW)
+        hedge = self._before(hedge_pattern(), start, HEDGE_WINDOW)
         years = bare and _short_integer(num) and (num2 is None or _short_integer(num2))
         first, second = (int(num), int(num2) if num2 else None) if years else (0, None)
         if years and self._as_year(start, first, second, hedge, counted):
-            return self._year(start, end, first, second)
-        ordinal = self._before(word_before("ordinal_marker"), start, WORD_WINDOW)
-        if bare and num.isdigit() and num2 is None and ordinal is not None:
-            return self._ordinal(start, end)
-        qualifier = self.qualifiers[hedge.group("phrase").casefold()] if hedge else "exact"
-        adverb = self._before(adverb_before(), start, HEDGE_WINDOW)
-        written_start = adverb.start("phrase") if adverb is not None else start
-        if num2 is None:
-            parsed, note = self._read(match.group("number"))
-            interval = (
-                widen(parsed.printed, qualifier, parsed.value, parsed.decimals) if parsed else None
-            )
-            value = parsed.value if parsed else None
-            unit = parsed.unit if parsed else None
-        else:
-            interval, unit, note = self._read_range(match, qualifier)
-            value = None
+            return self._year(start, end, first, second), end
+        if bare and num2 is None and num.isdigit():
+            ordinal = self._before(word_before("ordinal_marker"), start, WORD_WINDOW)
+            if ordinal is not None:
+                return self._ordinal(start, end), end
+        written_start = self._head_start(start, ranged=num2 is not None)
+        if hedge is None and written_start < start:
+            hedge = self._before(hedge_pattern(), written_start, HEDGE_WINDOW)
+        read = self._read(self.text[written_start:end], start)
+        parsed = read.parsed
+        if parsed is None and num2 is not None:
+            return self._first_end(start)
+        qualifier = (
+            qualifier_of(hedge.group("phrase"))
+            if hedge is not None
+            else (parsed.qualifier if parsed is not None else "exact")
+        )
+        interval = (
+            widen(parsed.printed, qualifier, parsed.value, parsed.decimals) if parsed else None
+        )
+        unit = parsed.unit if parsed else None
         kind = Kind.DURATION if unit == "year" else Kind.QUANTITY
         shown_noun = noun if unit is None else ""
         if unit is None and noun_entry is not None and noun_entry.kind != "stop":
             unit = noun_entry.unit
             if noun_entry.kind == "duration":
                 kind = Kind.DURATION
-        return self._make(
+        mention = self._make(
             written_start,
             end,
             kind,
             parts=self._number_parts(match),
-            value=value,
+            value=parsed.value if parsed else None,
             interval=interval,
             qualifier=qualifier,
             unit=unit,
             noun=shown_noun,
-            note=note,
+            note=read.note,
+            reading=read,
         )
+        return mention, end
+
+    def _signed(self, start: int, end: int, match: re.Match[str]) -> tuple[int, int] | None:
+        """``-15€``, ``−2``, ``+5%``: a sign right before the number (after a blank, a bracket
+        or the start); ``($99.99)``: an amount with a currency in parentheses. Returns the
+        widened span, or None."""
+        text = self.text
+        if start == 0:
+            return None
+        before = text[start - 1]
+        if before in "-\u2212+" and (
+            start < 2 or not (text[start - 2].isalnum() or text[start - 2] in ".,")
+        ):
+            return start - 1, end
+        if (
+            before == "("
+            and end < len(text)
+            and text[end] == ")"
+            and (match.group("prefix") or _CURRENCY_AFTER.search(text, start, end))
+        ):
+            return start - 1, end + 1
+        return None
+
+    def _range_joined(self, match: re.Match[str], start: int) -> bool:
+        """``and``/``và`` join two numbers into a range only after ``between``/``từ``."""
+        join = _group(match, "join")
+        if join is None or join.casefold() not in _AFTER_OPEN:
+            return True
+        opener = self._before(head_word_before(), start, WORD_WINDOW)
+        return opener is not None and opener.group("phrase").casefold() in _OPENERS
+
+    def _first_end(self, start: int) -> tuple[Mention | None, int]:
+        """A range that does not read as one: its first number alone, the rest scanned on."""
+        single = single_amount().match(self.text, start)
+        if single is None:  # pragma: no cover - the first end of a range is an amount
+            return None, start + 1
+        return self._number(single)
+
+    def _head_start(self, start: int, *, ranged: bool) -> int:
+        """Where ``as_written`` starts: the adverbial hedge, change, multiplier and range
+        opener words right before the number belong to it (``giảm gần 20%``)."""
+        position = start
+        while True:
+            if self._word_before(position) not in _HEAD_LAST_WORDS:
+                return position  # no head word ends there: skip the search
+            word = self._before(written_head_before(), position, HEDGE_WINDOW)
+            if word is None:
+                return position
+            if not ranged and " ".join(word.group("phrase").split()).casefold() in _OPENERS:
+                return position
+            position = word.start("phrase")
+
+    def _word_before(self, position: int) -> str:
+        """The casefolded word that ends a blank before ``position`` ('' if none)."""
+        text = self.text
+        end = position
+        while end > self.floor and text[end - 1] in _BLANK_CHARS:
+            end -= 1
+        if end == position:
+            return ""
+        begin = max(self.floor, end - WORD_WINDOW)
+        start = end
+        while start > begin and text[start - 1].isalpha():
+            start -= 1
+        return text[start:end].casefold()
 
     def _as_year(
         self,
@@ -336,38 +534,95 @@ class _Scanner:
 
     def _number_parts(self, match: re.Match[str]) -> tuple[tuple[int, int], ...]:
         first = match.span("num")
-        return (first, match.span("num2")) if match.group("num2") else (first,)
+        num2 = _group(match, "num2")
+        return (first, match.span("num2")) if num2 else (first,)
 
-    def _read(self, printed: str) -> tuple[ParsedNumber | None, str]:
+    def _language_at(self, offset: int) -> str | None:
+        return self.sentences.at(offset)
+
+    def _read(self, printed: str, at: int) -> Reading:
+        """``printed`` read in the language of its sentence.
+
+        The document's language reads most numbers; the sentence's own language is asked
+        for only when it matters: when the digits read differently in the two conventions
+        (``1,500``) or the document's language cannot read them (``5 million`` in a
+        Vietnamese text). A sentence that does not tell its language leaves an ambiguous
+        number flagged with both readings: never a silent guess.
+        """
         parsed = _parse(printed, self.language)
         if isinstance(parsed, ParsedNumber):
-            return parsed, ""
-        other = "en" if self.language == "vi" else "vi"
-        fallback = _parse(printed, other)
+            if not _AMBIGUOUS.search(printed):
+                return Reading(parsed, "", self.language, ())
+            settled = self._language_at(at)
+            if settled is None:
+                other = _parse(printed, _other(self.language))
+                if isinstance(other, ParsedNumber) and other.value != parsed.value:
+                    both = ((self.language, parsed.value), (other.locale, other.value))
+                    shown = ", ".join(f"{loc}: {value:g}" for loc, value in both)
+                    note = f"ambiguous: the sentence does not tell its language ({shown})"
+                    return Reading(parsed, note, self.language, both)
+                return Reading(parsed, "", self.language, ())
+            if settled == self.language:
+                return Reading(parsed, "", self.language, ())
+            own = _parse(printed, settled)
+            if isinstance(own, ParsedNumber):
+                return Reading(
+                    own, f"read in the {settled} convention of its sentence", settled, ()
+                )
+            return Reading(parsed, "", self.language, ())
+        other_language = _other(self.language)
+        fallback = _parse(printed, other_language)
         if isinstance(fallback, ParsedNumber):
-            return fallback, f"read in the {other} number convention"
-        return None, parsed.reason
+            how = (
+                "of its sentence"
+                if self._language_at(at) == other_language
+                else "number convention"
+            )
+            return Reading(fallback, f"read in the {other_language} {how}", other_language, ())
+        return Reading(None, parsed.reason, self.language, ())
 
-    def _read_range(
-        self, match: re.Match[str], qualifier: str
-    ) -> tuple[Interval | None, str | None, str]:
-        """Both ends read with the scale and unit printed after the second one.
+    def _word_multipliers(self) -> Iterator[Mention]:
+        """``gấp đôi``, ``tăng gấp rưỡi``, ``doubled``: multipliers without digits.
 
-        The interval runs from the lower end (widened by the qualifier) to the upper end.
+        Their first words are looked up with ``str.find`` (lower case, capitalised, upper
+        case): a regular expression over the whole text would cost several times more.
         """
-        number_start, number_end = match.span("number")
-        (s1, e1), (s2, e2) = match.span("num"), match.span("num2")
-        head, tail = self.text[number_start:s1], self.text[e2:number_end]
-        low, note_low = self._read(head + self.text[s1:e1] + tail)
-        high, note_high = self._read(head + self.text[s2:e2] + tail)
-        note = "; ".join(n for n in ("range", note_low, note_high) if n)
-        if low is None or high is None:
-            return None, None, note
-        lo = widen(low.printed, qualifier, low.value, low.decimals).lo
-        hi = widen(high.printed, qualifier, high.value, high.decimals).hi
-        if lo > hi:
-            return None, low.unit, f"{note}; the first end is above the second"
-        return Interval(lo, hi), low.unit, note
+        starts: set[int] = set()
+        for first in multiplier_first_words():
+            for word in {first, first.capitalize(), first.upper()}:
+                at = self.text.find(word)
+                while at >= 0:
+                    starts.add(at)
+                    at = self.text.find(word, at + 1)
+        pattern = multiplier_words_pattern()
+        for start in sorted(starts):
+            if start > 0 and self.text[start - 1].isalnum():
+                continue
+            match = pattern.match(self.text, start)
+            if match is None:
+                continue
+            end = match.end()
+            change = self._before(head_word_before(), start, WORD_WINDOW)
+            if change is not None and change.group("phrase").casefold() in self.change_words:
+                start = change.start("phrase")
+            read = self._read(self.text[start:end], start)
+            if read.parsed is None:
+                continue
+            hedge = hedge_match(self.text, start)
+            qualifier = qualifier_of(hedge.group("phrase")) if hedge else read.parsed.qualifier
+            yield self._make(
+                start,
+                end,
+                Kind.QUANTITY,
+                parts=(),
+                value=read.parsed.value,
+                interval=widen(
+                    read.parsed.printed, qualifier, read.parsed.value, read.parsed.decimals
+                ),
+                qualifier=qualifier,
+                unit=read.parsed.unit,
+                reading=read,
+            )
 
     def _noun_after(self, end: int) -> tuple[str, Noun | None]:
         known = noun_after(self.language).match(self.text, end)
@@ -390,20 +645,16 @@ class _Scanner:
 
     # -- identifiers -----------------------------------------------------------------------
 
-    def _identifiers(self) -> list[Mention]:
-        found = []
+    def _identifiers(self) -> Iterator[Mention]:
         for span in self.identifiers.spans:
             if ROMAN_OR_DIGIT.search(self.text, span.start, span.end) is None:
                 continue
             runs = tuple(m.span() for m in DIGIT_RUN.finditer(self.text, span.start, span.end))
-            found.append(
-                self._make(
-                    span.start,
-                    span.end,
-                    Kind.IDENTIFIER,
-                    parts=runs,
-                    qualifier="",
-                    rule=span.rule,
-                )
+            yield self._make(
+                span.start,
+                span.end,
+                Kind.IDENTIFIER,
+                parts=runs,
+                qualifier="",
+                rule=span.rule,
             )
-        return found

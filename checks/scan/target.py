@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,8 @@ from checks.model.errors import InputError
 from checks.model.package import Package, load_package
 from checks.model.paths import DESCRIPTOR
 from checks.scan.draft import slug
-from checks.scan.scanner import Scan, scan_text
+from checks.scan.mention import Mention
+from checks.scan.scanner import Scan, iter_mentions, scan_text
 
 
 @dataclass(frozen=True)
@@ -26,11 +28,22 @@ class ScanTarget:
     language: str = "auto"
     body_end: int | None = None
     package: Package | None = None
+    path: Path | None = None
+    """The file the text was read from."""
 
     def scan(self, *, whole: bool = False, language: str | None = None) -> Scan:
         """Scan the body (text before ``body_end``), or the whole text when ``whole``."""
+        return scan_text(self._body(whole), language or self.language)
+
+    def stream(
+        self, *, whole: bool = False, language: str | None = None
+    ) -> tuple[str, str, Iterator[Mention]]:
+        """Like :meth:`scan`, the mentions one at a time: (NFC text, language, mentions)."""
+        return iter_mentions(self._body(whole), language or self.language)
+
+    def _body(self, whole: bool) -> str:
         end = len(self.text) if whole or self.body_end is None else self.body_end
-        return scan_text(self.text[:end], language or self.language)
+        return self.text[:end]
 
 
 def resolve_target(source: str, package: Path | str | None = None) -> ScanTarget:
@@ -83,6 +96,7 @@ def _row_target(pkg: Package, row: dict[str, str]) -> ScanTarget:
         language=language if language in ("vi", "en") else "auto",
         body_end=min(int(body_end), len(text)) if body_end.isdigit() else None,
         package=pkg,
+        path=pkg.root / str(row["path"]),
     )
 
 
@@ -103,7 +117,7 @@ def _file_target(path: Path, display: str, package: Path | str | None) -> ScanTa
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror}", path=display) from None
     text = unicodedata.normalize("NFC", decode_utf8(data, path=display))
-    return ScanTarget(text=text, source_id=slug(path.stem), display=display, package=pkg)
+    return ScanTarget(text=text, source_id=slug(path.stem), display=display, package=pkg, path=path)
 
 
 def _owning_package(path: Path, package: Path | str | None) -> Package | None:

@@ -30,6 +30,9 @@ from checks.model.package import Package, SourceText
 from checks.numbers.batch import hedges_before
 from checks.numbers.hedges import has_phrase_for
 from checks.numbers.interval import Interval
+from checks.numbers.language import AMBIGUOUS_DIGITS, sentence_language
+from checks.numbers.parse import NumberParseError, parse_number
+from checks.numbers.qualifiers import KEEP_PRINTED, QualifierError, widen
 from checks.numbers.units import UnitError, conversion_factor
 from checks.registry import register
 from checks.suite.common import row_finding
@@ -215,6 +218,17 @@ class CitationCheck:
 Found = tuple[int, int, Finding]
 
 
+def _read_as(printed: Interval, qualifier: str, value: float) -> Interval | None:
+    """The interval the claim stands for with its qualifier, as ``scan`` shows it (None
+    when the qualifier keeps the printed number or is unknown: the schema reports that)."""
+    if qualifier in KEEP_PRINTED:
+        return None
+    try:
+        return widen(printed, qualifier, value)
+    except QualifierError:
+        return None
+
+
 class _SourceRow(NamedTuple):
     source_id: str
     path: str
@@ -380,6 +394,7 @@ class _ClaimChecks:
         ok = error == ""
         rows, positions, parsed = rows[ok], positions[ok], parsed[ok].reset_index(drop=True)
         self._values(rows, parsed, as_written, found)
+        self._ambiguous(rows, parsed, as_written, found)
         self._qualifiers(rows, positions, parsed, as_written, found)
 
     def _values(
@@ -415,19 +430,58 @@ class _ClaimChecks:
         shown = value * factor
         lo, hi = parsed["printed_lo"].to_numpy(), parsed["printed_hi"].to_numpy()
         outside = ~np.isnan(value) & convertible & ~((lo <= shown) & (shown <= hi))
+        qualifier = self.claims["qualifier"].astype(str).to_numpy(dtype=object)[rows]
+        parsed_value = parsed["value"].to_numpy(float)
         for i in np.flatnonzero(outside):
             row = int(rows[i])
             printed = Interval(float(lo[i]), float(hi[i]))
+            read = _read_as(printed, str(qualifier[i]), float(parsed_value[i]))
             found.append(
                 self._finding(
                     row,
                     _VALUE,
                     "value-mismatch",
-                    f"as_written {as_written[row]!r} reads as {printed}, which does not "
-                    f"contain the value {float(value[i]):g}",
+                    f"as_written {as_written[row]!r} reads as {printed}"
+                    + (f" as printed ({read} with its qualifier {qualifier[i]})" if read else "")
+                    + f", which does not contain the value {float(value[i]):g}",
                     as_written=as_written[row],
                     value=float(value[i]),
                     interval=[printed.lo, printed.hi],
+                    reads_as=[read.lo, read.hi] if read else [printed.lo, printed.hi],
+                )
+            )
+
+    def _ambiguous(
+        self, rows: np.ndarray, parsed: pd.DataFrame, as_written: np.ndarray, found: list[Found]
+    ) -> None:
+        """An as_written whose digits read differently in vi and en (``1,500``) in a quote
+        whose words do not tell its language: both readings, never a silent guess."""
+        written = pd.Series(as_written[rows], dtype="str")
+        maybe = np.flatnonzero(written.str.contains(AMBIGUOUS_DIGITS, regex=True).to_numpy(bool))
+        values = parsed["value"].to_numpy(float)
+        for i in maybe.tolist():
+            row = int(rows[i])
+            if sentence_language(self.quotes[row]) is not None:
+                continue
+            language = self.language[row]
+            other = "en" if language == "vi" else "vi"
+            try:
+                reading = parse_number(str(as_written[row]), locale=other)
+            except NumberParseError:
+                continue
+            if reading.value == values[i]:
+                continue
+            found.append(
+                self._finding(
+                    row,
+                    _WRITTEN,
+                    "ambiguous-number",
+                    f"as_written {as_written[row]!r} reads {values[i]:g} in {language} and "
+                    f"{reading.value:g} in {other}, and its quote does not tell its language; "
+                    f"read in {language}, the source's language",
+                    Severity.WARNING,
+                    as_written=as_written[row],
+                    readings={language: float(values[i]), other: reading.value},
                 )
             )
 
@@ -472,10 +526,10 @@ class _ClaimChecks:
         }
         exact = np.flatnonzero(~forecast & (read_as == "exact"))
         exact_rows = rows[exact].tolist()
-        before = hedges_before(
+        before = hedges_before(  # a hedge of either language: the one rule scan uses
             [self.quotes[r] for r in exact_rows],
             positions[exact].tolist(),
-            [self.language[r] for r in exact_rows],
+            [None] * len(exact_rows),
         )
         del exact_rows
         unhedged = np.fromiter((h is None for h in before), dtype=bool, count=len(before))
@@ -488,7 +542,20 @@ class _ClaimChecks:
                 mismatched[at] = hedge
         for at in sorted(mismatched):
             row, claimed, words = int(rows[at]), str(qualifier[at]), mismatched[at]
-            if words is not None:
+            if words is not None and words[1] == "range":
+                found.append(
+                    self._finding(
+                        row,
+                        _QUALIFIER,
+                        "qualifier-mismatch",
+                        f"as_written {words[0]!r} prints a range (qualifier range, or the "
+                        f"hedge before it), the claim says {claimed}",
+                        hedge="",
+                        expected="range",
+                        qualifier=claimed,
+                    )
+                )
+            elif words is not None:
                 found.append(
                     self._finding(
                         row,

@@ -25,6 +25,10 @@ from checks.suite.common import row_finding
 
 CHECK = "coverage"
 SHOWN = 8
+"""Uncaptured numbers named in the message."""
+LISTED = 50
+"""Uncaptured numbers listed in the evidence, the first ones in text order; the count says
+how many there are. A source of tens of thousands of numbers gives one bounded finding."""
 RESOLVE = (
     "capture each number as a claim (`claimledger scan SOURCE_ID --draft OUT.csv` drafts the "
     "rows), or, if it names something rather than counts it, add a rule to "
@@ -102,7 +106,8 @@ def _source_finding(
             "source_id": source_id,
             "path": str(source["path"]),
             "body_end": body_end,
-            "uncaptured": [_listed(m) for m in missing],
+            "uncaptured_count": len(missing),
+            "uncaptured": [_listed(m) for m in missing[:LISTED]],
             "resolve": RESOLVE,
         },
         key=source_id,
