@@ -6,7 +6,8 @@ indicator proposed by a hook when one is given; the period filled where the clau
 else another clause of the sentence) prints exactly one dated period that is not a base of
 comparison ("so với năm 2022", "kể từ", "since"). A date that fixes a number's period
 in its own clause is left out; other dates become event rows (empty value), the note says
-so. The file is written atomically and never inside a package's ``datapackage/`` or ``sources/`` folder.
+so. The file is written atomically and never inside a package's ``datapackage/`` or
+``sources/`` folder.
 """
 
 from __future__ import annotations
