@@ -320,8 +320,13 @@ def widen_columns(
         steps = DECIMAL_STEPS if name == "exact" else ROUND_STEPS
         step = np.maximum(unit, granularity_columns(v, unit, places[rows], steps))
         magnitude = np.abs(v)
-        low = v - np.minimum(width.lower_cap * magnitude, width.lower_steps * step)
-        high = v + np.minimum(width.upper_cap * magnitude, width.upper_steps * step)
+        negative = v < 0  # mirrored: a hedge speaks of the magnitude (see widen)
+        down = np.where(negative, width.upper_steps, width.lower_steps)
+        up = np.where(negative, width.lower_steps, width.upper_steps)
+        down_cap = np.where(negative, width.upper_cap, width.lower_cap)
+        up_cap = np.where(negative, width.lower_cap, width.upper_cap)
+        low = v - np.minimum(down_cap * magnitude, down * step)
+        high = v + np.minimum(up_cap * magnitude, up * step)
         if width.lower_steps > 0 and width.upper_steps > 0:
             low, high = np.minimum(low, plo), np.maximum(high, phi)
         if name == "exact":

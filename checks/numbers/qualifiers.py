@@ -123,8 +123,11 @@ def widen(
     if qualifier == "exact" and not step > unit:
         return printed
     magnitude = abs(v)
-    lo = v - min(w.lower_cap * magnitude, w.lower_steps * step)
-    hi = v + min(w.upper_cap * magnitude, w.upper_steps * step)
+    # a hedge speaks of the magnitude: "giảm gần 20%" (-20) is a fall of at most 20%
+    down, up = (w.upper_steps, w.lower_steps) if v < 0 else (w.lower_steps, w.upper_steps)
+    down_cap, up_cap = (w.upper_cap, w.lower_cap) if v < 0 else (w.lower_cap, w.upper_cap)
+    lo = v - min(down_cap * magnitude, down * step)
+    hi = v + min(up_cap * magnitude, up * step)
     if w.lower_steps > 0 and w.upper_steps > 0:
         lo, hi = min(lo, printed.lo), max(hi, printed.hi)
     return Interval(lo, hi)

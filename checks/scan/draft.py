@@ -110,7 +110,7 @@ def draft_rows(
         if period is None:
             period, quote = _sentence_period(scan.text, mention, near, clauses, sentences)
         else:
-            used.update(id(d) for d in _fixing_dates(mention, near, period))
+            used.update(id(d) for d in _fixing_dates(scan.text, mention, near, period))
         readings[id(mention)] = (period, base, quote)
     numbers = [m for m in scan.numbers if id(m) not in used]
     width = max(3, len(str(len(numbers))))
@@ -147,16 +147,22 @@ def draft_rows(
     return rows
 
 
-def _fixing_dates(mention: Mention, near: Iterable[Mention], period: Period) -> list[Mention]:
-    """The date in a number's own clause that gave it its period (at most one)."""
-    return [
-        d
-        for d in near
-        if mention.quote_start <= d.start
-        and d.end <= mention.quote_end
-        and d.period is not None
-        and (d.period.start, d.period.end) == (period.start, period.end)
-    ][:1]
+def _fixing_dates(
+    text: str, mention: Mention, near: Iterable[Mention], period: Period
+) -> list[Mention]:
+    """The date in a number's own clause that gave it its period (at most one): inside
+    the number's quote, a fixed period, and not the base of a comparison."""
+    found = []
+    for date in near:
+        if not (mention.quote_start <= date.start and date.end <= mention.quote_end):
+            continue
+        if date.period is None or not date.period.fixed:
+            continue
+        context = period_context_before().search(text, max(0, date.start - WORD_WINDOW), date.start)
+        if context is not None and context.group("base_period"):
+            continue
+        found.append(date)
+    return found[:1]
 
 
 def _note(mention: Mention) -> str:

@@ -224,9 +224,10 @@ def _read_as(printed: Interval, qualifier: str, value: float) -> Interval | None
     if qualifier in KEEP_PRINTED:
         return None
     try:
-        return widen(printed, qualifier, value)
+        read = widen(printed, qualifier, value)
     except QualifierError:
         return None
+    return None if (read.lo, read.hi) == (printed.lo, printed.hi) else read
 
 
 class _SourceRow(NamedTuple):
