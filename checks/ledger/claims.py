@@ -186,6 +186,11 @@ class ClaimTable:
             return self.claims(self._indicator_groups().get((indicator_id,), []))
         return self.claims(self._subject_groups().get((indicator_id, subject), []))
 
+    def of_source(self, indicator_id: str, subject: str, source_id: str) -> list[Claim]:
+        """The claims of one indicator and subject that one source gives, in claims.csv order."""
+        groups = self._grouped("_by_source", ["indicator_id", "subject", "source_id"])
+        return self.claims(groups.get((indicator_id, subject, source_id), []))
+
     def _subject_groups(self) -> dict[tuple[str, ...], list[int]]:
         return self._grouped("_by_subject", ["indicator_id", "subject"])
 

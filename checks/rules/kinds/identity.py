@@ -20,6 +20,7 @@ from checks.rules.errors import RuleEvaluationError
 from checks.rules.evaluate import Evaluation, agree_within, claim_value
 from checks.rules.kinds.common import Result, RuleFailure, label, relative_difference
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
+from checks.rules.readings import same_reading
 from checks.rules.ruleset import Rule
 from checks.rules.syntax import Ref, references
 from checks.rules.values import Quantity, UnitMismatch, show, unit_text
@@ -30,6 +31,7 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
     refs = references(rule.right)
     anchor_ref, others = refs[0], refs[1:]
     name = label(table, target.target)
+    of_subject: dict[str, list[list[Claim]]] = {}
     for anchor in anchors(table, anchor_ref):
         for binding in bind(table, anchor_ref, anchor, others, comparable, source_with_anchor=True):
             inputs = list(binding.claims.values())
@@ -42,10 +44,14 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
             if not isinstance(implied, Quantity):
                 yield RuleFailure("the right side is a date, not a number", binding.claim_ids)
                 continue
-            if target.is_claim:
-                targets = anchors(table, target)
-            else:
-                targets = table.of_indicator(target.target, anchor.subject)
+            if anchor.subject not in of_subject:
+                of_subject[anchor.subject] = same_reading(
+                    anchors(table, target)
+                    if target.is_claim
+                    else table.of_indicator(target.target, anchor.subject)
+                )
+            groups = of_subject[anchor.subject]
+            targets = [group[0] for group in groups]
             unit = _target_unit(table, target, targets)
             if unit:
                 try:
@@ -58,7 +64,7 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                     )
                     continue
                 ev.steps.append(f"in {unit}: {implied}")
-            yield from _compare(rule, pkg, name, anchor, inputs, ev, implied, targets)
+            yield from _compare(rule, pkg, name, anchor, inputs, ev, implied, groups)
 
 
 def _target_unit(table: ClaimTable, target: Ref, targets: list[Claim]) -> str:
@@ -76,8 +82,10 @@ def _compare(
     inputs: list[Claim],
     ev: Evaluation,
     implied: Quantity,
-    targets: list[Claim],
+    groups: list[list[Claim]],
 ) -> Iterator[Result]:
+    """Compare the implied value with each distinct reading of the target (the first claim
+    of each group stands for the group; a mismatch names every claim of it)."""
     ids = tuple(c.claim_id for c in inputs)
     rows: list[dict[str, Any]] = []
     intervals = [
@@ -87,8 +95,9 @@ def _compare(
     ]
     steps = list(ev.steps)
     steps.append(f"compare the implied {name} with each {name} claim of {anchor.subject}:")
-    mismatches: list[tuple[Claim, Quantity, dict[str, Any]]] = []
-    for claim in targets:
+    mismatches: list[tuple[list[Claim], Quantity, dict[str, Any]]] = []
+    for group in groups:
+        claim = group[0]
         value = claim_value(claim)
         if not isinstance(value, Quantity):
             continue
@@ -130,7 +139,7 @@ def _compare(
             f"{percent(row['relative_difference'])}; {verdict}{period_note}"
         )
         if same_time and not agrees:
-            mismatches.append((claim, derived, row))
+            mismatches.append((group, derived, row))
     extra = {
         "implied": {
             "lo": implied.interval.lo,
@@ -156,11 +165,12 @@ def _compare(
             extra=extra,
         )
         return
-    for claim, derived, row in mismatches:
+    for group, derived, row in mismatches:
+        claim = group[0]
         yield Outcome(
             code="identity-mismatch",
             severity=rule.severity,
-            claim_ids=(*ids, claim.claim_id),
+            claim_ids=(*ids, *(c.claim_id for c in group)),
             message=f"{rule.rule_id}: the {name} implied by {', '.join(ids)}, "
             f"{show(derived.interval, claim.unit)}, cannot equal {claim.claim_id} "
             f"{claim.as_written!r} {show(claim.interval or derived.interval, claim.unit)}: "
