@@ -189,7 +189,10 @@ class ClaimTable:
     def of_source(self, indicator_id: str, subject: str, source_id: str) -> list[Claim]:
         """The claims of one indicator and subject that one source gives, in claims.csv order."""
         groups = self._grouped("_by_source", ["indicator_id", "subject", "source_id"])
-        return self.claims(groups.get((indicator_id, subject, source_id), []))
+        positions = groups.get((indicator_id, subject, source_id), [])
+        if any(p not in self._memo for p in positions):  # build the subject's claims at once
+            self.claims(self._subject_groups().get((indicator_id, subject), []))
+        return self.claims(positions)
 
     def _subject_groups(self) -> dict[tuple[str, ...], list[int]]:
         return self._grouped("_by_subject", ["indicator_id", "subject"])

@@ -12,10 +12,10 @@ neither, the Claim has no author.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
+from checks import strictjson
 from checks.model.errors import InputError
 from checks.publish.bundle import Bundle
 
@@ -37,7 +37,7 @@ class ClaimReviews:
 
     def text(self) -> str:
         """Indented UTF-8 JSON-LD with a final newline."""
-        return json.dumps(self.document, ensure_ascii=False, indent=2) + "\n"
+        return strictjson.dumps(self.document, ensure_ascii=False, indent=2) + "\n"
 
 
 def claim_reviews(bundle: Bundle) -> ClaimReviews:

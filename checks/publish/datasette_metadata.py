@@ -7,10 +7,10 @@ most (every conflict about one indicator, the findings on one claim, a full-text
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from checks import strictjson
 from checks.publish import sqlite_db
 from checks.publish.bundle import Bundle
 
@@ -110,7 +110,7 @@ def datasette_metadata(bundle: Bundle) -> dict[str, Any]:
 
 def metadata_text(bundle: Bundle) -> str:
     """The metadata as indented UTF-8 JSON with a final newline."""
-    return json.dumps(datasette_metadata(bundle), ensure_ascii=False, indent=2) + "\n"
+    return strictjson.dumps(datasette_metadata(bundle), ensure_ascii=False, indent=2) + "\n"
 
 
 def _licence(descriptor: dict[str, Any]) -> dict[str, str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from checks import strictjson
 from checks.model.finding import Finding, Severity
 from checks.report.context import ClaimContext, claim_contexts, claim_count, package_of
 from checks.report.intervals import Chart, format_number, layout
@@ -108,7 +108,7 @@ def _view(finding: Finding, contexts: dict[str, ClaimContext]) -> FindingView:
         [contexts.get(c, c) for c in finding.claim_ids],
         chart,
         [str(s) for s in steps] if isinstance(steps, list) else [],
-        [(k, json.dumps(v, ensure_ascii=False, default=str)) for k, v in evidence.items()],
+        [(k, strictjson.dumps(v, ensure_ascii=False, default=str)) for k, v in evidence.items()],
         str(resolve or ""),
     )
 

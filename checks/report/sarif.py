@@ -7,10 +7,9 @@ waived findings carry an external suppression with the waiver's justification.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from checks import __version__
+from checks import __version__, strictjson
 from checks.gating import CHECK as WAIVERS_CHECK
 from checks.gating import HELP as WAIVERS_HELP
 from checks.gating import TITLE as WAIVERS_TITLE
@@ -122,4 +121,4 @@ def to_sarif(result: CheckResult) -> dict[str, Any]:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(to_sarif(result), ensure_ascii=False, indent=2) + "\n"
+    return strictjson.dumps(to_sarif(result), ensure_ascii=False, indent=2) + "\n"

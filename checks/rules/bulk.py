@@ -215,6 +215,6 @@ def _evaluate(
         with np.errstate(divide="ignore", invalid="ignore"):
             zero = (b_lo <= 0) & (b_hi >= 0)
             b_lo, b_hi = np.where(zero, np.nan, 1 / b_hi), np.where(zero, np.nan, 1 / b_lo)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         products = np.stack([a_lo * b_lo, a_lo * b_hi, a_hi * b_lo, a_hi * b_hi])
     return products.min(axis=0), products.max(axis=0)

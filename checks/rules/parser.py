@@ -16,6 +16,7 @@ syntax error with a position, not a failure later.
 
 from __future__ import annotations
 
+import math
 import re
 
 from checks.rules.errors import RuleSyntaxError
@@ -116,8 +117,11 @@ class _Parser:
     def primary(self) -> Node:
         token = self.token
         if token.kind == "NUMBER":
+            value = float(token.text)
+            if not math.isfinite(value):  # 1e999 overflows to infinity
+                raise self.fail("a finite number (at most about 1.8e308)")
             self.advance()
-            return Number(float(token.text), token.text, token.position)
+            return Number(value, token.text, token.position)
         if token.kind == "REF":
             self.advance()
             return self.reference(token)
