@@ -22,6 +22,7 @@ from checks.model.csvfile import read_regular_file
 from checks.model.errors import InputError
 from checks.model.package import Package
 from checks.publish import findings_table
+from checks.publish.urls import refuse_unsafe_urls
 from checks.report.result import CheckResult
 
 _VERSION = re.compile(r"^[0-9A-Za-z][0-9A-Za-z.+_-]*$")
@@ -120,6 +121,7 @@ def build_bundle(
     descriptor = copy.deepcopy(pkg.descriptor)
     descriptor["created"] = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     descriptor["resources"] = [t.descriptor for t in tables]
+    refuse_unsafe_urls(descriptor, descriptor_name, tables)
     texts = _source_texts(pkg) if include_texts else []
     return Bundle(descriptor, tables, texts, stamp)
 

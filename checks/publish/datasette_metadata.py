@@ -13,6 +13,7 @@ from typing import Any
 from checks import strictjson
 from checks.publish import sqlite_db
 from checks.publish.bundle import Bundle
+from checks.weburl import is_web_url
 
 FILENAME = "metadata.json"
 _SEVERITY_ORDER = "case f.severity when 'error' then 0 when 'warning' then 1 else 2 end"
@@ -119,7 +120,7 @@ def _licence(descriptor: dict[str, Any]) -> dict[str, str]:
         return {}
     first = licences[0]
     out = {"license": str(first.get("title") or first.get("name") or first.get("path"))}
-    if first.get("path"):
+    if is_web_url(str(first.get("path") or "")):
         out["license_url"] = str(first["path"])
     return out
 
@@ -128,7 +129,7 @@ def _source(descriptor: dict[str, Any]) -> dict[str, str]:
     sources = [s for s in descriptor.get("sources") or [] if isinstance(s, dict)]
     titles = [str(s["title"]) for s in sources if s.get("title")]
     out = {"source": "; ".join(titles)} if titles else {}
-    urls = [str(s["path"]) for s in sources if str(s.get("path", "")).startswith("http")]
+    urls = [str(s["path"]) for s in sources if is_web_url(str(s.get("path", "")))]
     if urls:
         out["source_url"] = urls[0]
     return out
