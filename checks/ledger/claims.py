@@ -21,6 +21,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from checks.ledger.periods import Period
+from checks.model.dates import iso_dates
 from checks.model.lookup import lookup
 from checks.model.package import Package
 from checks.numbers.batch import widen_columns
@@ -343,9 +344,7 @@ def _join_sources(pkg: Package, frame: pd.DataFrame) -> None:
     info = pd.DataFrame(
         {
             "source_kind": sources.get("kind", ""),
-            "published": pd.to_datetime(
-                sources.get("published", ""), format="%Y-%m-%d", errors="coerce"
-            ),
+            "published": iso_dates(sources.get("published", pd.Series("", index=sources.index))),
             "language": sources.get("language", "vi"),
         }
     )

@@ -19,6 +19,7 @@ import pandas as pd
 
 from checks import __version__
 from checks.model.csvfile import read_regular_file
+from checks.model.dates import iso_dates
 from checks.model.errors import InputError
 from checks.model.package import Package
 from checks.publish import findings_table
@@ -139,11 +140,7 @@ def _created_from_data(pkg: Package) -> datetime:
                 expected="an ISO 8601 timestamp such as 2025-10-25T00:00:00Z",
             ) from None
         return _as_utc(stamp)
-    published = pd.to_datetime(
-        pkg.table("sources").get("published", pd.Series(dtype=str)),
-        format="%Y-%m-%d",
-        errors="coerce",
-    ).dropna()
+    published = iso_dates(pkg.table("sources").get("published", pd.Series(dtype=str))).dropna()
     if published.empty:
         return _EPOCH
     return _as_utc(published.max().to_pydatetime())

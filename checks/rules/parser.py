@@ -40,6 +40,10 @@ _REF = re.compile(
 )
 OPERAND = "an operand: a number, a [reference], a function call or '('"
 MAX_DEPTH = 64
+MAX_OPERATORS = 100
+"""Binary operators in one expression. A chain ``a + b + c ...`` nests one level per
+operator in the tree, so bounding both keeps every walk of the tree (evaluation, units,
+printing) far from Python's recursion limit."""
 
 
 class _Parser:
@@ -49,6 +53,7 @@ class _Parser:
         self.tokens = tokenize(text, rule_id)
         self.index = 0
         self.depth = 0
+        self.operators = 0
 
     @property
     def token(self) -> Token:
@@ -57,6 +62,13 @@ class _Parser:
     def fail(self, expected: str, token: Token | None = None) -> RuleSyntaxError:
         at = token or self.token
         return RuleSyntaxError(self.rule_id, self.text, at.position, expected, at.text)
+
+    def operator(self) -> Token:
+        """The binary operator at the cursor, counted against :data:`MAX_OPERATORS`."""
+        self.operators += 1
+        if self.operators > MAX_OPERATORS:
+            raise self.fail(f"at most {MAX_OPERATORS} operators + - * / in one expression")
+        return self.advance()
 
     def advance(self) -> Token:
         token = self.token
@@ -89,14 +101,14 @@ class _Parser:
     def sum(self) -> Node:
         node = self.product()
         while self.token.kind == "OP" and self.token.text in "+-":
-            op = self.advance()
+            op = self.operator()
             node = BinaryOp(op.text, node, self.product(), op.position)
         return node
 
     def product(self) -> Node:
         node = self.unary()
         while self.token.kind == "OP" and self.token.text in "*/":
-            op = self.advance()
+            op = self.operator()
             node = BinaryOp(op.text, node, self.unary(), op.position)
         return node
 
