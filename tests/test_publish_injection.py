@@ -130,3 +130,23 @@ def test_publish_prints_the_package_name_and_verdict_ids_inert(mini: Path, tmp_p
     assert (
         "skipped the verdict on ghost\\x0d\\x0a::warning::x\\x1b]8;;: no such claim" in proc.stdout
     )
+
+
+@pytest.mark.parametrize("digits", [23, 5000])
+def test_an_integer_sqlite_cannot_hold_is_published_as_written(
+    mini: Path, tmp_path: Path, digits: int
+) -> None:
+    """body_end of 23 digits used to stop publish --allow-errors with an OverflowError."""
+    import sqlite3
+
+    from tests.publish_support import DB
+
+    huge = "9" * digits
+    edit_row(mini / "datapackage/sources.csv", "source_id", "test-article", body_end=huge)
+
+    publication = publish_copy(mini, tmp_path / "out", allow_errors=True)
+
+    with sqlite3.connect(publication.files[DB]) as db:
+        (cell,) = db.execute("select body_end from sources where source_id = 'test-article'")
+    # kept as written; SQLite's INTEGER affinity may store the text as its REAL value
+    assert float(cell[0]) == float(huge)
