@@ -18,6 +18,7 @@ from checks.ledger.claims import ClaimTable
 from checks.ledger.ledger import ledger
 from checks.model.finding import Finding
 from checks.model.package import Package
+from checks.numbers.units import UnitError, parse_unit
 from checks.rules.kinds.common import Result, RuleFailure
 from checks.rules.outcome import Outcome, error_finding, problem_finding
 from checks.rules.readings import Readings, also_read, collapse
@@ -38,6 +39,10 @@ def run_rules(pkg: Package, check: str, kinds: Mapping[str, Evaluator]) -> Itera
     pinned = {r.target for rule in chosen for r in references(rule.expression) if r.is_claim}
     readings = collapse(ledger(pkg).claims, pinned)
     for rule in chosen:
+        unreadable = _unreadable_unit(rule, readings.table)
+        if unreadable:
+            yield error_finding(pkg, check, rule, unreadable, ())
+            continue
         failed = False
         for result in kinds[rule.kind](rule, readings.table, pkg):
             if isinstance(result, RuleFailure):
@@ -58,3 +63,17 @@ def _reported_once(readings: Readings, first: Outcome) -> Outcome:
     return replace(
         first, claim_ids=ids, message=first.message + also_read([c for c in ids if c not in own])
     )
+
+
+def _unreadable_unit(rule: Rule, table: ClaimTable) -> str:
+    """Why the rule cannot be computed when an indicator it names has a unit that does not
+    parse (the reason, or ``""``)."""
+    for ref in references(rule.expression):
+        info = None if ref.is_claim else table.indicator(ref.target)
+        if info is None or not info["unit"]:
+            continue
+        try:
+            parse_unit(info["unit"])
+        except UnitError as exc:
+            return f"indicator {ref.target} has unit {info['unit']!r}, which does not parse ({exc})"
+    return ""

@@ -15,6 +15,10 @@ its reading without the source, so the engine can report once per group of findi
 differ only in which source gave the same figures.
 
 A claim a rule names (``[claim:id]``) is never collapsed into another.
+
+A claim with a number that cannot be read, or a unit that does not parse (an unknown
+qualifier, a misspelt unit), takes part in no rule: the schema and citation checks report
+it at its row, and every rule kind can rely on the claims it sees having a value.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ import numpy as np
 import pandas as pd
 
 from checks.ledger.claims import Claim, ClaimTable
+from checks.numbers.units import UnitError, parse_unit
 
 READING = (
     "subject",
@@ -87,6 +92,31 @@ NAMED = 5
 """How many of a group's other claims a message names."""
 
 
+def readable(table: ClaimTable) -> ClaimTable:
+    """The claims that are events or have an interval in a unit that parses (the table itself
+    when that is all of them)."""
+    frame = table.frame
+    if frame.empty:
+        return table
+    events = (frame["as_written"] == "").to_numpy(dtype=bool)
+    numbers = frame["lo"].notna().to_numpy() & frame["hi"].notna().to_numpy()
+    units = {u: _parses(u) for u in frame["unit"].unique().tolist()}
+    numbers &= frame["unit"].map(units).to_numpy(dtype=bool)
+    keep = events | numbers
+    if keep.all():
+        return table
+    kept = frame[keep].reset_index(drop=True)
+    return ClaimTable(kept, table.indicators, table.quotes)
+
+
+def _parses(unit: object) -> bool:
+    try:
+        parse_unit(str(unit))
+    except UnitError:
+        return False
+    return True
+
+
 def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     """The claims of ``table`` with repeated readings of one source kept once.
 
@@ -96,6 +126,7 @@ def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     >>> collapse(table).table is table  # no two claims read the same  # doctest: +SKIP
     True
     """
+    table = readable(table)
     frame = table.frame
     size = len(frame)
     if size == 0:
