@@ -1,18 +1,46 @@
-"""The claimledger command line: a thin layer over the ``checks`` library."""
+"""The claimledger command line: a thin layer over the ``checks`` library.
+
+Importing this package is cheap: the commands (and pandas, pint, frictionless behind them)
+are imported inside :func:`main`, where a Ctrl-C during start-up ends the run quietly with
+exit 130 like a Ctrl-C at any later moment, instead of a ``KeyboardInterrupt`` traceback.
+"""
 
 from __future__ import annotations
 
-from checks.cli import check as _check  # noqa: F401  (registers the command)
-from checks.cli import explain as _explain  # noqa: F401
-from checks.cli import publish as _publish  # noqa: F401
-from checks.cli import report as _report  # noqa: F401
-from checks.cli import scan as _scan  # noqa: F401
-from checks.cli.app import app
+import sys
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from typer import Typer
+
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as checks.cli.app says
+
+
+def _app() -> Typer:
+    """The Typer application with every command registered."""
+    from checks.cli import check as _check  # noqa: F401  (registers the command)
+    from checks.cli import explain as _explain  # noqa: F401
+    from checks.cli import publish as _publish  # noqa: F401
+    from checks.cli import report as _report  # noqa: F401
+    from checks.cli import scan as _scan  # noqa: F401
+    from checks.cli.app import app
+
+    return app
 
 
 def main() -> None:
     """Entry point of the ``claimledger`` console script."""
-    app()
+    try:
+        _app()()
+    except KeyboardInterrupt:
+        sys.stderr.flush()
+        raise SystemExit(EXIT_INTERRUPTED) from None
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        return _app()
+    raise AttributeError(f"module 'checks.cli' has no attribute {name!r}")
 
 
 __all__ = ["app", "main"]
