@@ -179,7 +179,7 @@ class _Parser:
                 self.rule_id,
                 self.text,
                 name.position,
-                f"{name.text} takes {spec.arity_text}",
+                f"{name.text} takes {spec.arity_text}, not {len(args):,}",
                 self.text[name.position : closing.position + 1],
             )
         return Call(name.text, tuple(args), name.position)
