@@ -8,6 +8,7 @@ waived findings carry an external suppression with the waiver's justification.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import quote
 
 from checks import __version__, strictjson
 from checks.gating import CHECK as WAIVERS_CHECK
@@ -53,9 +54,19 @@ def _rules(result: CheckResult) -> list[dict[str, Any]]:
     return rules
 
 
+def relative_uri(path: str) -> str:
+    """A relative path as a URI reference (RFC 3986), as SARIF requires: every byte that is
+    not unreserved or ``/`` percent-encoded from UTF-8.
+
+    >>> relative_uri("sources/bài viết #1?.txt")
+    'sources/b%C3%A0i%20vi%E1%BA%BFt%20%231%3F.txt'
+    """
+    return quote(path, safe="/")
+
+
 def _location(finding: Finding, prefix: str) -> dict[str, Any]:
     physical: dict[str, Any] = {
-        "artifactLocation": {"uri": prefix + (finding.path or DESCRIPTOR)},
+        "artifactLocation": {"uri": relative_uri(prefix + (finding.path or DESCRIPTOR))},
     }
     if finding.path and finding.line is not None and finding.line >= 1:
         physical["region"] = {"startLine": finding.line}
