@@ -5,12 +5,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from checks.ledger.ledger import ledger
 from checks.model.package import load_package
+from checks.rules import bulk
 from checks.rules.binding import anchors, bind, comparable
 from checks.rules.readings import collapse
 from checks.rules.syntax import Ref
-from tests.claim_packages import build, claim, findings, rule
+from tests.claim_packages import build, claim, codes, findings, rule
 
 IDENTITY = rule(
     "users-identity",
@@ -124,3 +127,30 @@ def test_own_source_bindings_are_those_the_general_path_prefers(tmp_path: Path) 
         "users-lone": [("users-lone", "share-0"), ("users-lone", "share-1"),
                        ("users-lone", "share-x")],
     }  # fmt: skip
+
+
+def test_a_ratio_bound_over_many_sources_gives_the_same_findings_bound_one_by_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above MAX_COMBINATIONS the columns step aside and each anchor is bound through its
+    own source: the findings are the same, and the cost linear in the claims."""
+    bound = rule(
+        "per-report", "ratio-bound", "[online-fraud-losses] / [online-fraud-reports]",
+        maximum="1000000000", unit="VND/report",
+    )  # fmt: skip
+    rows = []
+    for n in range(30):
+        losses = "390.000 tỷ đồng" if n % 3 else "3.900 tỷ đồng"
+        value = "390000000000000" if n % 3 else "3900000000000"
+        rows += [
+            claim(f"losses-{n}", "online-fraud-losses", losses, value=value,
+                  unit="VND", source_id=f"a{n}"),
+            claim(f"reports-{n}", "online-fraud-reports", "16.000", value="16000",
+                  unit="report", source_id=f"a{n}"),
+        ]  # fmt: skip
+    root = build(tmp_path / "p", rows, [bound])
+    columns = codes(findings(root, "arithmetic"))
+    monkeypatch.setattr(bulk, "MAX_COMBINATIONS", 10)
+    one_by_one = codes(findings(root, "arithmetic"))
+    assert columns == one_by_one
+    assert len(columns) == 20  # the 20 sources whose losses are 390.000 tỷ
