@@ -96,7 +96,7 @@ def check(
     blocking = failing(result.findings, fail_on, known)
     _print_failing(out_console, blocking, fail_on, known is not None)
     for path in written:
-        out_console.print(f"wrote {shown_path(path)}", markup=False)
+        out_console.print(one_line(f"wrote {shown_path(path)}"), markup=False)
     raise typer.Exit(EXIT_FINDINGS if blocking else EXIT_OK)
 
 
@@ -132,8 +132,10 @@ def _print_failing(
     for finding in blocking[:LISTED]:
         where = f"{finding.path}:{finding.line} " if finding.path else ""
         out.print(
-            f"  {finding.severity.value} {finding.check}/{finding.code} {where}"
-            f"[{finding.fingerprint}] {one_line(finding.message)}",
+            one_line(
+                f"  {finding.severity.value} {finding.check}/{finding.code} {where}"
+                f"[{finding.fingerprint}] {finding.message}"
+            ),
             markup=False,
             emoji=False,
         )
