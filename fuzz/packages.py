@@ -263,7 +263,7 @@ def fuzz(
     counts = {"packages": 0, "crashes": 0, "exit 2": 0, "ok": 0}
     with tempfile.TemporaryDirectory(prefix="claimledger-fuzz-") as tmp:
         for index in range(start, count, step):
-            if counts["packages"] and counts["packages"] % 500 == 0:
+            if counts["packages"] and counts["packages"] % 50 == 0:
                 print(f"progress: {counts} (worker {start})", flush=True)
             rng = random.Random(f"{seed}:{index}")
             root = Path(tmp) / "pkg"
