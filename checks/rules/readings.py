@@ -9,10 +9,11 @@ the same intervals. :func:`collapse` keeps one of them (the first in claims.csv)
 remembers the others, so a rule is evaluated on distinct readings only and each finding is
 reported once for its group, naming every claim of it.
 
-Claims from *different* sources that read the same keep their own rows (the one-source
-preference tells them apart); :attr:`Readings.reading` gives every kept claim the code of
-its reading without the source, so the engine can report once per group of findings that
-differ only in which source gave the same figures.
+Claims from *different* sources that read the same keep their own rows: the one-source
+preference tells them apart, and each source's own figures stay its own finding. The
+binding looks in the anchor's source first (:func:`~checks.rules.binding.bind`), and an
+identity compares each distinct reading of its target once (:func:`same_reading`), so
+many sources quoting one figure cost one binding each, not the product.
 
 A claim a rule names (``[claim:id]``) is never collapsed into another.
 
@@ -57,8 +58,6 @@ class Readings:
     table: ClaimTable
     members: Mapping[str, tuple[str, ...]]
     """Kept claim id -> every claim id it stands for (itself first); only groups of two or more."""
-    reading: Mapping[str, int]
-    """Kept claim id -> the code of its reading, the source left out (empty: all distinct)."""
 
     def expand(self, claim_ids: tuple[str, ...]) -> tuple[str, ...]:
         """Every claim the kept claims stand for, each group after its kept claim."""
@@ -130,7 +129,7 @@ def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     frame = table.frame
     size = len(frame)
     if size == 0:
-        return Readings(table, {}, {})
+        return Readings(table, {})
     everything = np.arange(size, dtype=np.int64)
     reading = table.group_codes(everything, list(READING))
     ids = frame["claim_id"].to_numpy(dtype=object)
@@ -142,16 +141,15 @@ def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     group = pd.factorize(reading * (int(sources.max()) + 1) + sources)[0]
     distinct_readings = len(np.unique(reading))
     if distinct_readings == size:
-        return Readings(table, {}, {})
+        return Readings(table, {})
     # codes number the groups in order of first appearance: firsts ascend
     order = np.argsort(group, kind="stable")
     cuts = np.flatnonzero(np.diff(group[order])) + 1
     parts = np.split(order, cuts)
     firsts = np.fromiter((int(p[0]) for p in parts), dtype=np.int64, count=len(parts))
     members = {str(ids[p[0]]): tuple(str(ids[i]) for i in p) for p in parts if len(p) > 1}
-    codes = {str(ids[i]): int(reading[i]) for i in firsts.tolist()}
     if len(firsts) == size:
         kept = table
     else:
         kept = ClaimTable(frame.take(firsts).reset_index(drop=True), table.indicators, table.quotes)
-    return Readings(kept, members, codes)
+    return Readings(kept, members)
