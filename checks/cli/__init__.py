@@ -8,7 +8,8 @@ exit 130 like a Ctrl-C at any later moment, instead of a ``KeyboardInterrupt`` t
 from __future__ import annotations
 
 import sys
-from typing import TYPE_CHECKING, Any
+import types
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from typer import Typer
@@ -37,10 +38,20 @@ def main() -> None:
         raise SystemExit(EXIT_INTERRUPTED) from None
 
 
-def __getattr__(name: str) -> Any:
-    if name == "app":
+class _Package(types.ModuleType):
+    """``checks.cli.app`` is the Typer application, as it was when this package imported
+    it eagerly: the import system's binding of the submodule of the same name is ignored."""
+
+    @property
+    def app(self) -> Typer:
         return _app()
-    raise AttributeError(f"module 'checks.cli' has no attribute {name!r}")
+
+    @app.setter
+    def app(self, value: object) -> None:
+        pass
+
+
+sys.modules[__name__].__class__ = _Package
 
 
 __all__ = ["app", "main"]
