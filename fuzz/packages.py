@@ -156,7 +156,14 @@ def _rule(m: Mutant) -> None:
 
 
 def _descriptor(m: Mutant) -> None:
-    descriptor = m.descriptor()
+    try:
+        descriptor = m.descriptor()
+    except (ValueError, RecursionError):  # already mutated past JSON: leave it so
+        m.done.append("descriptor: left unreadable")
+        return
+    if not isinstance(descriptor, dict):
+        m.done.append("descriptor: left as it is")
+        return
     target: Any = descriptor
     path = "descriptor"
     if m.rng.random() < 0.6 and isinstance(descriptor.get("resources"), list):
@@ -167,7 +174,10 @@ def _descriptor(m: Mutant) -> None:
             schema_path = m.root / target["schema"]
             if schema_path.is_file() and ".." not in target["schema"]:
                 schema = json.loads(schema_path.read_text("utf-8"))
-                fields = schema.get("fields") or [{}]
+                fields = schema.get("fields") if isinstance(schema, dict) else None
+                if not isinstance(fields, list) or not fields:
+                    return
+                fields = [f for f in fields if isinstance(f, dict)] or [{}]
                 field = m.rng.choice(fields)
                 key = m.rng.choice(["type", "name", "constraints", "format", "missingValues"])
                 field[key] = m.rng.choice(JSON_VALUES)

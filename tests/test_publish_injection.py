@@ -150,3 +150,17 @@ def test_an_integer_sqlite_cannot_hold_is_published_as_written(
         (cell,) = db.execute("select body_end from sources where source_id = 'test-article'")
     # kept as written; SQLite's INTEGER affinity may store the text as its REAL value
     assert float(cell[0]) == float(huge)
+
+
+@pytest.mark.parametrize("licences", [-1, "CC-BY-4.0", {"name": "x"}, [1]])
+def test_licences_that_are_not_a_list_of_objects_are_refused_not_a_crash(
+    mini: Path, tmp_path: Path, licences: object
+) -> None:
+    """Found by fuzz/packages.py (seed 20241225, index 1050): ``licenses: -1`` was a
+    TypeError in the Datasette metadata."""
+    descriptor = _descriptor(mini)
+    descriptor["licenses"] = licences
+    _write_descriptor(mini, descriptor)
+
+    with pytest.raises(InputError, match="column licenses: the package has no licence"):
+        publish_copy(mini, tmp_path / "out", allow_errors=True)

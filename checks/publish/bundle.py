@@ -94,7 +94,12 @@ def build_bundle(
             column="version",
             expected="a version such as 1.0.0 (letters, digits, . + _ -)",
         )
-    if not pkg.descriptor.get("licenses"):
+    licences = pkg.descriptor.get("licenses")
+    if (
+        not licences
+        or not isinstance(licences, list)
+        or not all(isinstance(entry, dict) for entry in licences)
+    ):
         raise InputError(
             "the package has no licence; readers cannot reuse unlicensed data",
             path=descriptor_name,

@@ -116,7 +116,7 @@ def metadata_text(bundle: Bundle) -> str:
 
 def _licence(descriptor: dict[str, Any]) -> dict[str, str]:
     licences = descriptor.get("licenses") or []
-    if not licences or not isinstance(licences[0], dict):
+    if not isinstance(licences, list) or not licences or not isinstance(licences[0], dict):
         return {}
     first = licences[0]
     out = {"license": str(first.get("title") or first.get("name") or first.get("path"))}
@@ -126,7 +126,8 @@ def _licence(descriptor: dict[str, Any]) -> dict[str, str]:
 
 
 def _source(descriptor: dict[str, Any]) -> dict[str, str]:
-    sources = [s for s in descriptor.get("sources") or [] if isinstance(s, dict)]
+    listed = descriptor.get("sources") or []
+    sources = [s for s in listed if isinstance(s, dict)] if isinstance(listed, list) else []
     titles = [str(s["title"]) for s in sources if s.get("title")]
     out = {"source": "; ".join(titles)} if titles else {}
     urls = [str(s["path"]) for s in sources if is_web_url(str(s.get("path", "")))]
