@@ -201,7 +201,7 @@ def _descriptor(m: Mutant) -> None:
 
 def _source(m: Mutant) -> None:
     path = m.rng.choice(sorted((m.root / "sources").glob("*.txt")))
-    text = path.read_text(encoding="utf-8")
+    text = path.read_bytes().decode("utf-8", errors="replace")  # may be mutated already
     action = m.rng.choice(["utf-16", "cp1258", "truncate", "nfd", "nul", "empty"])
     if action == "utf-16":
         path.write_bytes(text.encode("utf-16"))
