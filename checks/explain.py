@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from checks import strictjson
 from checks.model.finding import Finding
 from checks.model.package import Package
 from checks.textsafety import one_line
@@ -102,7 +102,7 @@ def explain_text(pkg: Package | None, finding: Finding) -> str:
     if finding.path:
         lines.append(f"at {finding.path}:{finding.line}")
     if finding.waiver:
-        lines.append(f"waived: {inert(json.dumps(dict(finding.waiver), ensure_ascii=False))}")
+        lines.append(f"waived: {inert(strictjson.dumps(dict(finding.waiver), ensure_ascii=False))}")
     rule = finding.evidence.get("rule") if finding.evidence else None
     if isinstance(rule, dict):
         lines.append("")
@@ -123,7 +123,9 @@ def explain_text(pkg: Package | None, finding: Finding) -> str:
         for key, value in finding.evidence.items():
             if key in _SHOWN_APART:
                 continue
-            lines.append(f"  {key}: {inert(json.dumps(value, ensure_ascii=False, default=str))}")
+            lines.append(
+                f"  {key}: {inert(strictjson.dumps(value, ensure_ascii=False, default=str))}"
+            )
     if pkg is not None and finding.claim_ids:
         lines.append("")
         lines.append("quotes:")

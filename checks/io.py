@@ -58,6 +58,28 @@ def atomic_write_files(files: Mapping[Path, bytes | str]) -> None:
     _commit(temporaries)
 
 
+def default_folder(root: Path, name: str) -> Path:
+    """The output folder ``name`` beside the descriptor, refused (exit 2) when it is a
+    symlink that leads out of the package: a package from a pull request must not make a
+    run write wherever its ``reports`` link points. An ``--out`` the user types is theirs.
+
+    >>> import tempfile, pathlib
+    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> default_folder(root, "reports") == root / "reports"
+    True
+    """
+    folder = root / name
+    if folder.is_symlink() or folder.exists():
+        target = folder.resolve()
+        if not target.is_relative_to(root.resolve()):
+            raise InputError(
+                f"the default output folder {name}/ leads out of the package, to {target}",
+                path=str(folder),
+                expected=f"a folder {name}/ inside the package, or an explicit --out DIR",
+            )
+    return folder
+
+
 def _write_temporary(path: Path, data: bytes) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from checks.engine import LOCAL, EngineOptions
-from checks.io import atomic_write_text
+from checks.io import atomic_write_files, default_folder
 from checks.model.errors import InputError
 from checks.model.finding import Finding
 from checks.model.package import Package, load_package
@@ -80,20 +80,20 @@ def check_formats(formats: Iterable[str]) -> list[str]:
 
 
 def write_reports(result: CheckResult, out: Path | None, formats: Iterable[str]) -> list[Path]:
-    """Render each file format and write it atomically into ``out`` (default ``<root>/reports``).
+    """Render each file format and write the set atomically into ``out`` (default
+    ``<root>/reports``): every report is on disk before the first is renamed, so a full disk
+    or a failure leaves the previous set whole, never half new and half old.
 
     Formats printed rather than written (``github``) are skipped: see :func:`printed_reports`.
     """
-    folder = out if out is not None else (result.root or Path.cwd()) / "reports"
-    written: list[Path] = []
+    folder = out if out is not None else default_folder(result.root or Path.cwd(), "reports")
+    files: dict[Path, str] = {}
     for name in check_formats(formats):
         module = FORMATS[name]
-        if module.FILENAME is None:
-            continue
-        path = folder / module.FILENAME
-        atomic_write_text(path, module.render(result))
-        written.append(path)
-    return written
+        if module.FILENAME is not None:
+            files[folder / module.FILENAME] = module.render(result)
+    atomic_write_files(files)
+    return list(files)
 
 
 def printed_reports(result: CheckResult, formats: Iterable[str]) -> str:

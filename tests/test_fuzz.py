@@ -8,8 +8,11 @@
   the rule language can reach Python: no names, attributes, strings or calls beyond its
   own function table.
 - Any claims table the loader accepts can be checked without an exception.
+- A whole package with mutated descriptor, schemas, rows, rules or sources ends in a
+  check or an exit-2 error, never a crash (a bounded run of ``fuzz/packages.py``).
 
-The long fuzz run (100,000+ inputs) of the number parser is ``fuzz/fuzz_parse_number.py``.
+The long fuzz runs are ``fuzz/fuzz_parse_number.py`` (100,000+ inputs of the number
+parser) and ``fuzz/packages.py --count 10000`` (whole packages).
 """
 
 from __future__ import annotations
@@ -412,3 +415,39 @@ def test_every_check_runs_on_any_claims_table_the_loader_accepts(rows: list[list
         except InputError:
             return
         run_checks(pkg)
+
+
+# --- Whole packages: the bounded version of fuzz/packages.py ---------------------------
+
+
+def _package_fuzzer() -> Any:
+    import importlib.util
+
+    path = Path(__file__).resolve().parents[1] / "fuzz" / "packages.py"
+    spec = importlib.util.spec_from_file_location("fuzz_packages", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_mutated_whole_packages_end_in_a_check_or_exit_2_never_a_crash(tmp_path: Path) -> None:
+    """Twelve mutated packages through check, every report and (a third of them) publish;
+    ``python fuzz/packages.py --count 10000`` is the long run (docs/robustness.md)."""
+    fuzzer = _package_fuzzer()
+    counts = fuzzer.fuzz(12, seed=20, publish_every=3, artifacts=tmp_path)
+    assert counts["packages"] == 12
+    assert counts["crashes"] == 0, sorted(p.name for p in tmp_path.iterdir())
+    assert counts["exit 2"] + counts["ok"] == 12
+
+
+def test_package_mutations_are_reproducible_from_the_seed_and_index(tmp_path: Path) -> None:
+    import random
+
+    fuzzer = _package_fuzzer()
+    done = []
+    for attempt in ("a", "b"):
+        root = tmp_path / attempt
+        shutil.copytree(fuzzer.MINI, root)
+        done.append(fuzzer.mutate(root, random.Random("20:5")))
+    assert done[0] == done[1] and done[0]

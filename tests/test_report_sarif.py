@@ -7,6 +7,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import jsonschema
 import pytest
@@ -143,3 +144,16 @@ def test_untrusted_message_text_round_trips_through_json(text: str) -> None:
     log = json.loads(sarif.render(CheckResult("p", [finding], None, {"citation": "C"})))
     validate(log)
     assert log["runs"][0]["results"][0]["message"]["text"] == text
+
+
+def test_artifact_uri_is_percent_encoded_from_utf8(tmp_path: Path) -> None:
+    """A path with spaces, '#', '%' or Vietnamese letters is a valid URI reference
+    (issue 20, defect 20): GitHub code scanning resolves it back to the file."""
+    finding = Finding(
+        "citation", "a", Severity.ERROR, (), "m", path="sources/bài 100% #1.txt", line=2
+    )
+    document = sarif.to_sarif(CheckResult("mini", [finding], None, {"citation": "t"}))
+    (result,) = document["runs"][0]["results"]
+    uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri == "sources/b%C3%A0i%20100%25%20%231.txt"
+    assert unquote(uri) == "sources/bài 100% #1.txt"

@@ -86,8 +86,19 @@ def test_negative_numbers_and_exponents() -> None:
             "a function name: one of cagr, count, end, growth, hull, start, years",
             "foo",
         ),
-        ("[a] = growth([b])", 6, "growth takes 2 arguments", "growth([b])"),
-        ("years([a], [b], [c])", 0, "years takes 1 to 2 arguments", "years([a], [b], [c])"),
+        ("[a] = growth([b])", 6, "growth takes 2 arguments, not 1", "growth([b])"),
+        (
+            "years([a], [b], [c])",
+            0,
+            "years takes 1 to 2 arguments, not 3",
+            "years([a], [b], [c])",
+        ),
+        (  # the limit is stated, not "1 or more" (issue 20, defect 19)
+            "hull(" + ", ".join(["[a]"] * 5000) + ")",
+            0,
+            "hull takes 1 to 99 arguments, not 5,000",
+            "hull(" + ", ".join(["[a]"] * 5000) + ")",
+        ),
     ],
 )
 def test_syntax_errors_say_where_and_what_was_expected(

@@ -320,8 +320,21 @@ def test_input_error_naming_hostile_text_is_one_inert_line_on_stderr(
 @pytest.fixture(scope="module")
 def published_findings(outputs: Outputs) -> list[list[str]]:
     out = outputs.box.base / "published"
-    result = outputs.box.run(
+    refused = outputs.box.run(
         "publish", str(outputs.box.pkg), "--out", str(out), "--allow-errors", out=out
+    )
+    refused.assert_clean()  # the javascript: source url never leaves the package
+    assert refused.returncode == 2
+    assert "column url: address 'javascript:alert(4)' is not a web URL" in refused.stderr
+    assert not out.exists()
+    publishable = outputs.box.base / "publishable"
+    shutil.copytree(outputs.box.pkg, publishable)
+    sources = _read(publishable / "datapackage" / "sources.csv")
+    for row in sources:
+        row["url"] = ""
+    _write(publishable / "datapackage" / "sources.csv", sources)
+    result = outputs.box.run(
+        "publish", str(publishable), "--out", str(out), "--allow-errors", out=out
     )
     result.assert_clean()
     assert result.returncode == 0, result.stderr

@@ -145,7 +145,7 @@ def check(
     blocking = failing(result.findings, fail_on, known)
     _print_failing(out_console, blocking, fail_on, known is not None)
     for path in written:
-        out_console.print(f"wrote {shown_path(path)}", markup=False)
+        out_console.print(one_line(f"wrote {shown_path(path)}"), markup=False)
     unreadable = [f for f in result.findings if is_unreadable_row(f)]
     if unreadable:  # reported with the rest, but the input could not all be read
         rows = [f for f in unreadable if f.line is not None]
@@ -198,8 +198,10 @@ def _print_failing(
     for finding in blocking[:LISTED]:
         where = f"{finding.path}:{finding.line} " if finding.path else ""
         out.print(
-            f"  {finding.severity.value} {finding.check}/{finding.code} {where}"
-            f"[{finding.fingerprint}] {one_line(finding.message)}",
+            one_line(
+                f"  {finding.severity.value} {finding.check}/{finding.code} {where}"
+                f"[{finding.fingerprint}] {finding.message}"
+            ),
             markup=False,
             emoji=False,
         )

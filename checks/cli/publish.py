@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
 
 from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded, shown_path
 from checks.model.errors import InputError
 from checks.model.package import load_package
 from checks.publish import PublishRefused, publish
+from checks.textsafety import one_line
 
 LISTED = 5
 
@@ -65,31 +67,29 @@ def publish_command(
         )
     except PublishRefused as refused:
         err = console(stderr=True)
-        err.print(f"claimledger: {refused}", markup=False)
+        _say(err, f"claimledger: {refused}")
         for finding in refused.findings[:LISTED]:
             where = f"{finding.path}:{finding.line}" if finding.path else "-"
-            err.print(
+            _say(
+                err,
                 f"  {finding.fingerprint} {finding.check}/{finding.code} {where} {finding.message}",
-                markup=False,
             )
         if len(refused.findings) > LISTED:
-            err.print(f"  … and {len(refused.findings) - LISTED} more", markup=False)
+            _say(err, f"  … and {len(refused.findings) - LISTED} more")
         raise typer.Exit(EXIT_FINDINGS) from None
     out_console = console()
     summary = publication.result.summary
-    out_console.print(
+    _say(
+        out_console,
         f"published {pkg.name} {publication.bundle.version}: "
         f"{len(publication.result.findings)} findings ({summary['error']} error, "
         f"{summary['warning']} warning, {summary['info']} info not waived), "
         f"{publication.reviews} claim reviews",
-        markup=False,
     )
     for claim_id in publication.skipped_reviews:
-        out_console.print(
-            f"skipped the verdict on {claim_id}: no such claim in claims", markup=False
-        )
+        _say(out_console, f"skipped the verdict on {claim_id}: no such claim in claims")
     for path in publication.files:
-        out_console.print(f"wrote {shown_path(path)}", markup=False)
+        _say(out_console, f"wrote {shown_path(path)}")
     raise typer.Exit(EXIT_OK)
 
 
@@ -102,3 +102,8 @@ def _timestamp(text: str) -> datetime:
             column="--created",
             expected="an ISO 8601 timestamp such as 2026-01-31T12:00:00Z",
         ) from None
+
+
+def _say(out: Console, line: str) -> None:
+    """One line of text that may hold data (a package name, a claim id): made inert."""
+    out.print(one_line(line), markup=False)

@@ -14,6 +14,7 @@ from checks.model.finding import Severity
 from checks.model.paths import find_descriptor
 from checks.report import format_help, load_result
 from checks.service import check_formats, printed_reports, write_reports
+from checks.textsafety import one_line
 
 DEFAULT_FORMATS = ("html",)
 
@@ -65,5 +66,5 @@ def report(
         typer.echo(annotations, nl=False)
     out_console = console()
     for path in written:
-        out_console.print(f"wrote {shown_path(path)}", markup=False)
+        out_console.print(one_line(f"wrote {shown_path(path)}"), markup=False)
     raise typer.Exit(EXIT_OK)

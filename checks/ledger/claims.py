@@ -21,6 +21,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from checks.ledger.periods import Period
+from checks.model.dates import iso_dates
 from checks.model.lookup import lookup
 from checks.model.package import Package
 from checks.numbers.batch import widen_columns
@@ -187,6 +188,14 @@ class ClaimTable:
             return self.claims(self._indicator_groups().get((indicator_id,), []))
         return self.claims(self._subject_groups().get((indicator_id, subject), []))
 
+    def of_source(self, indicator_id: str, subject: str, source_id: str) -> list[Claim]:
+        """The claims of one indicator and subject that one source gives, in claims.csv order."""
+        groups = self._grouped("_by_source", ["indicator_id", "subject", "source_id"])
+        positions = groups.get((indicator_id, subject, source_id), [])
+        if any(p not in self._memo for p in positions):  # build the subject's claims at once
+            self.claims(self._subject_groups().get((indicator_id, subject), []))
+        return self.claims(positions)
+
     def _subject_groups(self) -> dict[tuple[str, ...], list[int]]:
         return self._grouped("_by_subject", ["indicator_id", "subject"])
 
@@ -341,9 +350,7 @@ def _join_sources(pkg: Package, frame: pd.DataFrame) -> None:
     info = pd.DataFrame(
         {
             "source_kind": sources.get("kind", ""),
-            "published": pd.to_datetime(
-                sources.get("published", ""), format="%Y-%m-%d", errors="coerce"
-            ),
+            "published": iso_dates(sources.get("published", pd.Series("", index=sources.index))),
             "language": sources.get("language", "vi"),
         }
     )

@@ -11,6 +11,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checks.model.dates import iso_dates
 from checks.model.package import Package
 from checks.model.tableschema import floats
 
@@ -44,7 +45,7 @@ def convert_column(series: pd.Series, field_type: str) -> pd.Series:
         numbers = floats(text)  # pandas.to_numeric's values, plain decimals by pyarrow
         return numbers.where(np.isfinite(numbers))
     if field_type == "date":
-        return pd.to_datetime(series, format="%Y-%m-%d", errors="coerce")
+        return iso_dates(series)
     return series
 
 

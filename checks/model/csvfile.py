@@ -54,7 +54,12 @@ def describe_encoding(data: bytes) -> str:
     'Windows-1258 (Vietnamese)'
     >>> describe_encoding("café".encode("latin-1"))
     'Latin-1 (ISO-8859-1)'
+    >>> describe_encoding("Đà Lạt".encode("utf-16"))
+    'UTF-16 (little-endian, with a byte order mark)'
     """
+    wide = utf16_or_32(data)
+    if wide:
+        return wide
     try:
         vietnamese = data.decode("cp1258")
     except UnicodeDecodeError:
@@ -70,7 +75,46 @@ def describe_encoding(data: bytes) -> str:
     return "Windows-1252"
 
 
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32 (little-endian, with a byte order mark)"),
+    (b"\x00\x00\xfe\xff", "UTF-32 (big-endian, with a byte order mark)"),
+    (b"\xff\xfe", "UTF-16 (little-endian, with a byte order mark)"),
+    (b"\xfe\xff", "UTF-16 (big-endian, with a byte order mark)"),
+)
+
+
+def utf16_or_32(data: bytes) -> str:
+    """``UTF-16 (...)`` or ``UTF-32 (...)`` when the bytes look like it, else ``""``.
+
+    A byte order mark says so; without one, text in UTF-16 has a NUL in most pairs of bytes
+    at one parity and almost none at the other (ASCII and Vietnamese letters alike).
+
+    >>> utf16_or_32("claim_id,quote".encode("utf-16-be")), utf16_or_32(b"plain")
+    ('UTF-16 (big-endian, no byte order mark)', '')
+    """
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return ""
+    even = sample[0 : 2 * pairs : 2].count(0)
+    odd = sample[1 : 2 * pairs : 2].count(0)
+    if odd >= 0.3 * pairs and even <= 0.05 * pairs:
+        return "UTF-16 (little-endian, no byte order mark)"
+    if even >= 0.3 * pairs and odd <= 0.05 * pairs:
+        return "UTF-16 (big-endian, no byte order mark)"
+    return ""
+
+
 def _codec_hint(name: str) -> str:
+    if name.startswith(("UTF-16", "UTF-32")):
+        width = name[:6]
+        if "with a byte order mark" in name:
+            return f"; convert it with: iconv -f {width} -t UTF-8"
+        order = "LE" if "little" in name else "BE"
+        return f"; convert it with: iconv -f {width}{order} -t UTF-8"
     codec = {"Windows-1258": "CP1258", "Latin-1": "LATIN1", "Windows-1252": "CP1252"}
     for prefix, iconv in codec.items():
         if name.startswith(prefix):
@@ -94,6 +138,14 @@ looks like Windows-1258 (Vietnamese); convert it with: iconv -f CP1258 -t UTF-8 
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise not_utf8_error(data, exc, path=path) from None
+    if "\x00" in text:  # ASCII in UTF-16 is valid UTF-8, with a NUL in every other byte
+        wide = utf16_or_32(data)
+        if wide:
+            raise InputError(
+                f"not UTF-8: looks like {wide}{_codec_hint(wide)}",
+                path=path,
+                expected="UTF-8 text",
+            )
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -163,6 +215,8 @@ def read_csv_table(
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise _locate_bad_bytes(data, exc, display) from None
+    if "\x00" in text:
+        text = decode_utf8(data, path=display)  # names UTF-16 that happens to be valid UTF-8
     text = text[1:] if text.startswith("\ufeff") else text
     if not text.strip():
         raise InputError("file is empty", path=display, line=1, expected="a header row")

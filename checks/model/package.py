@@ -21,6 +21,7 @@ from checks.model.errors import InputError
 from checks.model.first_rows import FirstRows
 from checks.model.memory import trim_heap
 from checks.model.paths import ResourcePaths, find_descriptor, safe_resource_path
+from checks.model.resource_format import check_readable, check_required
 from checks.model.sourcetext import DEFAULT_MAX_SOURCE_BYTES, hash_source, max_source_bytes_from_env
 from checks.model.sourcetext import SourceText as SourceText
 from checks.model.tableschema import check_table_schema
@@ -262,10 +263,12 @@ def load_package(
         path = safe_resource_path(
             root, entry.get("path", ""), descriptor=display, field=f"{where}.path"
         )
+        check_readable(entry, descriptor=display, where=where)
         schema, schema_display, prefix = _load_schema(root, entry.get("schema"), display, where)
         check_table_schema(schema, path=schema_display, prefix=prefix)
         rel = path.relative_to(root.resolve()).as_posix()
         resources[name] = Resource(name, path, rel, entry, schema)
+    check_required(resources, descriptor=display)
     return Package(root, descriptor_path, descriptor, resources, limit)
 
 

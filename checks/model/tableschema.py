@@ -12,6 +12,7 @@ import pandera.pandas as pa
 import pyarrow as arrow
 import pyarrow.compute as arrow_compute
 
+from checks.model.dates import iso_dates
 from checks.model.errors import InputError
 
 FIELD_TYPES = frozenset(
@@ -88,9 +89,7 @@ def floats(s: pd.Series) -> pd.Series:
 
 def _is_iso_date(s: pd.Series) -> pd.Series:
     shaped = s.str.fullmatch(r"\d{4}-\d{2}-\d{2}").fillna(False).astype(bool)
-    return (
-        shaped & pd.to_datetime(s.where(shaped, None), format="%Y-%m-%d", errors="coerce").notna()
-    )
+    return shaped & iso_dates(s.where(shaped, None)).notna()
 
 
 _TYPE_CHECKS = {

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from checks.io import atomic_write_files
+from checks.io import atomic_write_files, default_folder
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package
@@ -64,7 +64,7 @@ def default_out_dir(pkg: Package) -> Path:
     >>> default_out_dir(load_package("tests/fixtures/mini")).name  # doctest: +SKIP
     'out'
     """
-    return pkg.root / OUT_DIR
+    return default_folder(pkg.root, OUT_DIR)
 
 
 def blocking_findings(result: CheckResult) -> list[Finding]:

@@ -18,9 +18,11 @@ from typing import Any
 import pandas as pd
 
 from checks.model.csvfile import read_regular_file
+from checks.model.dates import iso_dates
 from checks.model.errors import InputError
 from checks.model.package import Package
 from checks.publish import findings_table
+from checks.publish.urls import refuse_unsafe_urls
 from checks.report.result import CheckResult
 from checks.version import __version__
 
@@ -92,7 +94,12 @@ def build_bundle(
             column="version",
             expected="a version such as 1.0.0 (letters, digits, . + _ -)",
         )
-    if not pkg.descriptor.get("licenses"):
+    licences = pkg.descriptor.get("licenses")
+    if (
+        not licences
+        or not isinstance(licences, list)
+        or not all(isinstance(entry, dict) for entry in licences)
+    ):
         raise InputError(
             "the package has no licence; readers cannot reuse unlicensed data",
             path=descriptor_name,
@@ -120,6 +127,7 @@ def build_bundle(
     descriptor = copy.deepcopy(pkg.descriptor)
     descriptor["created"] = stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
     descriptor["resources"] = [t.descriptor for t in tables]
+    refuse_unsafe_urls(descriptor, descriptor_name, tables)
     texts = _source_texts(pkg) if include_texts else []
     return Bundle(descriptor, tables, texts, stamp)
 
@@ -137,11 +145,7 @@ def _created_from_data(pkg: Package) -> datetime:
                 expected="an ISO 8601 timestamp such as 2025-10-25T00:00:00Z",
             ) from None
         return _as_utc(stamp)
-    published = pd.to_datetime(
-        pkg.table("sources").get("published", pd.Series(dtype=str)),
-        format="%Y-%m-%d",
-        errors="coerce",
-    ).dropna()
+    published = iso_dates(pkg.table("sources").get("published", pd.Series(dtype=str))).dropna()
     if published.empty:
         return _EPOCH
     return _as_utc(published.max().to_pydatetime())

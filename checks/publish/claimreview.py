@@ -12,16 +12,18 @@ neither, the Claim has no author.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from typing import Any
 
+from checks import strictjson
 from checks.model.errors import InputError
 from checks.publish.bundle import Bundle
+from checks.weburl import is_web_url
 
 FILENAME = "claimreview.jsonld"
 CONTEXT = "https://schema.org"
 RESOURCE = "verdicts"
+_SCRIPT_SAFE = {ord(c): f"\\u{ord(c):04x}" for c in "<>&\u2028\u2029"}
 
 
 @dataclass(frozen=True)
@@ -36,8 +38,15 @@ class ClaimReviews:
         return len(self.document["@graph"])
 
     def text(self) -> str:
-        """Indented UTF-8 JSON-LD with a final newline."""
-        return json.dumps(self.document, ensure_ascii=False, indent=2) + "\n"
+        """Indented UTF-8 JSON-LD with a final newline, safe inside an HTML ``<script>``.
+
+        The file is meant to be pasted into ``<script type="application/ld+json">``: ``<``,
+        ``>`` and ``&`` (and the line separators JavaScript reads as line ends) are written
+        as ``\\u003c`` escapes, so no title or quote can close the script element. Outside
+        strings JSON has none of these characters, so the document parses the same.
+        """
+        text = strictjson.dumps(self.document, ensure_ascii=False, indent=2) + "\n"
+        return text.translate(_SCRIPT_SAFE)
 
 
 def claim_reviews(bundle: Bundle) -> ClaimReviews:
@@ -82,7 +91,7 @@ def _review(
         "datePublished": verdict["date"],
         "reviewBody": verdict["explanation"],
     }
-    if verdict.get("url"):
+    if is_web_url(verdict.get("url", "")):
         review["url"] = verdict["url"]
     return review
 
@@ -109,7 +118,7 @@ def _claim_author(claim: dict[str, str], source: dict[str, str]) -> dict[str, st
 
 def _appearance(source: dict[str, str]) -> dict[str, Any]:
     work: dict[str, Any] = {"@type": "CreativeWork", "name": source["title"]}
-    if source.get("url"):
+    if is_web_url(source.get("url", "")):
         work["url"] = source["url"]
     if source.get("published"):
         work["datePublished"] = source["published"]

@@ -7,12 +7,13 @@ most (every conflict about one indicator, the findings on one claim, a full-text
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
+from checks import strictjson
 from checks.publish import sqlite_db
 from checks.publish.bundle import Bundle
+from checks.weburl import is_web_url
 
 FILENAME = "metadata.json"
 _SEVERITY_ORDER = "case f.severity when 'error' then 0 when 'warning' then 1 else 2 end"
@@ -110,25 +111,26 @@ def datasette_metadata(bundle: Bundle) -> dict[str, Any]:
 
 def metadata_text(bundle: Bundle) -> str:
     """The metadata as indented UTF-8 JSON with a final newline."""
-    return json.dumps(datasette_metadata(bundle), ensure_ascii=False, indent=2) + "\n"
+    return strictjson.dumps(datasette_metadata(bundle), ensure_ascii=False, indent=2) + "\n"
 
 
 def _licence(descriptor: dict[str, Any]) -> dict[str, str]:
     licences = descriptor.get("licenses") or []
-    if not licences or not isinstance(licences[0], dict):
+    if not isinstance(licences, list) or not licences or not isinstance(licences[0], dict):
         return {}
     first = licences[0]
     out = {"license": str(first.get("title") or first.get("name") or first.get("path"))}
-    if first.get("path"):
+    if is_web_url(str(first.get("path") or "")):
         out["license_url"] = str(first["path"])
     return out
 
 
 def _source(descriptor: dict[str, Any]) -> dict[str, str]:
-    sources = [s for s in descriptor.get("sources") or [] if isinstance(s, dict)]
+    listed = descriptor.get("sources") or []
+    sources = [s for s in listed if isinstance(s, dict)] if isinstance(listed, list) else []
     titles = [str(s["title"]) for s in sources if s.get("title")]
     out = {"source": "; ".join(titles)} if titles else {}
-    urls = [str(s["path"]) for s in sources if str(s.get("path", "")).startswith("http")]
+    urls = [str(s["path"]) for s in sources if is_web_url(str(s.get("path", "")))]
     if urls:
         out["source_url"] = urls[0]
     return out

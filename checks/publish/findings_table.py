@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from checks import strictjson
 from checks.model.finding import Finding
 from checks.textsafety import spreadsheet_safe
 
@@ -54,7 +55,7 @@ def finding_row(finding: Finding) -> dict[str, str]:
         "path": finding.path or "",
         "line": "" if finding.line is None else str(finding.line),
         "key": finding.key,
-        "evidence": json.dumps(
+        "evidence": strictjson.dumps(
             dict(finding.evidence), ensure_ascii=False, sort_keys=True, separators=(",", ":")
         ),
         "waived": "true" if finding.waiver else "false",

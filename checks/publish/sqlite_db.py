@@ -13,6 +13,7 @@ library.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -31,6 +32,7 @@ FTS_TOKENIZER = "unicode61 remove_diacritics 2"
 
 _PY_TYPES: dict[str, type] = {"integer": int, "number": float, "boolean": int}
 _INTEGER = re.compile(r"[-+]?\d+")
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
 _TRUE, _FALSE = {"true", "True", "TRUE", "1"}, {"false", "False", "FALSE", "0"}
 
 VIEW_SQL = """
@@ -73,18 +75,23 @@ def cell_value(text: str, field_type: str) -> Any:
 
     >>> cell_value("12", "integer"), cell_value("", "number"), cell_value("true", "boolean")
     (12, None, 1)
-    >>> cell_value("12a", "integer")
-    '12a'
+    >>> cell_value("12a", "integer"), cell_value("1" * 23, "integer"), cell_value("1e999", "number")
+    ('12a', '11111111111111111111111', '1e999')
+
+    An integer SQLite cannot hold (beyond 64 bits) and a number that is not finite are
+    kept as written too, like any other cell that is not of its type.
     """
     if text == "":
         return None
-    if field_type == "integer" and _INTEGER.fullmatch(text):
-        return int(text)
+    if field_type == "integer" and len(text) <= 20 and _INTEGER.fullmatch(text):
+        value = int(text)
+        return value if _INT64_MIN <= value <= _INT64_MAX else text
     if field_type == "number":
         try:
-            return float(text)
+            number = float(text)
         except ValueError:
             return text
+        return number if math.isfinite(number) else text
     if field_type == "boolean" and (text in _TRUE or text in _FALSE):
         return 1 if text in _TRUE else 0
     return text

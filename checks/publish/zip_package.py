@@ -9,9 +9,9 @@ same data always gives the same bytes.
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 
+from checks import strictjson
 from checks.publish.bundle import Bundle
 
 DESCRIPTOR = "datapackage.json"
@@ -30,7 +30,9 @@ def archive_name(version: str) -> str:
 
 def descriptor_bytes(bundle: Bundle) -> bytes:
     """The published descriptor: indented UTF-8 JSON with a final newline."""
-    return (json.dumps(bundle.descriptor, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (strictjson.dumps(bundle.descriptor, ensure_ascii=False, indent=2) + "\n").encode(
+        "utf-8"
+    )
 
 
 def zip_entries(bundle: Bundle) -> list[tuple[str, bytes]]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
-
+from checks import strictjson
 from checks.report.result import CheckResult
 
 FILENAME = "findings.json"
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    return strictjson.dumps(result.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
+from checks.report.saved_shape import check_shape, load_json
 
 if TYPE_CHECKING:
     from checks.model.package import Package
@@ -51,7 +51,8 @@ class CheckResult:
 def load_result(path: Path) -> CheckResult:
     """Read a saved ``findings.json`` back."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = load_json(path.read_text(encoding="utf-8"), str(path))
+        check_shape(data, str(path))
         findings = [Finding.from_dict(f) for f in data["findings"]]
         return CheckResult(str(data["package"]), findings, None, dict(data.get("checks", {})))
     except OSError as exc:

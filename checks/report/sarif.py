@@ -8,9 +8,10 @@ waived findings carry an external suppression with the waiver's justification.
 
 from __future__ import annotations
 
-import json
 from typing import Any
+from urllib.parse import quote
 
+from checks import strictjson
 from checks.model.finding import Finding, Severity
 from checks.registry import described
 from checks.report.context import repo_prefix
@@ -65,9 +66,19 @@ def _rule(check_id: str, code: str, title: str, help_text: str) -> dict[str, Any
     }
 
 
+def relative_uri(path: str) -> str:
+    """A relative path as a URI reference (RFC 3986), as SARIF requires: every byte that is
+    not unreserved or ``/`` percent-encoded from UTF-8.
+
+    >>> relative_uri("sources/bài viết #1?.txt")
+    'sources/b%C3%A0i%20vi%E1%BA%BFt%20%231%3F.txt'
+    """
+    return quote(path, safe="/")
+
+
 def _location(finding: Finding, prefix: str) -> dict[str, Any]:
     physical: dict[str, Any] = {
-        "artifactLocation": {"uri": prefix + (finding.path or DESCRIPTOR)},
+        "artifactLocation": {"uri": relative_uri(prefix + (finding.path or DESCRIPTOR))},
     }
     if finding.path and finding.line is not None and finding.line >= 1:
         physical["region"] = {"startLine": finding.line}
@@ -133,4 +144,4 @@ def to_sarif(result: CheckResult) -> dict[str, Any]:
 
 
 def render(result: CheckResult) -> str:
-    return json.dumps(to_sarif(result), ensure_ascii=False, indent=2) + "\n"
+    return strictjson.dumps(to_sarif(result), ensure_ascii=False, indent=2) + "\n"

@@ -95,6 +95,12 @@ def bind(
     the missing figure). With ``source_with_anchor`` the anchor's source counts in the
     one-source preference (for rules without a derived side, such as a ratio bound).
     """
+    if source_with_anchor and not anchor_ref.is_claim:
+        own = _own_source(table, anchor, others, relation)
+        if own:
+            for combo in own:
+                yield Binding({anchor_ref.key: anchor, **combo}, ())
+            return
     options = {ref.key: candidates(table, ref, anchor, relation) for ref in others}
     missing = tuple(ref for ref in others if not options[ref.key])
     if len(missing) > allow_missing:
@@ -116,3 +122,29 @@ def bind(
     preferred = [c for c in combos if one_source(c)]
     for combo in preferred or combos:
         yield Binding({anchor_ref.key: anchor, **combo}, missing)
+
+
+def _own_source(
+    table: ClaimTable, anchor: Claim, others: Sequence[Ref], relation: Relation
+) -> list[dict[str, Claim]]:
+    """The bindings whose free claims all come from the anchor's source, found through the
+    anchor's source alone (without listing every candidate of every source); empty when
+    some free reference has no candidate there, or a claim reference is missing (then the
+    general path decides)."""
+    options: dict[str, list[Claim]] = {}
+    for ref in others:
+        if ref.is_claim:
+            found = candidates(table, ref, anchor, relation)
+        else:
+            found = [
+                c
+                for c in table.of_source(ref.target, anchor.subject, anchor.source_id)
+                if c.claim_id != anchor.claim_id and usable(c) and relation(ref, anchor, c)
+            ]
+        if not found:
+            return []
+        options[ref.key] = found
+    combos = [
+        dict(zip(options, combo, strict=True)) for combo in itertools.product(*options.values())
+    ]
+    return [c for c in combos if len({x.claim_id for x in c.values()}) == len(c)]

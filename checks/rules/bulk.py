@@ -39,6 +39,11 @@ MARGIN = 1e-9
 """Relative margin by which a result must lie inside the bounds to be passed unseen."""
 
 
+MAX_COMBINATIONS = 4_000_000
+"""Combinations of one subject and period above which the columns would take gigabytes:
+the kind then binds each anchor through its own source instead (linear in the claims)."""
+
+
 class _GiveUp(Exception):
     """The expression uses something the column evaluation does not model."""
 
@@ -65,6 +70,10 @@ def suspect_anchors(
     if any(np.any(events) for _, events in rows.values()):
         return None
     anchor, others = refs[0], refs[1:]
+    if _equal_period_combinations(table, rows[anchor.key][0], [rows[r.key][0] for r in others]) > (
+        MAX_COMBINATIONS
+    ):
+        return None  # thousands of claims of one subject and period: bind them one by one
     combos = _combinations(table, rows[anchor.key][0], [rows[r.key][0] for r in others])
     keys = [anchor.key, *(r.key for r in others)]
     columns = dict(zip(keys, combos, strict=True))
@@ -136,6 +145,22 @@ def _combinations(table: ClaimTable, anchors: Ints, others: list[Ints]) -> list[
     return columns
 
 
+def _equal_period_combinations(table: ClaimTable, anchors: Ints, others: list[Ints]) -> int:
+    """How many combinations share one subject and one period (a lower bound of what
+    :func:`_combinations` builds), counted per group without building any."""
+    everything = np.concatenate([anchors, *others])
+    if len(everything) == 0:
+        return 0
+    codes = table.group_codes(everything, ["subject", "start_day", "end_day"])
+    size = int(codes.max()) + 1
+    total = np.bincount(codes[: len(anchors)], minlength=size).astype(np.float64)
+    at = len(anchors)
+    for candidates in others:
+        total *= np.bincount(codes[at : at + len(candidates)], minlength=size)
+        at += len(candidates)
+    return int(min(total.sum(), 2**62))
+
+
 def _comparable_pairs(table: ClaimTable, anchors: Ints, candidates: Ints) -> tuple[Ints, Ints]:
     """Pairs (index into ``anchors``, candidate position) of the same subject, comparable
     periods (:func:`~checks.ledger.periods.comparable_pairs`) and different claims."""
@@ -187,6 +212,6 @@ def _evaluate(
         with np.errstate(divide="ignore", invalid="ignore"):
             zero = (b_lo <= 0) & (b_hi >= 0)
             b_lo, b_hi = np.where(zero, np.nan, 1 / b_hi), np.where(zero, np.nan, 1 / b_lo)
-    with np.errstate(invalid="ignore"):
+    with np.errstate(invalid="ignore", over="ignore"):
         products = np.stack([a_lo * b_lo, a_lo * b_hi, a_hi * b_lo, a_hi * b_hi])
     return products.min(axis=0), products.max(axis=0)

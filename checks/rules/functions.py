@@ -55,10 +55,13 @@ class FunctionSpec:
 
     @property
     def arity_text(self) -> str:
+        """``1 argument``, ``2 to 3 arguments``: the limit the parser enforces, always stated.
+
+        >>> FUNCTIONS["hull"].arity_text
+        '1 to 99 arguments'
+        """
         if self.min_args == self.max_args:
             return f"{self.min_args} argument{'s' if self.min_args != 1 else ''}"
-        if self.max_args >= 99:
-            return f"{self.min_args} or more arguments"
         return f"{self.min_args} to {self.max_args} arguments"
 
 

@@ -127,7 +127,8 @@ def error_finding(
         check=check,
         code="rule-error",
         row=rule.row,
-        message=f"rule {rule.rule_id}: {reason} (claims {', '.join(claim_ids)})",
+        message=f"rule {rule.rule_id}: {reason}"
+        + (f" (claims {', '.join(claim_ids)})" if claim_ids else ""),
         claim_ids=claim_ids,
         evidence={
             "rule": rule.evidence(),

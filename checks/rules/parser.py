@@ -16,6 +16,7 @@ syntax error with a position, not a failure later.
 
 from __future__ import annotations
 
+import math
 import re
 
 from checks.rules.errors import RuleSyntaxError
@@ -39,6 +40,10 @@ _REF = re.compile(
 )
 OPERAND = "an operand: a number, a [reference], a function call or '('"
 MAX_DEPTH = 64
+MAX_OPERATORS = 100
+"""Binary operators in one expression. A chain ``a + b + c ...`` nests one level per
+operator in the tree, so bounding both keeps every walk of the tree (evaluation, units,
+printing) far from Python's recursion limit."""
 
 
 class _Parser:
@@ -48,6 +53,7 @@ class _Parser:
         self.tokens = tokenize(text, rule_id)
         self.index = 0
         self.depth = 0
+        self.operators = 0
 
     @property
     def token(self) -> Token:
@@ -56,6 +62,13 @@ class _Parser:
     def fail(self, expected: str, token: Token | None = None) -> RuleSyntaxError:
         at = token or self.token
         return RuleSyntaxError(self.rule_id, self.text, at.position, expected, at.text)
+
+    def operator(self) -> Token:
+        """The binary operator at the cursor, counted against :data:`MAX_OPERATORS`."""
+        self.operators += 1
+        if self.operators > MAX_OPERATORS:
+            raise self.fail(f"at most {MAX_OPERATORS} operators + - * / in one expression")
+        return self.advance()
 
     def advance(self) -> Token:
         token = self.token
@@ -88,14 +101,14 @@ class _Parser:
     def sum(self) -> Node:
         node = self.product()
         while self.token.kind == "OP" and self.token.text in "+-":
-            op = self.advance()
+            op = self.operator()
             node = BinaryOp(op.text, node, self.product(), op.position)
         return node
 
     def product(self) -> Node:
         node = self.unary()
         while self.token.kind == "OP" and self.token.text in "*/":
-            op = self.advance()
+            op = self.operator()
             node = BinaryOp(op.text, node, self.unary(), op.position)
         return node
 
@@ -116,8 +129,11 @@ class _Parser:
     def primary(self) -> Node:
         token = self.token
         if token.kind == "NUMBER":
+            value = float(token.text)
+            if not math.isfinite(value):  # 1e999 overflows to infinity
+                raise self.fail("a finite number (at most about 1.8e308)")
             self.advance()
-            return Number(float(token.text), token.text, token.position)
+            return Number(value, token.text, token.position)
         if token.kind == "REF":
             self.advance()
             return self.reference(token)
@@ -163,7 +179,7 @@ class _Parser:
                 self.rule_id,
                 self.text,
                 name.position,
-                f"{name.text} takes {spec.arity_text}",
+                f"{name.text} takes {spec.arity_text}, not {len(args):,}",
                 self.text[name.position : closing.position + 1],
             )
         return Call(name.text, tuple(args), name.position)

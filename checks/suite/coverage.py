@@ -116,7 +116,9 @@ def _source_finding(
 
 def _body_end(cell: str, length: int) -> int:
     cell = cell.strip()
-    return min(int(cell), length) if cell.isdigit() else length
+    if not (cell.isascii() and cell.isdigit()):
+        return length
+    return length if len(cell) > 18 else min(int(cell), length)  # 10,000 digits: past any end
 
 
 def _listed(mention: Mention) -> dict[str, Any]:

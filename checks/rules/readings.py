@@ -1,0 +1,155 @@
+"""Claims that read the same, collapsed before the rules bind them.
+
+A ledger that many articles feed quotes one figure again and again: the same subject,
+indicator, period, unit and printed number. A rule binds one claim per reference, so
+evaluating it binding by binding costs the product of the copies (the cube for an identity
+of three indicators). Claims that read the same *and* come from the same source are
+interchangeable for every rule: they bind the same claims, prefer the same source and give
+the same intervals. :func:`collapse` keeps one of them (the first in claims.csv) and
+remembers the others, so a rule is evaluated on distinct readings only and each finding is
+reported once for its group, naming every claim of it.
+
+Claims from *different* sources that read the same keep their own rows: the one-source
+preference tells them apart, and each source's own figures stay its own finding. The
+binding looks in the anchor's source first (:func:`~checks.rules.binding.bind`), and an
+identity compares each distinct reading of its target once (:func:`same_reading`), so
+many sources quoting one figure cost one binding each, not the product.
+
+A claim a rule names (``[claim:id]``) is never collapsed into another.
+
+A claim with a number that cannot be read, or a unit that does not parse (an unknown
+qualifier, a misspelt unit), takes part in no rule: the schema and citation checks report
+it at its row, and every rule kind can rely on the claims it sees having a value.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from checks.ledger.claims import Claim, ClaimTable
+from checks.numbers.units import UnitError, parse_unit
+
+READING = (
+    "subject",
+    "indicator_id",
+    "start_day",
+    "end_day",
+    "unit",
+    "qualifier",
+    "as_written",
+    "kind",
+    "lo",
+    "hi",
+    "clo",
+    "chi",
+)
+"""The columns that decide how a claim reads: two claims equal on them give every rule the
+same intervals, units and periods."""
+
+
+@dataclass(frozen=True)
+class Readings:
+    """A claim table with one claim per (reading, source), and what each kept claim stands for."""
+
+    table: ClaimTable
+    members: Mapping[str, tuple[str, ...]]
+    """Kept claim id -> every claim id it stands for (itself first); only groups of two or more."""
+
+    def expand(self, claim_ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Every claim the kept claims stand for, each group after its kept claim."""
+        if not self.members:
+            return claim_ids
+        out: dict[str, None] = {}
+        for claim_id in claim_ids:
+            for member in self.members.get(claim_id, (claim_id,)):
+                out[member] = None
+        return tuple(out)
+
+
+def same_reading(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """``claims`` in groups that read the same (any source), in order of first appearance."""
+    groups: dict[tuple[object, ...], list[Claim]] = {}
+    for c in claims:
+        key = (c.subject, c.indicator_id, c.period, c.unit, c.qualifier, c.as_written, c.kind)
+        groups.setdefault((*key, c.interval, c.canonical), []).append(c)
+    return list(groups.values())
+
+
+def also_read(others: Sequence[str]) -> str:
+    """The note a message ends with when more claims read the same: `` (also read ...)``."""
+    if not others:
+        return ""
+    shown = ", ".join(others[:NAMED]) + (", …" if len(others) > NAMED else "")
+    return f" (also read the same way by {len(others):,} more claims: {shown})"
+
+
+NAMED = 5
+"""How many of a group's other claims a message names."""
+
+
+def readable(table: ClaimTable) -> ClaimTable:
+    """The claims that are events or have an interval in a unit that parses (the table itself
+    when that is all of them)."""
+    frame = table.frame
+    if frame.empty:
+        return table
+    events = (frame["as_written"] == "").to_numpy(dtype=bool)
+    numbers = frame["lo"].notna().to_numpy() & frame["hi"].notna().to_numpy()
+    units = {u: _parses(u) for u in frame["unit"].unique().tolist()}
+    numbers &= frame["unit"].map(units).to_numpy(dtype=bool)
+    keep = events | numbers
+    if keep.all():
+        return table
+    kept = frame[keep].reset_index(drop=True)
+    return ClaimTable(kept, table.indicators, table.quotes)
+
+
+def _parses(unit: object) -> bool:
+    try:
+        parse_unit(str(unit))
+    except UnitError:
+        return False
+    return True
+
+
+def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
+    """The claims of ``table`` with repeated readings of one source kept once.
+
+    Cost: a few column factorisations and one sort, n log n in the number of claims.
+
+    >>> from checks.ledger.claims import ClaimTable  # doctest: +SKIP
+    >>> collapse(table).table is table  # no two claims read the same  # doctest: +SKIP
+    True
+    """
+    table = readable(table)
+    frame = table.frame
+    size = len(frame)
+    if size == 0:
+        return Readings(table, {})
+    everything = np.arange(size, dtype=np.int64)
+    reading = table.group_codes(everything, list(READING))
+    ids = frame["claim_id"].to_numpy(dtype=object)
+    pins = np.flatnonzero(np.isin(ids, list(pinned))) if pinned else np.empty(0, np.int64)
+    # a pinned claim reads like no other
+    reading = reading.copy()
+    reading[pins] = reading.max() + 1 + np.arange(len(pins))
+    sources = table.codes("source_id")
+    group = pd.factorize(reading * (int(sources.max()) + 1) + sources)[0]
+    distinct_readings = len(np.unique(reading))
+    if distinct_readings == size:
+        return Readings(table, {})
+    # codes number the groups in order of first appearance: firsts ascend
+    order = np.argsort(group, kind="stable")
+    cuts = np.flatnonzero(np.diff(group[order])) + 1
+    parts = np.split(order, cuts)
+    firsts = np.fromiter((int(p[0]) for p in parts), dtype=np.int64, count=len(parts))
+    members = {str(ids[p[0]]): tuple(str(ids[i]) for i in p) for p in parts if len(p) > 1}
+    if len(firsts) == size:
+        kept = table
+    else:
+        kept = ClaimTable(frame.take(firsts).reset_index(drop=True), table.indicators, table.quotes)
+    return Readings(kept, members)
