@@ -65,12 +65,12 @@ def run_checks(
     else:
         found = _run_parallel(pkg, ids, checks, on_check)
     seen: dict[str, Finding] = {}
-    for finding in _one_per_statement(pkg, found):
+    for finding in one_per_statement(pkg, found):
         seen.setdefault(finding.fingerprint, finding)
     return sorted(seen.values(), key=sort_key)
 
 
-def _one_per_statement(pkg: Package, found: list[Finding]) -> list[Finding]:
+def one_per_statement(pkg: Package, found: list[Finding]) -> list[Finding]:
     """Findings about copies of one statement merged into one (:func:`merge_copies`)."""
     if not any(f.claim_ids for f in found) or not pkg.has("claims"):
         return found

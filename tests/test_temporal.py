@@ -151,7 +151,10 @@ def test_own_events_are_in_order_until_one_is_moved(tmp_path: Path) -> None:
              period_start="2026-02-01", period_end="2026-02-01")  # fmt: skip
     moved = [f for f in run_checks(load_package(root), ["temporal"]) if f.code == "order-violated"]
     # the Foreign Minister's sentence, printed in his interview and twice in article 003,
-    # is one statement: one finding lists its three copies
+    # is one statement: one finding lists its three copies; article 003's four claims that
+    # read the signing year the same way are one reading, bound once (issue 20). The two
+    # groupings overlap (the quote copies are named by both findings): known, see the
+    # closing note of round two.
     assert sorted(f.claim_ids for f in moved) == [
         (
             "ga-adoption-date",
@@ -159,8 +162,14 @@ def test_own_events_are_in_order_until_one_is_moved(tmp_path: Path) -> None:
             "ga-adoption-signing-year-quote-1",
             "ga-adoption-signing-year-quote-2",
         ),
-        ("ga-adoption-date", "ga-adoption-signing-year-article-64"),
-        ("ga-adoption-date", "ga-adoption-signing-year-venue"),
+        (
+            "ga-adoption-date",
+            "ga-adoption-signing-year-article-64",
+            "ga-adoption-signing-year-venue",
+            "ga-adoption-signing-year-quote-1",
+            "ga-adoption-signing-year-quote-2",
+            "fm-interview-signing-ceremony-year",
+        ),
         ("ga-adoption-date", "press-conference-signing-ceremony-date"),
         ("ga-adoption-date", "press-conference-signing-ceremony-dates"),
     ]

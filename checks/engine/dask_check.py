@@ -36,7 +36,7 @@ from checks.engine.partition import (
 from checks.model.finding import Finding, sort_key
 from checks.model.package import Package
 from checks.registry import RegistryError, registered
-from checks.runner import ProgressCallback, run_checks
+from checks.runner import ProgressCallback, one_per_statement, run_checks
 
 
 def run_checks_dask(
@@ -76,7 +76,9 @@ def run_checks_dask(
             found.extend(result)
     if rest:
         found.extend((f, -1) for f in run_checks(pkg, rest, on_check))
-    return merge(found)
+    # copies of one statement may fall in different partitions: merged as the local
+    # runner merges them (this reads the quotes of the whole ledger on the client)
+    return one_per_statement(pkg, merge(found))
 
 
 def merge(found: Sequence[Ordered]) -> list[Finding]:

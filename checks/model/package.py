@@ -52,13 +52,30 @@ class Resource:
         return [f["name"] for f in self.fields]
 
     @property
+    def needed_names(self) -> list[str]:
+        """The fields a CSV header must have: the required ones and the primary key. An
+        optional field the header leaves out (a column added to the schema after the
+        table was written, such as ``measure``) reads as empty."""
+        key = self.schema.get("primaryKey", [])
+        keys = {key} if isinstance(key, str) else set(key if isinstance(key, list) else [])
+        return [
+            f["name"]
+            for f in self.fields
+            if f["name"] in keys or (f.get("constraints") or {}).get("required")
+        ]
+
+    @property
     def frame(self) -> pd.DataFrame:
         """All cells as strings, empty cells as ``""`` (rows that cannot be read left out)."""
         if self._frame is None:
             table = read_csv_table(
-                self.path, display=self.display, columns=self.field_names, tolerant=True
+                self.path, display=self.display, columns=self.needed_names, tolerant=True
             )
-            self._frame, self._lines, self._table = table.frame, table.lines, table
+            frame = table.frame
+            for name in self.field_names:  # an optional column the header leaves out
+                if name not in frame.columns:
+                    frame[name] = ""
+            self._frame, self._lines, self._table = frame, table.lines, table
         return self._frame
 
     def append_in_memory(self, rows: pd.DataFrame) -> None:

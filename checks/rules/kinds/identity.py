@@ -33,6 +33,7 @@ from checks.rules.kinds.common import (
     relative_difference,
 )
 from checks.rules.outcome import Outcome, claim_label, consult, interval_entry, percent
+from checks.rules.readings import also_read, same_reading
 from checks.rules.rule import Rule
 from checks.rules.syntax import Ref, references
 from checks.rules.values import Quantity, UnitMismatch, show, unit_text
@@ -59,6 +60,9 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                 targets = anchors(table, target)
             else:
                 targets = table.of_indicator(target.target, anchor.subject)
+            groups = same_reading(targets)  # copies of one reading are compared once
+            targets = [group[0] for group in groups]
+            members = {group[0].claim_id: [c.claim_id for c in group[1:]] for group in groups}
             unit = _target_unit(table, target, targets)
             if unit:
                 try:
@@ -72,7 +76,9 @@ def evaluate(rule: Rule, table: ClaimTable, pkg: Package) -> Iterator[Result]:
                     continue
                 ev.steps.append(f"in {unit}: {implied}")
             plain = _plain(ev, rule, unit)
-            yield from _compare(rule, pkg, name, anchor, inputs, ev, implied, targets, table, plain)
+            yield from _compare(
+                rule, pkg, name, anchor, inputs, ev, implied, targets, table, plain, members
+            )
 
 
 def _plain(ev: Evaluation, rule: Rule, unit: str) -> Quantity | None:
@@ -106,6 +112,7 @@ def _compare(
     targets: list[Claim],
     table: ClaimTable,
     plain: Quantity | None,
+    members: dict[str, list[str]],
 ) -> Iterator[Result]:
     ids = tuple(c.claim_id for c in inputs)
     rows: list[dict[str, Any]] = []
@@ -238,11 +245,11 @@ def _compare(
             f"{claim.as_written!r} {show(claim.interval or derived.interval, claim.unit)}: "
             f"{percent(row['relative_difference'])}, relative gap {row['relative_gap']:.2%}; "
             f"{through or verdict.explain()}"
-        )
+        ) + also_read(members.get(claim.claim_id, []))
         yield Outcome(
             code="identity-mismatch" if not through else "identity-trajectory",
             severity=verdict.severity,
-            claim_ids=(*ids, claim.claim_id),
+            claim_ids=(*ids, claim.claim_id, *members.get(claim.claim_id, [])),
             message=message,
             steps=steps,
             intervals=intervals,
