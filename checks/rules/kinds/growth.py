@@ -142,15 +142,11 @@ def _derive(
     )
 
 
-def check_shape(rule: Rule) -> None:
-    equation_shape(rule)
-
-
 KIND = RuleKind(
     name="growth",
     check="arithmetic",
     form="[rate] = expression (usually growth([level], [level@previous]))",
-    shape=check_shape,
+    shape=equation_shape,
     evaluate=evaluate,
     codes=(
         FindingCode(

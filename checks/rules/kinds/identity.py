@@ -278,15 +278,11 @@ def _as_bound(verdict: Verdict) -> Verdict:
     return replace(verdict, severity=milder(verdict.severity, Severity.WARNING))
 
 
-def check_shape(rule: Rule) -> None:
-    equation_shape(rule)
-
-
 KIND = RuleKind(
     name="identity",
     check="arithmetic",
     form="[target] = expression (the right side derives the target, compared with each claim)",
-    shape=check_shape,
+    shape=equation_shape,
     evaluate=evaluate,
     codes=(
         FindingCode(
