@@ -29,7 +29,13 @@ from checks.model.tableschema import as_missing, floats, pandera_schema
 from checks.numbers.batch import hedges_before, parse_numbers
 from checks.numbers.hedges import hedge_before
 from checks.numbers.parse import NumberParseError, parse_number
-from checks.numbers.tables import qualifier_phrases, scale_words, unit_tokens
+from checks.numbers.tables import (
+    change_words,
+    multiplier_words,
+    qualifier_phrases,
+    scale_words,
+    unit_tokens,
+)
 
 SPACES = st.sampled_from([" ", "  ", "\u00a0", "\t", "\u202f", " \u2009", ""])
 DIGITS = st.one_of(
@@ -42,7 +48,9 @@ WORDS = st.sampled_from(
     [p.phrase for p in qualifier_phrases()]
     + [s.word for s in scale_words()]
     + [t.token for t in unit_tokens()]
-    + ["", "", "", "người", "Gần", "x", "５", "\u0301"]
+    + [c.word for c in change_words()]
+    + [m.phrase for m in multiplier_words()]
+    + ["", "", "", "người", "Gần", "x", "５", "\u0301", "lần", "/kg"]
 )
 
 
@@ -101,6 +109,14 @@ def test_parse_numbers_agrees_with_parse_number_on_every_string(
                 )
             )
         assert got == _expected(text, locale), (text, locale)
+
+
+def test_parse_numbers_reads_decreases_and_divisions_as_the_reader_does() -> None:
+    texts = ["giảm 3 lần", "gấp 3 lần", "giảm 15%", "fell 2.5 percentage points", "45p"]
+    locales = ["vi", "vi", "vi", "en", "en"]
+    frame = parse_numbers(pd.Series(texts), pd.Series(locales))
+    expected = [parse_number(t, locale=loc).value for t, loc in zip(texts, locales, strict=True)]
+    assert frame["value"].tolist() == expected
 
 
 def test_parse_numbers_keeps_the_index_and_reads_typical_ledger_numbers() -> None:

@@ -169,7 +169,8 @@ def test_mixed_file_reads_each_number_in_its_sentence_language() -> None:
     assert (mentions["2.500"].value, mentions["2.500"].language) == (2500.0, "vi")
     assert (mentions["about 1,500"].value, mentions["about 1,500"].language) == (1500.0, "en")
     assert (mentions["1,500 tỷ đồng"].value, mentions["1,500 tỷ đồng"].language) == (1.5e9, "vi")
-    assert mentions["2.500 million"].value == 2.5e6
+    dollars = mentions["2.500 million dollars"]
+    assert (dollars.value, dollars.unit) == (2.5e6, "USD")
     assert all(not m.ambiguous for text, m in mentions.items() if text != "1,500")
 
 

@@ -67,15 +67,19 @@ _PLAIN = {
     "en": f"[-{_MINUS}]?(?:[1-9][0-9]{{0,2}}(?:,[0-9]{{3}})+|0|[1-9][0-9]*)(?:\\.[0-9]+)?",
 }
 _DECIMAL_MARK = {"vi": ",", "en": "."}
+_DIGIT = re.compile("[0-9]")
 _MAX_FAST_DIGITS = 14  # 10·M + 5 stays below 2**53: exact in a double
 
 
 @cache
 def _words_are_digit_free() -> bool:
-    """The shape trick needs hedge, unit and scale words without digits, signs or marks."""
+    """The shape trick needs the words that stand before the digits (hedges, currency
+    signs and codes) free of digits: the first run of digits must be the number's. A word
+    after the number may hold digits (``km2``): such a row has digits after its number and
+    is parsed whole (see :func:`_fast_rows`)."""
     words = [p.phrase for p in qualifier_phrases()]
-    words += [t.token for t in unit_tokens()] + [s.word for s in scale_words()]
-    return not any(ch.isdigit() or ch in "-\u2212.," for word in words for ch in word)
+    words += [t.token for t in unit_tokens() if t.position == "prefix"]
+    return not any(ch.isdigit() for word in words for ch in word)
 
 
 def parse_numbers(texts: pd.Series, locales: pd.Series) -> pd.DataFrame:
@@ -201,10 +205,15 @@ def _shape(shape: str, locale: str) -> tuple[str, str, int] | None:
     """
     try:
         parsed = parse_number(shape, locale=locale)
+        # A second digit: a word that changes the digits' value is seen on either (a sign
+        # makes 1 into -1; a decrease of a multiplier makes 1 into 1 but 2 into 0.5).
+        two = parse_number(_DIGIT.sub("2", shape, count=1), locale=locale)
     except NumberParseError:
         return None
     if parsed.kind == "fraction" or parsed.value != 10.0**parsed.exponent:
         return None  # a sign, a fraction or a word that changes the digits' value
+    if two.value != 2 * 10.0**parsed.exponent:
+        return None
     return parsed.qualifier, parsed.unit or "", parsed.exponent
 
 

@@ -196,6 +196,8 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
             second, after = _read_amount(after, locale, text)
         except NumberParseError:
             second = None
+        if second is not None and first.marked and not (second.marked or second.unit):
+            second = None  # "rose 15% to 1,234 cases": a percent, then a count
         if second is not None:
             rest = after
     if head.opener and second is None:
@@ -308,6 +310,13 @@ class _Amount:
     sign: int
     exact: bool  # a fraction: no rounding to widen
     has_scale: bool
+    suffixed: bool = False  # a unit printed after the digits (``15%``, ``5 kg``)
+
+    @property
+    def marked(self) -> bool:
+        """A scale word or a unit after the digits: what the second end of a range must
+        print too (``15% to 1,234`` is a percent and a count, not a range)."""
+        return self.has_scale or self.suffixed
 
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁺", "0123456789-+")
@@ -365,19 +374,56 @@ def _read_amount(rest: str, locale: str, text: str) -> tuple[_Amount, str]:
         exponent = int(power.translate(_SUPERSCRIPT).replace("\u2212", "-"))
         rest = rest[scientific.end() :]
     glued = bool(rest) and not rest[0].isspace()
-    rest = rest.lstrip()
-    scale = _take_scale(rest, locale, glued=glued, currency=unit is not None)
-    if scale is not None:
-        word, power = scale
-        exponent, has_scale, rest = exponent + power, True, rest[len(word) :].lstrip()
-    suffix_words, suffix_units = _unit_table("suffix")
-    token, rest = _take_word(rest, suffix_words)
-    if token is not None:
-        suffix_unit = suffix_units[token]
-        if unit is not None and unit != suffix_unit:
-            raise NumberParseError(text, f"two units: {unit} and {suffix_unit}")
-        unit = suffix_unit
-    return _Amount(number * sign, decimals, exponent, unit, sign, exact, has_scale), rest
+    token = None
+    if glued:  # a unit that is one only right after the digits: 45p, 40.5C, 3.2pc
+        glued_words, glued_units = _unit_table("glued")
+        token, rest = _take_word(rest, glued_words)
+        if token is not None:
+            unit = _one_unit(unit, glued_units[token], text)
+    if token is None:
+        rest = rest.lstrip()
+        scale = _take_scale(rest, locale, glued=glued, currency=unit is not None)
+        if scale is not None:
+            word, power = scale
+            exponent, has_scale, rest = exponent + power, True, rest[len(word) :].lstrip()
+        suffix_words, suffix_units = _unit_table("suffix")
+        token, rest = _take_word(rest, suffix_words)
+        if token is not None:
+            unit = _one_unit(unit, suffix_units[token], text)
+    if unit is not None and rest[:1] == "/":
+        unit, rest = _per(unit, rest)
+    amount = _Amount(number * sign, decimals, exponent, unit, sign, exact, has_scale)
+    return (_suffixed(amount) if token is not None else amount), rest
+
+
+def _one_unit(before: str | None, after: str, text: str) -> str:
+    if before is not None and before != after:
+        raise NumberParseError(text, f"two units: {before} and {after}")
+    return after
+
+
+def _suffixed(amount: _Amount) -> _Amount:
+    return _Amount(
+        amount.number,
+        amount.decimals,
+        amount.exponent,
+        amount.unit,
+        amount.sign,
+        amount.exact,
+        amount.has_scale,
+        suffixed=True,
+    )
+
+
+def _per(unit: str, rest: str) -> tuple[str, str]:
+    """``đ/kg``, ``$/month``, ``USD/thùng``: a unit per another one (``VND/kilogram``).
+    The second unit is a unit token or a ``per`` word (``tháng``, ``year``, ``người``)."""
+    for position in ("per", "suffix"):
+        words, units = _unit_table(position)
+        token, after = _take_word(rest[1:], words)
+        if token is not None and not rest[1:2].isspace():
+            return f"{unit}/{units[token]}", after
+    return unit, rest
 
 
 def _read_core(rest: str, locale: str, text: str) -> tuple[Decimal, int, bool, str]:

@@ -47,15 +47,28 @@ class MultiplierWord(NamedTuple):
     ratio: float | None
 
 
+JOIN_ROLES = ("join", "join_after_open")
+
+
 class RangeWord(NamedTuple):
-    """``open`` (between, từ), ``join`` (-, to, đến) or ``join_after_open`` (and, và)."""
+    """``open`` (between, từ), ``join`` (-, to, đến), ``join_after_open`` (and, và) or
+    ``transition`` (went, changed: a verb after which ``from X to Y`` is a before and an
+    after, two numbers, not a range; change words such as ``rose`` do the same)."""
 
     word: str
     language: str
     role: str
 
 
+UNIT_POSITIONS = ("prefix", "suffix", "glued", "per")
+
+
 class UnitToken(NamedTuple):
+    """A unit printed with a number. ``position``: ``prefix`` (before the digits, ``$``,
+    ``VND``), ``suffix`` (after them, blanks allowed: ``15 %``, ``5 kg``), ``glued`` (a
+    unit only right after the digits, too short to be one elsewhere: ``45p``, ``40.5C``,
+    ``3.2pc``) or ``per`` (only after a slash, the second unit of a rate: ``đ/tháng``)."""
+
     token: str
     position: str
     unit: str
@@ -129,6 +142,11 @@ def range_words() -> tuple[RangeWord, ...]:
 @cache
 def unit_tokens() -> tuple[UnitToken, ...]:
     rows = [UnitToken(r["token"], r["position"], r["unit"]) for r in _rows("currencies.csv")]
+    for row in rows:
+        if row.position not in UNIT_POSITIONS:
+            raise ValueError(
+                f"checks/data/currencies.csv: position {row.position!r} not in {UNIT_POSITIONS}"
+            )
     return tuple(sorted(rows, key=lambda r: -len(r.token)))
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from checks.scan.patterns import CLAUSE_BOUNDARY
 
 TRIM = " \t\r\n\u00a0\u202f*|"
@@ -9,6 +11,10 @@ QUOTE_WINDOW = 160
 """At most this many characters of a clause on each side of a number: the context of a
 number stays bounded however long its sentence (a text of numbers with no punctuation
 would otherwise give every number the whole text)."""
+
+_LAST_BOUNDARY = re.compile(rf"(?s:.*)(?:{CLAUSE_BOUNDARY.pattern})")
+"""The last clause boundary of a stretch, found in one match: the greedy ``.*`` runs to
+the end of the stretch and gives characters back until a boundary matches."""
 
 
 class ClauseIndex:
@@ -29,9 +35,9 @@ class ClauseIndex:
         text = self.text
         low = max(0, start - QUOTE_WINDOW - 1)
         left = low  # no boundary within reach: the window's edge (cut at a blank below)
-        for boundary in CLAUSE_BOUNDARY.finditer(text, low, min(len(text), start + 1)):
-            if boundary.end() <= start:
-                left = boundary.end()
+        last = _LAST_BOUNDARY.match(text, low, min(len(text), start + 1))
+        if last is not None and last.end() <= start:
+            left = last.end()
         high = min(len(text), end + QUOTE_WINDOW + 1)
         after = CLAUSE_BOUNDARY.search(text, end, min(len(text), high + 1))
         right = after.start() if after is not None and after.start() <= high else high

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
-from checks.scan.lexicon import identifier_rules
+from checks.scan.lexicon import IdentifierRule, identifier_rules
+
+_META = frozenset("\\.^$*+?{}[]()|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +35,7 @@ def identifier_spans(text: str) -> list[IdentifierSpan]:
         (
             _trimmed(m, rule.rule)
             for rule in identifier_rules()
-            for m in rule.pattern.finditer(text)
+            for m in _matches(rule, text)
             if m.group().strip()
         ),
         key=lambda t: (t[0], t[0] - t[1]),
@@ -50,6 +54,51 @@ def identifier_spans(text: str) -> list[IdentifierSpan]:
             merged.append(IdentifierSpan(start, end, rule))
             longest = end - start
     return merged
+
+
+def _matches(rule: IdentifierRule, text: str) -> Iterator[re.Match[str]]:
+    """What ``rule.pattern.finditer(text)`` gives, found faster when every match starts
+    with one of a few literal words (``(?:Điều|Khoản)...``): those words are located with
+    ``str.find``, which skips through a text many times faster than the regex engine tries
+    an alternation at every letter, and the pattern is matched only where one begins."""
+    words = _leading_words(rule.pattern.pattern)
+    if not words:
+        yield from rule.pattern.finditer(text)
+        return
+    starts: set[int] = set()
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = text.find(word, at + 1)
+    done = 0
+    for start in sorted(starts):
+        if start < done:
+            continue  # inside the previous match, as finditer would skip it
+        match = rule.pattern.match(text, start)
+        if match is not None and match.end() > match.start():
+            done = match.end()
+            yield match
+
+
+@cache
+def _leading_words(pattern: str) -> tuple[str, ...]:
+    """The literal words a pattern must start with, when it opens with a group of plain
+    words (``(?:Điều|điều|Khoản)``); empty when it starts any other way.
+
+    >>> _leading_words(r"(?:Điều|Khoản)[^\\S\\n]+\\d+")
+    ('Điều', 'Khoản')
+    >>> _leading_words(r"\\d+(?:/\\d{4})?")
+    ()
+    """
+    if not pattern.startswith("(?:"):
+        return ()
+    close = pattern.find(")")
+    body = pattern[3:close]
+    if close < 0 or not body or any(ch in _META for ch in body.replace("|", "")):
+        return ()
+    words = tuple(body.split("|"))
+    return words if all(words) else ()
 
 
 def _trimmed(match: re.Match[str], rule: str) -> tuple[int, int, str]:

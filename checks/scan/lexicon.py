@@ -51,7 +51,8 @@ class CalendarWord(NamedTuple):
     value: int | None
 
 
-NOUN_KINDS = ("count", "duration", "stop")
+NOUN_KINDS = ("count", "duration", "stop", "length")
+"""``length``: a word after a length (``tall``, ``sprint``) that makes a glued ``m`` metres."""
 CALENDAR_ROLES = (
     "date_word",
     "year_marker",

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from checks.numbers.tables import (
+    JOIN_ROLES,
     change_words,
     multiplier_words,
     qualifier_phrases,
@@ -98,7 +99,10 @@ def token_pattern(language: str) -> re.Pattern[str]:
         rf"(?<=(?i:tháng){b})(?<![0-9]{b}(?i:tháng){b})(?P<thang>(?P<th_m>[0-9]{{1,2}})"
         rf"(?:/(?P<th_y1>[0-9]{{4}})|{year('th_y2')})?)(?![0-9/])"
     )
-    clock = r"(?P<clock>[0-9]{1,2}(?::[0-9]{2}(?::[0-9]{2})?|h[0-9]{2}|h)(?!\w))"
+    clock = (  # 10:30, 9h30, 8h, 5pm, 10:30 a.m.
+        rf"(?P<clock>[0-9]{{1,2}}(?:(?::[0-9]{{2}})?{b}?(?i:[ap]\.m\.|[ap]m)(?![^\W_])"
+        r"|(?::[0-9]{2}(?::[0-9]{2})?|h[0-9]{2}|h)(?!\w)))"
+    )
     monthyear = r"(?P<monthyear>(?P<mo_m>[0-9]{1,2})/(?P<mo_y>[0-9]{4}))(?![0-9/])"
     quarter_words = alternation(words_with_role("quarter_word"))
     roman_quarter = (  # "quý II/2024": the year, right after a Roman quarter and a slash
@@ -142,9 +146,10 @@ _SCIENTIFIC = (
     r"(?:[eE][-+\u2212]?[0-9]{1,3}"
     rf"|{BLANK}?[×·]{BLANK}?10(?:\^[-+\u2212]?[0-9]{{1,3}}|[-+\u2212][0-9]{{1,3}}"
     r"|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})"
-    r"|[xX]10(?:\^[-+\u2212]?[0-9]{1,3}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))(?![0-9])"
+    rf"|{BLANK}?[xX]{BLANK}?10(?:\^[-+\u2212]?[0-9]{{1,3}}|[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{{1,3}}))(?![0-9])"
 )
-"""``4e14``, ``2.48×10−5``, ``2.48 × 10^-5``, ``3x10⁶``: a power of ten after the digits."""
+"""``4e14``, ``2.48×10−5``, ``2.48 × 10^-5``, ``3x10⁶``, ``3 x 10^6``: a power of ten after
+the digits (after a letter x only with a caret or a superscript: ``3 x 10 cm`` is a size)."""
 _FRACTION = rf"(?:/[0-9]{{1,6}}|{BLANK}[0-9]{{1,6}}/[0-9]{{1,6}})(?![0-9/])|[½¼¾⅓⅔⅛]"
 """After the first digits: ``1/4``, ``2 1/2``, ``2½``, read as exact fractions (a day/month
 like ``1/4`` is a date unless a unit follows it)."""
@@ -161,17 +166,22 @@ def _amount(n: str) -> str:
         for w in _longest_first(s.word for s in scale_words() if s.form == "after_currency")
     )
     suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
+    glued = _tokens(t.token for t in unit_tokens() if t.position == "glued")
+    per = _tokens(t.token for t in unit_tokens() if t.position in ("per", "suffix"))
     prefixes = "|".join(
         re.escape(t) + (f"(?={BLANK}|[0-9])" if t[-1].isalpha() else "") for t in _prefix_tokens()
     )
     b = BLANK
     abbreviation = f"(?:{letters})|{b}?(?:{words})" if words else f"(?:{letters})"
     after_currency = f"|(?(prefix{n})(?:{currency})|(?!))" if currency else ""
+    with_unit = f"(?(unit{n})|(?(prefix{n})|(?(glued{n})|(?!))))"
     return (
         rf"(?:(?P<prefix{n}>{prefixes}){b}?)?"
         rf"(?P<num{n}>{_NUM}(?:{_SCIENTIFIC}|{_FRACTION})?)"
-        rf"(?:{b}{{0,3}}(?P<scale{n}>{scales})|(?P<abbr{n}>(?:{abbreviation}{after_currency})(?![^\W_])))?"
-        rf"(?:{b}{{0,3}}(?P<unit{n}>{suffixes}))?"
+        rf"(?:(?P<glued{n}>{glued})"
+        rf"|(?:{b}{{0,3}}(?P<scale{n}>{scales})|(?P<abbr{n}>(?:{abbreviation}{after_currency})(?![^\W_])))?"
+        rf"(?:{b}{{0,3}}(?P<unit{n}>{suffixes}))?)"
+        rf"(?:{with_unit}/(?:{per}))?"
     )
 
 
@@ -181,7 +191,7 @@ def number_body(*, with_range: bool) -> str:
     scientific notation), a scale word or abbreviation, a unit; ``with_range``: then a dash
     or a joining word (to, đến, and ...) and a second amount. A sign or the parentheses
     of an accounting negative are taken by the scanner from the characters around."""
-    joins = [r.word for r in range_words() if r.role != "open" and r.word.isalpha()]
+    joins = [r.word for r in range_words() if r.role in JOIN_ROLES and r.word.isalpha()]
     join = rf"(?:{_DASH}|{BLANK}{{1,3}}(?P<join>{alternation(joins)}){BLANK}{{1,3}})"
     second = rf"(?:{join}{_amount('2')})?" if with_range else ""
     return rf"(?P<number>{_amount('')}{second})(?!\w)"
@@ -244,9 +254,9 @@ def in_token_gap() -> re.Pattern[str]:
 def _range_gap() -> str:
     """From the last digit of a range's first end to the first digit of its second end."""
     scales = _tokens(s.word for s in scale_words())
-    suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
+    suffixes = _tokens(t.token for t in unit_tokens() if t.position in ("suffix", "glued"))
     prefixes = "|".join(re.escape(t) for t in _prefix_tokens())
-    joins = alternation(r.word for r in range_words() if r.role != "open" and r.word.isalpha())
+    joins = alternation(r.word for r in range_words() if r.role in JOIN_ROLES and r.word.isalpha())
     b = BLANK
     return (
         rf"(?:{b}{{0,3}}(?:{scales}))?(?:{b}{{0,3}}(?:{suffixes}))?"
@@ -255,7 +265,7 @@ def _range_gap() -> str:
 
 
 def _scientific_gap() -> str:
-    return rf"[eE][-+\u2212]?|{BLANK}?[×·]{BLANK}?|[xX]|\^[-+\u2212]?|[-+\u2212]"
+    return rf"[eE][-+\u2212]?|{BLANK}?[×·xX]{BLANK}?|\^[-+\u2212]?|[-+\u2212]"
 
 
 @cache

@@ -21,7 +21,13 @@ from checks.numbers.interval import Interval
 from checks.numbers.language import AMBIGUOUS_DIGITS
 from checks.numbers.parse import NumberParseError, ParsedNumber, parse_number
 from checks.numbers.qualifiers import widen
-from checks.numbers.tables import change_words, qualifier_phrases, range_words
+from checks.numbers.tables import (
+    JOIN_ROLES,
+    change_words,
+    qualifier_phrases,
+    range_words,
+    unit_tokens,
+)
 from checks.scan import dates
 from checks.scan.clauses import ClauseIndex
 from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
@@ -113,6 +119,13 @@ def _parse(printed: str, language: str) -> ParsedNumber | NumberParseError:
         return exc
 
 
+def _short_year(first: int, second: int) -> int:
+    """The second year of ``2022-23`` in full (2023); one that would not come after the
+    first (``2022-19``) stays as printed and reads as no period."""
+    full = first // 100 * 100 + second
+    return full if first < full <= first + 99 else second
+
+
 def _short_integer(digits: str) -> bool:
     """Plain digits short enough to be a year (never a 10,000-digit ``int()``)."""
     return len(digits) <= 4 and digits.isdigit()
@@ -121,7 +134,7 @@ def _short_integer(digits: str) -> bool:
 _AMBIGUOUS = AMBIGUOUS_DIGITS
 """Digits that read differently in the two conventions (``1,500``, ``2.500``)."""
 _RANGE_JOINS = frozenset(
-    re.escape(r.word) for r in range_words() if r.role != "open" and r.word.isalpha()
+    re.escape(r.word) for r in range_words() if r.role in JOIN_ROLES and r.word.isalpha()
 )
 _AFTER_OPEN = frozenset(r.word for r in range_words() if r.role == "join_after_open")
 _OPENERS = frozenset(r.word.casefold() for r in range_words() if r.role == "open")
@@ -134,8 +147,17 @@ _HEAD_LAST_WORDS = frozenset(
     if word.split()
 )
 """The last word of every phrase ``as_written`` may keep before a number."""
-_CURRENCY_AFTER = re.compile(r"(?:[€£¥$₫]|\b(?:USD|EUR|GBP|VND|JPY|CNY))\Z")
-"""A currency sign or code at the end of an amount (``(15€)``)."""
+_CURRENCY_AFTER = re.compile(
+    "(?:"
+    + "|".join(
+        re.escape(t.token) + r"\Z"
+        for t in unit_tokens()
+        if t.position == "suffix" and len(t.unit) == 3 and t.unit.isupper()
+    )
+    + ")"
+)
+"""A currency sign or code at the end of an amount (``(15€)``, ``(200 USD)``)."""
+_TRANSITIONS = frozenset(r.word.casefold() for r in range_words() if r.role == "transition")
 _JOIN_ONLY = re.compile(
     rf"{BLANK}?[-–]{BLANK}?|{BLANK}{{1,3}}(?i:{'|'.join(sorted(_RANGE_JOINS))}){BLANK}{{1,3}}"
 )
@@ -399,10 +421,12 @@ class _Scanner:
                 and _JOIN_ONLY.fullmatch(self.text, num_end, match.start("num2")) is not None
             )
         noun, noun_entry = self._noun_after(end)
-        counted = noun_entry is not None and noun_entry.kind != "stop"
+        counted = noun_entry is not None and noun_entry.kind in ("count", "duration")
         hedge = self._before(hedge_pattern(), start, HEDGE_WINDOW)
         years = bare and _short_integer(num) and (num2 is None or _short_integer(num2))
         first, second = (int(num), int(num2) if num2 else None) if years else (0, None)
+        if second is not None and num2 is not None and len(num2) == 2 and first in _YEARS:
+            second = _short_year(first, second)  # 2022-23: the season, the fiscal year
         if years and self._as_year(start, first, second, hedge, counted):
             return self._year(start, end, first, second), end
         if bare and num2 is None and num.isdigit():
@@ -413,6 +437,8 @@ class _Scanner:
         if hedge is None and written_start < start:
             hedge = self._before(hedge_pattern(), written_start, HEDGE_WINDOW)
         read = self._read(self.text[written_start:end], start)
+        if noun_entry is not None and noun_entry.kind == "length" and read.parsed is not None:
+            read = self._metres(read, match, written_start, end)
         parsed = read.parsed
         if parsed is None and num2 is not None:
             return self._first_end(start)
@@ -427,7 +453,7 @@ class _Scanner:
         unit = parsed.unit if parsed else None
         kind = Kind.DURATION if unit == "year" else Kind.QUANTITY
         shown_noun = noun if unit is None else ""
-        if unit is None and noun_entry is not None and noun_entry.kind != "stop":
+        if unit is None and noun_entry is not None and noun_entry.kind in ("count", "duration"):
             unit = noun_entry.unit
             if noun_entry.kind == "duration":
                 kind = Kind.DURATION
@@ -445,6 +471,21 @@ class _Scanner:
             reading=read,
         )
         return mention, end
+
+    def _metres(self, read: Reading, match: re.Match[str], start: int, end: int) -> Reading:
+        """``the 100m sprint``, ``2.5m tall``: a glued ``m`` before a word of length may be
+        metres, not millions. ``as_written`` reads as millions wherever it is read (the
+        claims table reads it alone), so the mention keeps that reading and is flagged
+        with both, never a silent guess."""
+        if _group(match, "abbr") != "m" or _group(match, "prefix") or _group(match, "num2"):
+            return read
+        metres = _parse(f"{self.text[start : end - 1]} m", read.language)
+        if not isinstance(metres, ParsedNumber) or read.parsed is None:
+            return read  # pragma: no cover - the digits read a moment ago
+        both = (("million", read.parsed.value), ("metre", metres.value))
+        note = f"ambiguous: a glued m before a word of length (millions {read.parsed.value:g}"
+        note += f" or metres {metres.value:g}); write '{metres.value:g} m' for metres"
+        return Reading(read.parsed, note, read.language, both)
 
     def _signed(self, start: int, end: int, match: re.Match[str]) -> tuple[int, int] | None:
         """``-15€``, ``−2``, ``+5%``: a sign right before the number (after a blank, a bracket
@@ -468,12 +509,21 @@ class _Scanner:
         return None
 
     def _range_joined(self, match: re.Match[str], start: int) -> bool:
-        """``and``/``và`` join two numbers into a range only after ``between``/``từ``."""
+        """``and``/``và`` join two numbers into a range only after ``between``/``từ``;
+        after a change or a transition verb (``rose from 4.1% to 5.3%``, ``went from``),
+        ``from … to …`` is a before and an after: two numbers, not a range."""
+        opener = self._before(head_word_before(), start, WORD_WINDOW)
+        opened = opener is not None and opener.group("phrase").casefold() in _OPENERS
+        if (
+            opened
+            and opener is not None
+            and self._word_before(opener.start()) in (self.change_words | _TRANSITIONS)
+        ):
+            return False
         join = _group(match, "join")
         if join is None or join.casefold() not in _AFTER_OPEN:
             return True
-        opener = self._before(head_word_before(), start, WORD_WINDOW)
-        return opener is not None and opener.group("phrase").casefold() in _OPENERS
+        return opened
 
     def _first_end(self, start: int) -> tuple[Mention | None, int]:
         """A range that does not read as one: its first number alone, the rest scanned on."""
