@@ -37,7 +37,7 @@ import pyarrow.compute as pc
 from checks.numbers.hedges import hedge_before
 from checks.numbers.parse import LOCALES, NumberParseError, parse_number
 from checks.numbers.qualifiers import DECIMAL_STEPS, KEEP_PRINTED, MAX_EXACT_MANTISSA, ROUND_STEPS
-from checks.numbers.tables import qualifier_phrases, qualifier_widths, scale_words, unit_tokens
+from checks.numbers.tables import qualifier_phrases, qualifier_widths, unit_tokens
 
 COLUMNS = (
     "value",
