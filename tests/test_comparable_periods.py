@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from checks.compare.conflicting import conflicting_pairs
 from checks.ledger.ledger import ledger
+from checks.ledger.pairs import count_overlap
 from checks.ledger.periods import Period, comparable_pairs
 from checks.model.package import load_package
 from tests.claim_packages import build, claim
@@ -117,3 +118,24 @@ def test_conflicting_pairs_are_the_comparable_pairs_whose_intervals_cannot_meet(
             ):
                 reference.add(frozenset((a.claim_id, b.claim_id)))
     assert found == reference
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 3), st.integers(-5, 5), st.integers(0, 4)), max_size=30),
+    st.lists(st.tuples(st.integers(0, 3), st.integers(-5, 5), st.integers(0, 4)), max_size=12),
+)
+def test_count_overlap_counts_the_closed_overlaps_of_each_group(
+    references: list[tuple[int, int, int]], queries: list[tuple[int, int, int]]
+) -> None:
+    groups = np.array([g for g, _, _ in references], dtype=np.int64)
+    lo = np.array([float(a) for _, a, _ in references])
+    hi = lo + np.array([float(w) for _, _, w in references])
+    qg = np.array([g for g, _, _ in queries], dtype=np.int64)
+    qlo = np.array([float(a) for _, a, _ in queries])
+    qhi = qlo + np.array([float(w) for _, _, w in queries])
+    expected = [
+        sum(1 for g, a, b in zip(groups, lo, hi, strict=True) if g == q and a <= y and x <= b)
+        for q, x, y in zip(qg, qlo, qhi, strict=True)
+    ]
+    assert count_overlap(qg, qlo, qhi, groups, lo, hi).tolist() == expected

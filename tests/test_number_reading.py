@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from decimal import Decimal
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from hypothesis import strategies as st
 
 from checks.model.package import load_package
 from checks.numbers.batch import parse_numbers, widen_columns
+from checks.numbers.language import _ENGLISH, _MARKED, sentence_language
 from checks.numbers.parse import parse_number
 from checks.runner import run_checks
 from checks.scan import Kind, scan_text
@@ -61,7 +63,7 @@ def formatted(draw: st.DrawFn) -> tuple[str, str, Decimal]:
     style = draw(
         st.sampled_from(
             ["plain", "grouped", "scale", "abbreviation", "currency", "percent", "negative",
-             "scientific", "range", "fraction", "change"]
+             "scientific", "range", "fraction", "change", "glued", "rate", "crore"]
         )
     )  # fmt: skip
     text = printed(number, decimals, language, grouped=style != "plain")
@@ -89,6 +91,16 @@ def formatted(draw: st.DrawFn) -> tuple[str, str, Decimal]:
     elif style == "fraction":
         top, bottom = draw(st.integers(0, 999)), draw(st.integers(1, 999))
         text, value = f"{top}/{bottom}", Decimal(top) / Decimal(bottom)
+    elif style == "glued":
+        language = "en"
+        text = printed(number, decimals, "en", grouped=True) + draw(
+            st.sampled_from(["p", "C", "pc"])
+        )
+    elif style == "rate":
+        text = draw(st.sampled_from([f"{text}đ/kg", f"{text} USD/tháng", f"${text}/month"]))
+    elif style == "crore":
+        language = "en"
+        text, value = f"Rs {printed(number, decimals, 'en', grouped=True)} crore", number.scaleb(7)
     elif style == "change":
         word = {"vi": "giảm", "en": "fell"}[language]
         text, value = f"{word} {text}%", -number
@@ -220,3 +232,33 @@ def test_draft_rows_of_every_form_pass_the_citation_check(mini: Path) -> None:
     with (root / "datapackage/claims.csv").open(encoding="utf-8", newline="") as fh:
         drafted = [r for r in csv.DictReader(fh) if r["claim_id"] in ids and r["as_written"]]
     assert len(drafted) >= len(FORMS)
+
+
+_REFERENCE_MARKED = re.compile(rf"[^\W\d_]*[{_MARKED}][^\W\d_]*", re.IGNORECASE)
+
+
+def _reference_language(sentence: str) -> str | None:
+    """The sentence language as first written: a regex count of the marked words."""
+    words = re.findall(r"[^\W\d_]+", sentence[:400])
+    if len(words) < 2:
+        return None
+    marked = len(_REFERENCE_MARKED.findall(sentence, 0, 400))
+    english = sum(1 for w in words if w.isascii() and w.lower() in _ENGLISH)
+    if marked >= 0.3 * len(words) and marked > english:
+        return "vi"
+    if english and marked < 0.3 * len(words) and english >= marked:
+        return "en"
+    return None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["the", "of", "and", "a", "báo", "cáo", "Đà", "Ǆ", "x1", "e\u0301", ",", "_"]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_sentence_language_counts_marked_words_as_the_reference_does(sentence: str) -> None:
+    assert sentence_language(sentence) == _reference_language(sentence)

@@ -4,12 +4,14 @@ intervals. Used by the provenance check; vectorised over the whole claim table.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from checks.ledger.claims import Claim, ClaimTable
-from checks.ledger.pairs import any_overlap
+from checks.ledger.claims import ClaimTable
+from checks.ledger.pairs import any_overlap, count_overlap
 from checks.ledger.statements import Statements
 
 NEWS = "news"
@@ -43,32 +45,54 @@ def backed_by_non_news(table: ClaimTable, statements: Statements | None = None) 
     )
     result = pd.Series(backed, index=rows[query])
     if statements is not None and len(statements):
-        _drop_copies(table, result, statements)
+        _drop_copies(table, result, statements, _Numbers(rows, codes, lo, hi, news))
     return result
 
 
-def _drop_copies(table: ClaimTable, backed: pd.Series, statements: Statements) -> None:
+@dataclass(frozen=True)
+class _Numbers:
+    """The claims with a number: row positions, group codes, intervals, news or not."""
+
+    rows: npt.NDArray[np.int64]
+    codes: npt.NDArray[np.int64]
+    lo: npt.NDArray[np.float64]
+    hi: npt.NDArray[np.float64]
+    news: npt.NDArray[np.bool_]
+
+
+def _drop_copies(
+    table: ClaimTable, backed: pd.Series, statements: Statements, numbers: _Numbers
+) -> None:
     """Re-decide, without the later copies, the backed claims whose statement is printed
-    elsewhere too."""
+    elsewhere too: the overlapping non-news claims of their group, counted on the
+    columns, less the copies among them published after the claim's source."""
     frame = table.frame
     ids = frame["claim_id"].to_numpy(dtype=object)
-    for row in backed.index[backed.to_numpy(bool)].tolist():
-        copies = set(statements.of(str(ids[row])))
-        if len(copies) < 2:
-            continue
-        claim = table.claim(int(row))
-        assert claim.canonical is not None
-        copies = {c for c in copies if _copies_later(table.by_id(c), claim)}
-        others = [
-            c
-            for c in table.of_indicator(claim.indicator_id, claim.subject)
-            if c.period == claim.period
-            and c.source_kind != NEWS
-            and c.claim_id not in copies
-            and c.canonical is not None
-            and c.canonical.overlaps(claim.canonical)
-        ]
-        backed.at[row] = bool(others)
+    candidates = [
+        int(row)
+        for row in backed.index[backed.to_numpy(bool)].tolist()
+        if len(statements.of(str(ids[row]))) >= 2
+    ]
+    if not candidates:
+        return
+    at = {int(row): i for i, row in enumerate(numbers.rows.tolist())}
+    query = np.array([at[row] for row in candidates], dtype=np.int64)
+    reference = ~numbers.news
+    codes, lo, hi = numbers.codes, numbers.lo, numbers.hi
+    counts = count_overlap(
+        codes[query], lo[query], hi[query], codes[reference], lo[reference], hi[reference]
+    )
+    published = frame["published"].to_numpy(dtype="datetime64[ns]")
+    for row, i, count in zip(candidates, query.tolist(), counts.tolist(), strict=True):
+        later = 0
+        for copy in set(statements.of(str(ids[row]))):
+            position = table.position(copy)
+            j = at.get(position) if position is not None else None
+            if j is None or numbers.news[j] or codes[j] != codes[i]:
+                continue  # not one of the claims that back it
+            if lo[j] <= hi[i] and lo[i] <= hi[j] and published[position] > published[row]:
+                later += 1  # NaT compares false: an undated copy may be the origin
+        backed.at[row] = count > later
 
 
 def forecast_only(table: ClaimTable) -> dict[int, list[int]]:
@@ -110,10 +134,3 @@ def published_before_end(table: ClaimTable) -> npt.NDArray[np.int64]:
     mask &= days < frame["end_day"].to_numpy(float)
     rows: npt.NDArray[np.int64] = np.flatnonzero(mask).astype(np.int64)
     return rows
-
-
-def _copies_later(copy: Claim | None, original: Claim) -> bool:
-    """Whether ``copy`` was published after ``original`` (so it cannot be its origin)."""
-    if copy is None or copy.published is None or original.published is None:
-        return False
-    return copy.published > original.published

@@ -29,7 +29,9 @@ if TYPE_CHECKING:
 
 def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
     """The language each claim's ``as_written`` is read in, and its reading
-    (:func:`~checks.numbers.batch.parse_numbers`), one row per row of claims.csv.
+    (:func:`~checks.numbers.batch.parse_numbers`), one row per row of claims.csv; the
+    column ``quote_language`` holds what the quote's words say (``vi``, ``en``, or empty
+    when they do not tell) for every row whose digits are ambiguous or did not read.
 
     Read each as_written in its source's language; then, where the digits read
     differently in the two conventions (``1,500``) or the reading failed (an English hedge
@@ -42,6 +44,7 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
         else pd.Series([""] * len(claims), dtype="str")
     )
     frame = parse_numbers(written, language)
+    frame["quote_language"] = ""
     if "quote" not in claims.columns or written.empty:
         return language, frame
     cells = pa.array(written, type=pa.string(), from_pandas=True)
@@ -50,12 +53,14 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
     rows = np.flatnonzero(look & (written != "").to_numpy(bool))
     if len(rows) == 0:
         return language, frame
-    quotes = claims["quote"].astype(str).reset_index(drop=True)
-    settled = [sentence_language(str(quotes.iloc[row])) for row in rows.tolist()]
+    quotes = claims["quote"].astype(str).to_numpy(dtype=object)[rows]
+    settled = [sentence_language(quote) for quote in quotes.tolist()]
+    frame.iloc[rows, frame.columns.get_loc("quote_language")] = [lang or "" for lang in settled]
+    languages = language.to_numpy(dtype=object)[rows]
     moved = [
         (row, lang)
-        for row, lang in zip(rows.tolist(), settled, strict=True)
-        if lang is not None and lang != language.iloc[row]
+        for row, lang, own in zip(rows.tolist(), settled, languages.tolist(), strict=True)
+        if lang is not None and lang != own
     ]
     if not moved:
         return language, frame
@@ -69,7 +74,7 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
         language = language.copy()
         language.iloc[keep] = [lang for (_, lang), good in zip(moved, ok, strict=True) if good]
         frame = frame.copy()
-        for column in frame.columns:
+        for column in again.columns:
             frame.loc[keep, column] = again.loc[ok, column].to_numpy()
     return language, frame
 

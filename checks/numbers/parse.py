@@ -386,14 +386,40 @@ def _read_amount(rest: str, locale: str, text: str) -> tuple[_Amount, str]:
         if scale is not None:
             word, power = scale
             exponent, has_scale, rest = exponent + power, True, rest[len(word) :].lstrip()
+            if not exact and scientific is None:
+                number, decimals, rest = _compound(number, decimals, power, rest, locale)
         suffix_words, suffix_units = _unit_table("suffix")
         token, rest = _take_word(rest, suffix_words)
         if token is not None:
             unit = _one_unit(unit, suffix_units[token], text)
-    if unit is not None and rest[:1] == "/":
+    if unit is not None and rest:
         unit, rest = _per(unit, rest)
     amount = _Amount(number * sign, decimals, exponent, unit, sign, exact, has_scale)
     return (_suffixed(amount) if token is not None else amount), rest
+
+
+_COMPOUND_PART = re.compile(r"([0-9]{1,3})\s")
+
+
+def _compound(
+    number: Decimal, decimals: int, power: int, rest: str, locale: str
+) -> tuple[Decimal, int, str]:
+    """``2 triệu 500 nghìn``, ``1 tỷ 200 triệu``: smaller scale words adding to the first
+    (Vietnamese prices and counts), each part at most three digits under a smaller scale.
+    The number stays in units of the first scale; its precision is the last part's."""
+    last = power
+    while True:
+        part = _COMPOUND_PART.match(rest)
+        if part is None:
+            return number, decimals, rest
+        after = rest[part.end() :].lstrip()
+        scale = _take_scale(after, locale, glued=False, currency=False)
+        if scale is None or scale[1] >= last or not scale[0][-1:].isalpha():
+            return number, decimals, rest
+        with localcontext(_CONTEXT):
+            number += Decimal(part.group(1)).scaleb(scale[1] - power)
+        decimals, last = max(decimals, power - scale[1]), scale[1]
+        rest = after[len(scale[0]) :].lstrip()
 
 
 def _one_unit(before: str | None, after: str, text: str) -> str:
@@ -416,12 +442,19 @@ def _suffixed(amount: _Amount) -> _Amount:
 
 
 def _per(unit: str, rest: str) -> tuple[str, str]:
-    """``đ/kg``, ``$/month``, ``USD/thùng``: a unit per another one (``VND/kilogram``).
-    The second unit is a unit token or a ``per`` word (``tháng``, ``year``, ``người``)."""
+    """``đ/kg``, ``$5.99/month``, ``USD/thùng``, ``€1,200 per capita``: a unit per another
+    one (``VND/kilogram``). The second unit is a unit token or a ``per`` word (``tháng``,
+    ``year``, ``người``, ``capita``)."""
+    if rest[:1] == "/" and not rest[1:2].isspace():
+        after_sign = rest[1:]
+    elif rest[:4].casefold() == "per " and not rest[4:5].isspace():
+        after_sign = rest[4:]
+    else:
+        return unit, rest
     for position in ("per", "suffix"):
         words, units = _unit_table(position)
-        token, after = _take_word(rest[1:], words)
-        if token is not None and not rest[1:2].isspace():
+        token, after = _take_word(after_sign, words)
+        if token is not None:
             return f"{unit}/{units[token]}", after
     return unit, rest
 

@@ -166,7 +166,7 @@ def _amount(n: str) -> str:
         for w in _longest_first(s.word for s in scale_words() if s.form == "after_currency")
     )
     suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
-    glued = _tokens(t.token for t in unit_tokens() if t.position == "glued")
+    glued_units = _tokens(t.token for t in unit_tokens() if t.position == "glued")
     per = _tokens(t.token for t in unit_tokens() if t.position in ("per", "suffix"))
     prefixes = "|".join(
         re.escape(t) + (f"(?={BLANK}|[0-9])" if t[-1].isalpha() else "") for t in _prefix_tokens()
@@ -178,10 +178,11 @@ def _amount(n: str) -> str:
     return (
         rf"(?:(?P<prefix{n}>{prefixes}){b}?)?"
         rf"(?P<num{n}>{_NUM}(?:{_SCIENTIFIC}|{_FRACTION})?)"
-        rf"(?:(?P<glued{n}>{glued})"
-        rf"|(?:{b}{{0,3}}(?P<scale{n}>{scales})|(?P<abbr{n}>(?:{abbreviation}{after_currency})(?![^\W_])))?"
+        rf"(?:(?P<glued{n}>{glued_units})"
+        rf"|(?:{b}{{0,3}}(?P<scale{n}>{scales})(?:{b}{{1,3}}[0-9]{{1,3}}{b}{{1,3}}{scales})*"
+        rf"|(?P<abbr{n}>(?:{abbreviation}{after_currency})(?![^\W_])))?"
         rf"(?:{b}{{0,3}}(?P<unit{n}>{suffixes}))?)"
-        rf"(?:{with_unit}/(?:{per}))?"
+        rf"(?:{with_unit}(?:/|{b}(?i:per){b})(?:{per}))?"
     )
 
 
@@ -245,8 +246,10 @@ def in_token_gap() -> re.Pattern[str]:
     [True, True, True, False]
     """
     months = alternation(words_with_role("month_name"), ignore_case=False)
+    scales = _tokens(s.word for s in scale_words() if s.form == "word")
     return re.compile(
         rf"[.,/:h-]|{_DASH}|{_GAP}(?i:tháng|năm){_GAP}|{_GAP}{months},?{_GAP}"
+        rf"|{BLANK}{{0,3}}{scales}{BLANK}{{1,3}}"
         rf"|(?:st|nd|rd|th)?,{BLANK}{{0,3}}|{_range_gap()}|{_scientific_gap()}|{BLANK}"
     )
 

@@ -30,7 +30,7 @@ from checks.model.package import Package, SourceText
 from checks.numbers.batch import hedges_before
 from checks.numbers.hedges import has_phrase_for
 from checks.numbers.interval import Interval
-from checks.numbers.language import AMBIGUOUS_DIGITS, sentence_language
+from checks.numbers.language import AMBIGUOUS_DIGITS
 from checks.numbers.parse import NumberParseError, parse_number
 from checks.numbers.qualifiers import KEEP_PRINTED, QualifierError, widen
 from checks.numbers.units import UnitError, conversion_factor
@@ -460,9 +460,10 @@ class _ClaimChecks:
         written = pd.Series(as_written[rows], dtype="str")
         maybe = np.flatnonzero(written.str.contains(AMBIGUOUS_DIGITS, regex=True).to_numpy(bool))
         values = parsed["value"].to_numpy(float)
+        settled = parsed["quote_language"].to_numpy(dtype=object)  # read with the number
         for i in maybe.tolist():
             row = int(rows[i])
-            if sentence_language(self.quotes[row]) is not None:
+            if settled[i]:
                 continue
             language = self.language[row]
             other = "en" if language == "vi" else "vi"
