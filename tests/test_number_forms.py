@@ -277,7 +277,7 @@ FORMS: list[tuple[object, ...]] = [
     ("en", "$5.99/month", 5.985, 5.995, "USD/month", "exact", "number"),
     ("en", "$80/barrel", 75.0, 85.0, "USD/barrel", "exact", "number"),
     ("en", "€1,200 per capita", 1150.0, 1250.0, "EUR/person", "exact", "number"),
-    ("en", "2% per year", 1.5, 2.5, "percent/year", "exact", "number"),
+    ("en", "$5 per month", 4.5, 5.5, "USD/month", "exact", "number"),
     ("en", "between 5% and 7%", 4.5, 7.5, "percent", "range", "range"),
     ("en", "35-40 degrees Celsius", 34.5, 40.5, "degree_Celsius", "range", "range"),
     ("en", "2.5bln", 2450000000.0, 2550000000.0, "", "exact", "number"),

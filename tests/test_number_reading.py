@@ -162,6 +162,7 @@ def test_check_reads_every_scanned_as_written_to_the_mentions_interval(
         frame["printed_hi"].to_numpy(float),
         frame["value"].to_numpy(float),
         np.array([m.qualifier for m in mentions], dtype=object),
+        frame["decimals"].to_numpy(np.int64),  # as the claims table widens them
     )
     got = [(m.interval.lo, m.interval.hi) for m in mentions if m.interval is not None]
     assert list(zip(lo.tolist(), hi.tolist(), strict=True)) == got, text

@@ -50,7 +50,37 @@ def hedge_match(
     """The hedge phrase that ends right before ``position`` in ``text`` (searched no
     further back than ``floor`` and ``window`` characters), or None."""
     reach = HEDGE_WINDOW if window is None else window
-    return hedge_pattern().search(text, max(floor, position - reach), position)
+    low = max(floor, position - reach)
+    last = _last_words()
+    if last is not None and word_ending(text, low, position) not in last:
+        return None  # no phrase ends with the word there: skip the search
+    return hedge_pattern().search(text, low, position)
+
+
+_ODD_CASES = frozenset("ſKıİẞΩÅςϐϑϕϖϰϱϵᲀᲁᲂᲃᲄᲅᲆᲇᲈẛι")
+"""Letters the regex engine matches, ignoring case, with a letter that is not their lower
+or upper case (the long s matches s): a word holding one is always searched."""
+
+
+@cache
+def _last_words() -> frozenset[str] | None:
+    """The lower-cased last words of the hedge phrases; None if one is not all letters
+    (then every number is searched)."""
+    words = {p.phrase.split()[-1].lower() for p in qualifier_phrases() if p.phrase.split()}
+    return frozenset(words) if all(w.isalpha() for w in words) else None
+
+
+def word_ending(text: str, low: int, position: int) -> str:
+    """The lower-cased letters that end ``text[low:position]`` after its trailing blanks
+    (``"\x00"`` when a letter the regex folds oddly is among them)."""
+    end = position
+    while end > low and text[end - 1] != "\n" and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > low and text[start - 1].isalpha():
+        start -= 1
+    word = text[start:end]
+    return "\x00" if not _ODD_CASES.isdisjoint(word) else word.lower()
 
 
 def hedge_before(text: str, position: int, language: str | None = None) -> tuple[str, str] | None:

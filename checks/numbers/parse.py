@@ -25,6 +25,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from checks.numbers.interval import Interval
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
+    RATE_UNITS,
     ScaleWord,
     change_words,
     multiplier_words,
@@ -392,7 +393,7 @@ def _read_amount(rest: str, locale: str, text: str) -> tuple[_Amount, str]:
         token, rest = _take_word(rest, suffix_words)
         if token is not None:
             unit = _one_unit(unit, suffix_units[token], text)
-    if unit is not None and rest:
+    if unit is not None and unit not in RATE_UNITS and rest:
         unit, rest = _per(unit, rest)
     amount = _Amount(number * sign, decimals, exponent, unit, sign, exact, has_scale)
     return (_suffixed(amount) if token is not None else amount), rest
@@ -416,6 +417,8 @@ def _compound(
         scale = _take_scale(after, locale, glued=False, currency=False)
         if scale is None or scale[1] >= last or not scale[0][-1:].isalpha():
             return number, decimals, rest
+        if int(part.group(1)) * 10 ** scale[1] >= 10**last:
+            return number, decimals, rest  # "2 vạn 50 nghìn": 50 nghìn is not under a vạn
         with localcontext(_CONTEXT):
             number += Decimal(part.group(1)).scaleb(scale[1] - power)
         decimals, last = max(decimals, power - scale[1]), scale[1]

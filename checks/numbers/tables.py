@@ -61,6 +61,9 @@ class RangeWord(NamedTuple):
 
 
 UNIT_POSITIONS = ("prefix", "suffix", "glued", "per")
+RATE_UNITS = frozenset({"percent", "percentage_point", "basis_point"})
+"""Units that are rates already: ``15 percent per year`` stays in percent (a growth rate
+is compared with other percentages, not with a percent per unit of time)."""
 
 
 class UnitToken(NamedTuple):

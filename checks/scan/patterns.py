@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import cache
 
 from checks.numbers.tables import (
     JOIN_ROLES,
+    RATE_UNITS,
     change_words,
     multiplier_words,
     qualifier_phrases,
@@ -42,22 +44,68 @@ def _longest_first(words: Iterable[str]) -> list[str]:
     return sorted(set(words), key=lambda w: (-len(w), w))
 
 
+@dataclass
+class _Node:
+    """A node of a word trie: the next characters, and whether a word ends here (with
+    ``word_end``: whether it must end at a word boundary)."""
+
+    children: dict[str, _Node] = field(default_factory=dict)
+    ends: str | None = None
+    """What must follow a word that ends here (a regex), or None: no word ends here."""
+
+
+def _trie(
+    words: Iterable[str], *, ignore_case: bool, word_end: bool, after_letter: str = r"(?!\w)"
+) -> str:
+    """Literal words as one regex trie: ``(?:k(?:m(?:/h|)|g)|...)``.
+
+    The regex engine tries the alternatives of an alternation one by one; a trie lets it
+    discard every word of a wrong first letter at once (two hundred unit words cost one
+    comparison per letter after a number instead of two hundred). At each node a longer
+    word is tried before a shorter one, as in a longest-first alternation. With
+    ``ignore_case`` the words are folded to lower case (the whole regex is then read with
+    ``(?i)``); with ``word_end`` a word that ends in a letter or digit must be followed
+    by ``after_letter`` (by default: end there)."""
+    root = _Node()
+    for word in set(words):
+        parts = word.split()
+        if not parts:
+            continue
+        node = root
+        for index, part in enumerate(parts):
+            for char in part.lower() if ignore_case else part:
+                node = node.children.setdefault(char, _Node())
+            if index < len(parts) - 1:
+                node = node.children.setdefault(" ", _Node())
+        node.ends = after_letter if word[-1:].isalnum() and word_end else ""
+    return _emit(root)
+
+
+def _emit(node: _Node) -> str:
+    options = [
+        (f"{BLANK}+" if key == " " else re.escape(key)) + _emit(child)
+        for key, child in sorted(node.children.items())
+    ]
+    if node.ends is not None:
+        options.append(node.ends)
+    if len(options) == 1:
+        return options[0]
+    return "(?:" + "|".join(options) + ")"
+
+
 def alternation(words: Iterable[str], *, ignore_case: bool = True) -> str:
     """A regex alternation of literal words, longest first, blanks matching any blank.
 
     >>> re.fullmatch(alternation(["tỷ", "nghìn tỷ"]), "Nghìn\u00a0tỷ") is not None
     True
     """
-    body = "|".join(_literal(w) for w in _longest_first(words))
+    body = _trie(words, ignore_case=ignore_case, word_end=False)
     return f"(?i:{body})" if ignore_case else f"(?:{body})"
 
 
 def _tokens(words: Iterable[str]) -> str:
     """Like :func:`alternation`, but alphabetic tokens must end at a word boundary."""
-    body = "|".join(
-        _literal(w) + (r"(?!\w)" if w[-1:].isalnum() else "") for w in _longest_first(words)
-    )
-    return f"(?i:{body})"
+    return f"(?i:{_trie(words, ignore_case=True, word_end=True)})"
 
 
 @cache
@@ -129,13 +177,21 @@ def token_pattern(language: str) -> re.Pattern[str]:
     ]
     firsts = {"0-9"} | {re.escape(t[0]) for t in prefix_tokens}
     firsts |= {re.escape(w[0]) for w in month_names}
+    # A letter starts a token only as a currency code or a month name: its first two
+    # characters are checked before the alternatives are tried (capitals are common).
+    led = [w for w in [*prefix_tokens, *month_names] if w[:1].isalpha()]
+    two = _trie({w[:2] for w in led}, ignore_case=False, word_end=False)
     return re.compile(
-        rf"(?=[{''.join(sorted(firsts))}])(?:"
+        rf"(?=[{''.join(sorted(firsts))}])(?=[^\w]|[0-9]|{two})(?:"
         + "|".join(month_led)
-        + rf"|{_DIGIT_START}(?:{'|'.join(digit_led)})"
-        + rf"|{roman_quarter}"
+        + rf"|(?=[0-9])(?:{_DIGIT_START}(?:{'|'.join(digit_led)})|{roman_quarter})"
         + rf"|(?<![\w.,/])(?<!\w-){number})"
     )
+
+
+def _rates_of_nothing() -> list[str]:
+    """Percent tokens: ``15 percent per year`` is a growth rate in percent, not a rate."""
+    return [t.token for t in unit_tokens() if t.unit in RATE_UNITS]
 
 
 def _prefix_tokens() -> list[str]:
@@ -168,13 +224,14 @@ def _amount(n: str) -> str:
     suffixes = _tokens(t.token for t in unit_tokens() if t.position == "suffix")
     glued_units = _tokens(t.token for t in unit_tokens() if t.position == "glued")
     per = _tokens(t.token for t in unit_tokens() if t.position in ("per", "suffix"))
-    prefixes = "|".join(
-        re.escape(t) + (f"(?={BLANK}|[0-9])" if t[-1].isalpha() else "") for t in _prefix_tokens()
+    prefixes = _trie(
+        _prefix_tokens(), ignore_case=False, word_end=True, after_letter=f"(?={BLANK}|[0-9])"
     )
     b = BLANK
     abbreviation = f"(?:{letters})|{b}?(?:{words})" if words else f"(?:{letters})"
     after_currency = f"|(?(prefix{n})(?:{currency})|(?!))" if currency else ""
     with_unit = f"(?(unit{n})|(?(prefix{n})|(?(glued{n})|(?!))))"
+    with_unit += "".join(f"(?<!(?i:{re.escape(t)}))" for t in _rates_of_nothing())
     return (
         rf"(?:(?P<prefix{n}>{prefixes}){b}?)?"
         rf"(?P<num{n}>{_NUM}(?:{_SCIENTIFIC}|{_FRACTION})?)"
@@ -258,7 +315,7 @@ def _range_gap() -> str:
     """From the last digit of a range's first end to the first digit of its second end."""
     scales = _tokens(s.word for s in scale_words())
     suffixes = _tokens(t.token for t in unit_tokens() if t.position in ("suffix", "glued"))
-    prefixes = "|".join(re.escape(t) for t in _prefix_tokens())
+    prefixes = _trie(_prefix_tokens(), ignore_case=False, word_end=False)
     joins = alternation(r.word for r in range_words() if r.role in JOIN_ROLES and r.word.isalpha())
     b = BLANK
     return (

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, hedge_pattern, qualifier_of
+from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, qualifier_of
 from checks.numbers.interval import Interval
 from checks.numbers.language import AMBIGUOUS_DIGITS
 from checks.numbers.parse import NumberParseError, ParsedNumber, parse_number
@@ -32,7 +32,7 @@ from checks.scan import dates
 from checks.scan.clauses import ClauseIndex
 from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
-from checks.scan.identifiers import IdentifierIndex, identifier_spans
+from checks.scan.identifiers import IdentifierIndex, identifier_spans_with
 from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
 from checks.scan.lexicon import Noun, nouns
 from checks.scan.mention import Kind, Mention
@@ -54,6 +54,7 @@ from checks.scan.patterns import (
     word_before,
     written_head_before,
 )
+from checks.scan.wordfinder import WordFinder
 
 _YEARS = range(1800, 2200)
 _YEARS_AFTER_MARKER = range(1000, 3000)
@@ -194,7 +195,8 @@ class _Scanner:
     def __init__(self, text: str, language: str) -> None:
         self.text = text
         self.language = language
-        self.identifiers = IdentifierIndex(identifier_spans(text))
+        self.words = WordFinder(text)
+        self.identifiers = IdentifierIndex(identifier_spans_with(text, self.words))
         self.clauses = ClauseIndex(text)
         self.sentences = SentenceLanguages(text)
         self.floor = 0
@@ -422,7 +424,7 @@ class _Scanner:
             )
         noun, noun_entry = self._noun_after(end)
         counted = noun_entry is not None and noun_entry.kind in ("count", "duration")
-        hedge = self._before(hedge_pattern(), start, HEDGE_WINDOW)
+        hedge = hedge_match(self.text, start, self.floor)
         years = bare and _short_integer(num) and (num2 is None or _short_integer(num2))
         first, second = (int(num), int(num2) if num2 else None) if years else (0, None)
         if second is not None and num2 is not None and len(num2) == 2 and first in _YEARS:
@@ -435,7 +437,7 @@ class _Scanner:
                 return self._ordinal(start, end), end
         written_start = self._head_start(start, ranged=num2 is not None)
         if hedge is None and written_start < start:
-            hedge = self._before(hedge_pattern(), written_start, HEDGE_WINDOW)
+            hedge = hedge_match(self.text, written_start, self.floor)
         read = self._read(self.text[written_start:end], start)
         if noun_entry is not None and noun_entry.kind == "length" and read.parsed is not None:
             read = self._metres(read, match, written_start, end)
@@ -634,16 +636,14 @@ class _Scanner:
     def _word_multipliers(self) -> Iterator[Mention]:
         """``gấp đôi``, ``tăng gấp rưỡi``, ``doubled``: multipliers without digits.
 
-        Their first words are looked up with ``str.find`` (lower case, capitalised, upper
-        case): a regular expression over the whole text would cost several times more.
+        Their first words are looked up with ``str.find`` (:class:`WordFinder`, which the
+        identifier rules share): a regular expression over the whole text would cost
+        several times more.
         """
         starts: set[int] = set()
         for first in multiplier_first_words():
             for word in {first, first.capitalize(), first.upper()}:
-                at = self.text.find(word)
-                while at >= 0:
-                    starts.add(at)
-                    at = self.text.find(word, at + 1)
+                starts.update(self.words.starts(word))
         pattern = multiplier_words_pattern()
         for start in sorted(starts):
             if start > 0 and self.text[start - 1].isalnum():
