@@ -241,3 +241,132 @@ def test_english_number_forms(text: str, expected: tuple[str, ...] | None) -> No
         ]
         return
     assert summary(only(text, "en"))[:5] == expected
+
+
+def test_a_failed_range_after_a_dash_keeps_its_second_number() -> None:
+    mentions = scan_text("The bill passed 312-98; Vietnam won 2-1.", "en").mentions
+    assert [(m.as_written, m.value) for m in mentions] == [
+        ("312", 312.0),
+        ("98", 98.0),
+        ("2", 2.0),
+        ("1", 1.0),
+    ]
+
+
+def test_a_season_or_fiscal_year_is_a_period_not_a_fraction() -> None:
+    mentions = scan_text("The 2024/25 budget, the 2024/2025 season and 1/4 inch.", "en").mentions
+    assert [(m.as_written, m.kind.value, str(m.period)) for m in mentions] == [
+        ("2024/25", "date", "2024-01-01..2025-12-31"),
+        ("2024/2025", "date", "2024-01-01..2025-12-31"),
+        ("1/4 inch", "quantity", "None"),
+    ]
+    (season,) = [m for m in scan_text("the 2022-23 season", "en").mentions]
+    assert str(season.period) == "2022-01-01..2023-12-31"
+
+
+def test_a_glued_m_before_a_word_of_length_is_flagged_with_both_readings() -> None:
+    mentions = {
+        m.as_written: m for m in scan_text("the 100m sprint, £2.3m and 5m people", "en").mentions
+    }
+    assert dict(mentions["100m"].ambiguous) == {"million": 1e8, "metre": 100.0}
+    assert "ambiguous" in mentions["100m"].note
+    assert mentions["£2.3m"].ambiguous == () and mentions["£2.3m"].value == 2.3e6
+    assert mentions["5m"].ambiguous == () and mentions["5m"].value == 5e6
+
+
+def test_from_to_after_a_change_or_transition_verb_is_two_numbers() -> None:
+    text = "Inflation rose from 4.1% to 5.3%; prices went from 10 to 15; from 10 to 15 million"
+    assert [m.as_written for m in scan_text(text, "en").mentions] == [
+        "4.1%",
+        "5.3%",
+        "10",
+        "15",
+        "from 10 to 15 million",
+    ]
+
+
+def test_a_unit_on_the_first_end_only_is_not_a_range() -> None:
+    text = "a rise of 15 per cent to 1,234 cases, but $5-10 and 10-15 exabytes"
+    assert [m.as_written for m in scan_text(text, "en").mentions] == [
+        "15 per cent",
+        "1,234",
+        "$5-10",
+        "10-15 exabytes",
+    ]
+
+
+NEWS_EN = (
+    "Cybercrime cost the global economy an estimated $8tn in 2023 and may reach $10.5 trillion "
+    "by 2025. Action Fraud received 232,429 reports, with losses of £2.35bn. Complaints were up "
+    "nearly 10%; payments fell 35% to roughly $814m. One in five (19%) firms paid a median "
+    "US$200,000. Japan pledged more than US$6.6 million. Over 13,750 attacks in 9 months, a "
+    "9.5-fold jump. The bill passed 312-98. Shares rose 4.2 per cent to 1,050p. The 2024/25 "
+    "budget sets aside Rs 1,500 crore. Temperatures hit 41.3°C. Households spent £1,234.56, "
+    "about £24 a week; roughly 2-3% of GDP; some 1.2bn people; 0.5 percentage points."
+)
+NEWS_VI = (
+    "Năm 2023 ghi nhận gần 16.000 phản ánh, thiệt hại khoảng 390.000 tỷ đồng, tăng 64,78% so "
+    "với năm 2022. Hơn 13.750 cuộc tấn công mạng. Kim ngạch đạt 1,2 nghìn tỷ USD. Giá xăng "
+    "21.500 đồng/lít. Tỷ lệ thất nghiệp giảm 0,3 điểm phần trăm xuống 2,24%. Khoảng 5-7 triệu "
+    "người dùng. Doanh thu quý III/2024 đạt 2.500 tỷ đồng, gấp 1,5 lần cùng kỳ. Lãi suất "
+    "6,5%/năm. Nhiệt độ 39 độ C. Dân số 100,3 triệu người. Chi phí 1 triệu 200 nghìn đồng."
+)
+
+
+def test_every_quantity_of_an_english_news_paragraph_is_read_with_its_value() -> None:
+    found = [
+        (m.as_written, m.value, m.unit)
+        for m in scan_text(NEWS_EN, "en").mentions
+        if m.kind is not Kind.DATE
+    ]
+    assert found == [
+        ("$8tn", 8e12, "USD"),
+        ("$10.5 trillion", 10.5e12, "USD"),
+        ("232,429", 232429.0, "report"),
+        ("£2.35bn", 2.35e9, "GBP"),
+        ("up nearly 10%", 10.0, "percent"),
+        ("fell 35%", -35.0, "percent"),
+        ("roughly $814m", 814e6, "USD"),
+        ("19%", 19.0, "percent"),
+        ("US$200,000", 200000.0, "USD"),
+        ("more than US$6.6 million", 6.6e6, "USD"),
+        ("Over 13,750", 13750.0, "attack"),
+        ("9", 9.0, "month"),
+        ("9.5-fold", 9.5, "times"),
+        ("312", 312.0, None),
+        ("98", 98.0, None),
+        ("rose 4.2 per cent", 4.2, "percent"),
+        ("1,050p", 1050.0, "GBP_penny"),
+        ("Rs 1,500 crore", 15e9, "INR"),
+        ("41.3°C", 41.3, "degree_Celsius"),
+        ("£1,234.56", 1234.56, "GBP"),
+        ("about £24", 24.0, "GBP"),
+        ("roughly 2-3%", 2.5, "percent"),
+        ("some 1.2bn", 1.2e9, "person"),
+        ("0.5 percentage points", 0.5, "percentage_point"),
+    ]
+
+
+def test_every_quantity_of_a_vietnamese_news_paragraph_is_read_with_its_value() -> None:
+    found = [
+        (m.as_written, m.value, m.unit)
+        for m in scan_text(NEWS_VI, "vi").mentions
+        if m.kind is not Kind.DATE
+    ]
+    assert found == [
+        ("gần 16.000", 16000.0, "report"),
+        ("khoảng 390.000 tỷ đồng", 390e12, "VND"),
+        ("tăng 64,78%", 64.78, "percent"),
+        ("Hơn 13.750", 13750.0, "attack"),
+        ("1,2 nghìn tỷ USD", 1.2e12, "USD"),
+        ("21.500 đồng/lít", 21500.0, "VND/liter"),
+        ("giảm 0,3 điểm phần trăm", -0.3, "percentage_point"),
+        ("2,24%", 2.24, "percent"),
+        ("Khoảng 5-7 triệu", 6e6, "person"),
+        ("2.500 tỷ đồng", 2.5e12, "VND"),
+        ("gấp 1,5 lần", 1.5, "times"),
+        ("6,5%", 6.5, "percent"),
+        ("39 độ C", 39.0, "degree_Celsius"),
+        ("100,3 triệu", 100.3e6, "person"),
+        ("1 triệu 200 nghìn đồng", 1.2e6, "VND"),
+    ]

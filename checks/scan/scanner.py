@@ -158,6 +158,10 @@ _CURRENCY_AFTER = re.compile(
     + ")"
 )
 """A currency sign or code at the end of an amount (``(15€)``, ``(200 USD)``)."""
+_SEASON = re.compile(r"([0-9]{4})/([0-9]{2}|[0-9]{4})")
+"""``2024/25``, ``2024/2025``: two years (the second perhaps by its last two digits)."""
+_DASH_ONLY = re.compile(rf"{BLANK}?[-–]{BLANK}?")
+"""The dash between two numbers that do not make a range (``312-98``)."""
 _TRANSITIONS = frozenset(r.word.casefold() for r in range_words() if r.role == "transition")
 _JOIN_ONLY = re.compile(
     rf"{BLANK}?[-–]{BLANK}?|{BLANK}{{1,3}}(?i:{'|'.join(sorted(_RANGE_JOINS))}){BLANK}{{1,3}}"
@@ -200,6 +204,7 @@ class _Scanner:
         self.clauses = ClauseIndex(text)
         self.sentences = SentenceLanguages(text)
         self.floor = 0
+        self.second_end: int | None = None
         self.change_words = frozenset(c.word.casefold() for c in change_words())
         self.nouns: dict[str, Noun] = {
             n.noun.casefold(): n for n in nouns() if n.language == language
@@ -223,10 +228,18 @@ class _Scanner:
         position = 0
         while position <= len(self.text):
             for match in pattern.finditer(self.text, position):
+                self.second_end = None
                 mention, resume = self._mention(match)
                 self.floor = max(resume, match.start() + 1)
                 if mention is not None:
                     yield mention
+                if self.second_end is not None:  # "312-98", "10-5": the second number too
+                    second = single_amount().match(self.text, self.second_end)
+                    if second is not None:
+                        mention, resume = self._number(second)
+                        self.floor = max(resume, self.floor)
+                        if mention is not None:
+                            yield mention
                 if resume != match.end():
                     position = self.floor
                     break
@@ -407,7 +420,7 @@ class _Scanner:
         num = match.group("num")
         num2 = match.group("num2") if "num2" in match.re.groupindex else None
         if num2 is not None and not self._range_joined(match, start):
-            return self._first_end(start)
+            return self._first_end(start, match)
         num_start, num_end = match.span("num")
         if self.identifiers.touching(*self._digits_of(num_start, num_end)) is not None:
             return None, num_end
@@ -422,6 +435,13 @@ class _Scanner:
                 and end == match.end("num2")
                 and _JOIN_ONLY.fullmatch(self.text, num_end, match.start("num2")) is not None
             )
+        season = _SEASON.fullmatch(num) if bare and num2 is None else None
+        if season is not None:  # 2024/25: a fiscal year or a season, not a fraction
+            first = int(season.group(1))
+            printed = season.group(2)
+            second = int(printed) if len(printed) == 4 else _short_year(first, int(printed))
+            if first in _YEARS and first < second <= first + 99:
+                return self._year(start, end, first, second), end
         noun, noun_entry = self._noun_after(end)
         counted = noun_entry is not None and noun_entry.kind in ("count", "duration")
         hedge = hedge_match(self.text, start, self.floor)
@@ -443,7 +463,7 @@ class _Scanner:
             read = self._metres(read, match, written_start, end)
         parsed = read.parsed
         if parsed is None and num2 is not None:
-            return self._first_end(start)
+            return self._first_end(start, match)
         qualifier = (
             qualifier_of(hedge.group("phrase"))
             if hedge is not None
@@ -527,11 +547,19 @@ class _Scanner:
             return True
         return opened
 
-    def _first_end(self, start: int) -> tuple[Mention | None, int]:
-        """A range that does not read as one: its first number alone, the rest scanned on."""
+    def _first_end(
+        self, start: int, match: re.Match[str] | None = None
+    ) -> tuple[Mention | None, int]:
+        """A range that does not read as one: its first number alone, the rest scanned on.
+        After a dash (``312-98``, ``10-5``) the second number is read right after it: the
+        tokenizer does not start a number after a digit and a dash (``COVID-19``)."""
         single = single_amount().match(self.text, start)
         if single is None:  # pragma: no cover - the first end of a range is an amount
             return None, start + 1
+        if match is not None and _group(match, "num2") is not None:
+            gap = self.text[single.end() : match.start("num2")]
+            if _DASH_ONLY.fullmatch(gap):
+                self.second_end = match.start("num2")
         return self._number(single)
 
     def _head_start(self, start: int, *, ranged: bool) -> int:
