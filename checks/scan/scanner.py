@@ -437,11 +437,10 @@ class _Scanner:
             )
         season = _SEASON.fullmatch(num) if bare and num2 is None else None
         if season is not None:  # 2024/25: a fiscal year or a season, not a fraction
-            first = int(season.group(1))
-            printed = season.group(2)
-            second = int(printed) if len(printed) == 4 else _short_year(first, int(printed))
-            if first in _YEARS and first < second <= first + 99:
-                return self._year(start, end, first, second), end
+            opening, printed = int(season.group(1)), season.group(2)
+            closing = int(printed) if len(printed) == 4 else _short_year(opening, int(printed))
+            if opening in _YEARS and opening < closing <= opening + 99:
+                return self._year(start, end, opening, closing), end
         noun, noun_entry = self._noun_after(end)
         counted = noun_entry is not None and noun_entry.kind in ("count", "duration")
         hedge = hedge_match(self.text, start, self.floor)
