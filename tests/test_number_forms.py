@@ -313,6 +313,10 @@ FORMS: list[tuple[object, ...]] = [
     ("vi", "2 triệu 500 nghìn", 2499500.0, 2500500.0, "", "exact", "number"),
     ("vi", "1 tỷ 200 triệu đồng", 1199500000.0, 1200500000.0, "VND", "exact", "number"),
     ("en", "5 million 300 thousand", 5299500.0, 5300500.0, "", "exact", "number"),
+    ("en", "3x", 2.5, 3.5, "times", "exact", "multiplier"),
+    ("en", "2.5x", 2.45, 2.55, "times", "exact", "multiplier"),
+    ("en", "5-year", 4.5, 5.5, "year", "exact", "number"),
+    ("en", "24-hour", 23.5, 24.5, "hour", "exact", "number"),
 ]
 
 

@@ -33,6 +33,13 @@ _DIGIT_START = r"(?<![\w.,/])(?<!\w-)"
 _GAP = f"{BLANK}{{1,3}}"
 """Blanks inside a date token: bounded, so that the digits of one token stay close."""
 _DASH = f"{BLANK}?[-–]{BLANK}?"
+_AFTER_HYPHEN = (
+    "(?:(?<!\\w-)"
+    + "".join(f"|(?<=(?i:{word})-)" for word in ("mid", "early", "late", "pre", "post", "end"))
+    + ")"
+)
+"""No number right after a word and a hyphen (``COVID-19``, ``F-35``), but a year after
+``mid-``, ``early-``, ``late-``, ``pre-``, ``post-``, ``end-`` (``mid-2024``)."""
 """The dash of a range: ``25-26/10``, ``2021 - 2024``, ``8.000–10.000``."""
 
 
@@ -185,7 +192,7 @@ def token_pattern(language: str) -> re.Pattern[str]:
         rf"(?=[{''.join(sorted(firsts))}])(?=[^\w]|[0-9]|{two})(?:"
         + "|".join(month_led)
         + rf"|(?=[0-9])(?:{_DIGIT_START}(?:{'|'.join(digit_led)})|{roman_quarter})"
-        + rf"|(?<![\w.,/])(?<!\w-){number})"
+        + rf"|(?<![\w.,/]){_AFTER_HYPHEN}{number})"
     )
 
 

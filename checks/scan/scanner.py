@@ -158,6 +158,8 @@ _CURRENCY_AFTER = re.compile(
     + ")"
 )
 """A currency sign or code at the end of an amount (``(15€)``, ``(200 USD)``)."""
+_TIME_UNITS = frozenset({"year", "month", "week", "day", "hour", "minute"})
+"""Units of a length of time (``5 năm``, ``a 24-hour shift``): the number is a duration."""
 _SEASON = re.compile(r"([0-9]{4})/([0-9]{2}|[0-9]{4})")
 """``2024/25``, ``2024/2025``: two years (the second perhaps by its last two digits)."""
 _DASH_ONLY = re.compile(rf"{BLANK}?[-–]{BLANK}?")
@@ -472,7 +474,7 @@ class _Scanner:
             widen(parsed.printed, qualifier, parsed.value, parsed.decimals) if parsed else None
         )
         unit = parsed.unit if parsed else None
-        kind = Kind.DURATION if unit == "year" else Kind.QUANTITY
+        kind = Kind.DURATION if unit in _TIME_UNITS else Kind.QUANTITY
         shown_noun = noun if unit is None else ""
         if unit is None and noun_entry is not None and noun_entry.kind in ("count", "duration"):
             unit = noun_entry.unit
