@@ -53,8 +53,8 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
     rows = np.flatnonzero(look & (written != "").to_numpy(bool))
     if len(rows) == 0:
         return language, frame
-    quotes = claims["quote"].astype(str).to_numpy(dtype=object)[rows]
-    settled = [sentence_language(quote) for quote in quotes.tolist()]
+    quotes = claims["quote"].iloc[rows].astype(str).tolist()  # only the rows asked about
+    settled = [sentence_language(quote) for quote in quotes]
     frame.iloc[rows, frame.columns.get_loc("quote_language")] = [lang or "" for lang in settled]
     languages = language.to_numpy(dtype=object)[rows]
     moved = [
