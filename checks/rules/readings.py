@@ -145,9 +145,13 @@ def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     # codes number the groups in order of first appearance: firsts ascend
     order = np.argsort(group, kind="stable")
     cuts = np.flatnonzero(np.diff(group[order])) + 1
-    parts = np.split(order, cuts)
-    firsts = np.fromiter((int(p[0]) for p in parts), dtype=np.int64, count=len(parts))
-    members = {str(ids[p[0]]): tuple(str(ids[i]) for i in p) for p in parts if len(p) > 1}
+    starts = np.concatenate(([0], cuts)).astype(np.int64)
+    sizes = np.diff(np.concatenate((starts, [size])))
+    firsts = order[starts]
+    members = {
+        str(ids[order[a]]): tuple(str(ids[i]) for i in order[a : a + n])
+        for a, n in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True)
+    }  # only the groups of more than one claim: no array per claim
     if len(firsts) == size:
         kept = table
     else:
