@@ -208,6 +208,7 @@ class _Scanner:
         self.floor = 0
         self.second_end: int | None = None
         self.change_words = frozenset(c.word.casefold() for c in change_words())
+        self.transitions = self.change_words | _TRANSITIONS
         self.nouns: dict[str, Noun] = {
             n.noun.casefold(): n for n in nouns() if n.language == language
         }
@@ -537,11 +538,7 @@ class _Scanner:
         ``from … to …`` is a before and an after: two numbers, not a range."""
         opener = self._before(head_word_before(), start, WORD_WINDOW)
         opened = opener is not None and opener.group("phrase").casefold() in _OPENERS
-        if (
-            opened
-            and opener is not None
-            and self._word_before(opener.start()) in (self.change_words | _TRANSITIONS)
-        ):
+        if opened and opener is not None and self._word_before(opener.start()) in self.transitions:
             return False
         join = _group(match, "join")
         if join is None or join.casefold() not in _AFTER_OPEN:
