@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 
 from checks.model.package import load_package
 from checks.numbers.batch import parse_numbers, widen_columns
-from checks.numbers.language import _ENGLISH, _MARKED, sentence_language
+from checks.numbers.language import _ENGLISH, _MARKED, sentence_language, sentence_languages
 from checks.numbers.parse import parse_number
 from checks.runner import run_checks
 from checks.scan import Kind, scan_text
@@ -263,3 +263,34 @@ def _reference_language(sentence: str) -> str | None:
 )
 def test_sentence_language_counts_marked_words_as_the_reference_does(sentence: str) -> None:
     assert sentence_language(sentence) == _reference_language(sentence)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.sampled_from(
+                [
+                    "the",
+                    "of",
+                    "And",
+                    "a",
+                    "báo",
+                    "CÁO",
+                    "Đà",
+                    "x1",
+                    "e\u0301",
+                    "²",
+                    "_",
+                    "中文",
+                    ",",
+                    "ǅ",
+                ]
+            ),
+            max_size=12,
+        ).map(" ".join),
+        max_size=20,
+    )
+)
+def test_sentence_languages_of_a_column_are_those_of_each_sentence(sentences: list[str]) -> None:
+    assert sentence_languages(sentences) == [sentence_language(s) for s in sentences]

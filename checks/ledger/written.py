@@ -21,7 +21,7 @@ import pyarrow.compute as pc
 from checks.model.lookup import lookup
 from checks.model.package import Package
 from checks.numbers.batch import parse_numbers
-from checks.numbers.language import AMBIGUOUS_DIGITS, sentence_language
+from checks.numbers.language import AMBIGUOUS_DIGITS, sentence_languages
 
 if TYPE_CHECKING:
     from checks.ledger.ledger import Ledger
@@ -54,7 +54,7 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
     if len(rows) == 0:
         return language, frame
     quotes = claims["quote"].iloc[rows].astype(str).tolist()  # only the rows asked about
-    settled = [sentence_language(quote) for quote in quotes]
+    settled = sentence_languages(quotes)
     frame.iloc[rows, frame.columns.get_loc("quote_language")] = [lang or "" for lang in settled]
     languages = language.to_numpy(dtype=object)[rows]
     moved = [

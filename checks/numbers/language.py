@@ -155,8 +155,61 @@ def sentence_language(sentence: str) -> str | None:
             english += word.lower() in _ENGLISH
         elif not _MARKED_LETTERS.isdisjoint(word):
             marked += 1
-    if marked >= _SHARE * len(words) and marked > english:
+    return _decide(len(words), marked, english)
+
+
+_KNOWN = "^[\t-\r\x1c-\x7e\x85\xa0-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20bf]*$"
+"""Quotes made only of these characters (ASCII, Latin, Vietnamese, general punctuation,
+currency signs) are told column-wise: there Python's ``[^\\W\\d_]`` and RE2's letter and
+numeral classes agree. Any other quote is told by :func:`sentence_language` itself."""
+_NOT_WORD_RE2 = r"[^\pL\p{Nl}\p{No}]+"
+_MARKED_RE2 = "[" + "".join(sorted(_MARKED_LETTERS)) + "]"
+
+
+def sentence_languages(sentences: list[str]) -> list[str | None]:
+    """:func:`sentence_language` of each sentence, counted on columns (pyarrow): one
+    split into words, one set lookup and one pattern match for all the words at once.
+
+    >>> sentence_languages(["Khoảng 1.500 người đã tham gia.", "About 1,500 people", "IMF"])
+    ['vi', 'en', None]
+    """
+    import numpy as np  # here: scan reads sentences one at a time and stays free of pyarrow
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    size = len(sentences)
+    if size == 0:
+        return []
+    text = pc.utf8_slice_codeunits(pa.array(sentences, type=pa.string()), 0, _SAMPLE)
+    known = np.asarray(pc.match_substring_regex(text, _KNOWN).to_numpy(zero_copy_only=False))
+    lists = pc.split_pattern_regex(text, pattern=_NOT_WORD_RE2)
+    words = pc.list_flatten(lists)
+    owner = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False))
+    present = np.asarray(pc.greater(pc.utf8_length(words), 0).to_numpy(zero_copy_only=False))
+    ascii_ = np.asarray(pc.string_is_ascii(words).to_numpy(zero_copy_only=False))
+    common = pc.is_in(pc.utf8_lower(words), value_set=pa.array(sorted(_ENGLISH)))
+    english_word = ascii_ & np.asarray(common.to_numpy(zero_copy_only=False))
+    marked_word = ~ascii_ & np.asarray(
+        pc.match_substring_regex(words, _MARKED_RE2).to_numpy(zero_copy_only=False)
+    )
+    count = np.bincount(owner[present], minlength=size)
+    english = np.bincount(owner[english_word & present], minlength=size)
+    marked = np.bincount(owner[marked_word & present], minlength=size)
+    out: list[str | None] = []
+    for i in range(size):
+        if not known[i]:
+            out.append(sentence_language(sentences[i]))
+        else:
+            out.append(_decide(int(count[i]), int(marked[i]), int(english[i])))
+    return out
+
+
+def _decide(words: int, marked: int, english: int) -> str | None:
+    """The rule of :func:`sentence_language` on its three counts."""
+    if words < _MIN_WORDS:
+        return None
+    if marked >= _SHARE * words and marked > english:
         return "vi"
-    if english and marked < _SHARE * len(words) and english >= marked:
+    if english and marked < _SHARE * words and english >= marked:
         return "en"
     return None
