@@ -80,9 +80,10 @@ def find_statements(table: ClaimTable) -> Statements:
     if len(repeated) == 0:
         return Statements(())
     order = repeated[np.lexsort((rows[repeated], group[repeated]))]
-    cuts = np.flatnonzero(np.diff(group[order])) + 1
-    ids = frame["claim_id"].to_numpy(dtype=object)
-    groups = [tuple(str(ids[candidates[k]]) for k in part) for part in np.split(order, cuts)]
+    cuts = (np.flatnonzero(np.diff(group[order])) + 1).tolist()
+    ids = frame["claim_id"].to_numpy(dtype=object)[candidates[order]].tolist()
+    bounds = zip([0, *cuts], [*cuts, len(ids)], strict=True)
+    groups = [tuple(map(str, ids[start:end])) for start, end in bounds]  # no array per group
     return Statements(groups)
 
 
