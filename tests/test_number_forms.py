@@ -317,6 +317,8 @@ FORMS: list[tuple[object, ...]] = [
     ("en", "2.5x", 2.45, 2.55, "times", "exact", "multiplier"),
     ("en", "5-year", 4.5, 5.5, "year", "exact", "number"),
     ("en", "24-hour", 23.5, 24.5, "hour", "exact", "number"),
+    ("en", "50+", 50.0, 62.5, "", "more_than", "number"),
+    ("en", "2m+", 2000000.0, 2500000.0, "", "more_than", "number"),
 ]
 
 

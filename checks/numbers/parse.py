@@ -203,6 +203,10 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
             rest = after
     if head.opener and second is None:
         raise NumberParseError(text, f"{head.opener!r} opens a range that has no second end")
+    if rest == "+" and second is None:  # "50+", "2m+": more than (a hedge before says it)
+        rest = ""
+        if head.qualifier == "exact":
+            head = head._replace(qualifier="more_than")
     if rest:
         raise NumberParseError(text, f"unexpected text {rest!r} after the number")
     if wrapped and (not _is_currency(first.unit) or first.sign < 0 or second is not None):

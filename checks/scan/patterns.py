@@ -254,12 +254,13 @@ def _amount(n: str) -> str:
 def number_body(*, with_range: bool) -> str:
     """The regex of a printed number: a currency before it, the digits (a fraction,
     scientific notation), a scale word or abbreviation, a unit; ``with_range``: then a dash
-    or a joining word (to, đến, and ...) and a second amount. A sign or the parentheses
-    of an accounting negative are taken by the scanner from the characters around."""
+    or a joining word (to, đến, and ...) and a second amount; a ``+`` after it (``50+``,
+    ``2m+``: more than). A sign or the parentheses of an accounting negative are taken by
+    the scanner from the characters around."""
     joins = [r.word for r in range_words() if r.role in JOIN_ROLES and r.word.isalpha()]
     join = rf"(?:{_DASH}|{BLANK}{{1,3}}(?P<join>{alternation(joins)}){BLANK}{{1,3}})"
     second = rf"(?:{join}{_amount('2')})?" if with_range else ""
-    return rf"(?P<number>{_amount('')}{second})(?!\w)"
+    return rf"(?P<number>{_amount('')}{second}(?:\+(?![\w+]))?)(?!\w)"
 
 
 @cache

@@ -207,6 +207,7 @@ class _Scanner:
         self.sentences = SentenceLanguages(text)
         self.floor = 0
         self.second_end: int | None = None
+        self.last_end = -1  # where the last number of the text so far ends
         self.change_words = frozenset(c.word.casefold() for c in change_words())
         self.transitions = self.change_words | _TRANSITIONS
         self.nouns: dict[str, Noun] = {
@@ -235,6 +236,7 @@ class _Scanner:
                 mention, resume = self._mention(match)
                 self.floor = max(resume, match.start() + 1)
                 if mention is not None:
+                    self.last_end = mention.end
                     yield mention
                 if self.second_end is not None:  # "312-98", "10-5": the second number too
                     second = single_amount().match(self.text, self.second_end)
@@ -242,6 +244,7 @@ class _Scanner:
                         mention, resume = self._number(second)
                         self.floor = max(resume, self.floor)
                         if mention is not None:
+                            self.last_end = mention.end
                             yield mention
                 if resume != match.end():
                     position = self.floor
@@ -528,9 +531,16 @@ class _Scanner:
             and end < len(text)
             and text[end] == ")"
             and (match.group("prefix") or _CURRENCY_AFTER.search(text, start, end))
+            and not self._converts(start - 1)
         ):
             return start - 1, end + 1
         return None
+
+    def _converts(self, bracket: int) -> bool:
+        """Whether the amount in brackets at ``bracket`` follows another amount with only
+        blanks between: ``$3.2bn (£2.5bn)`` converts, it is not a negative."""
+        last = self.last_end
+        return 0 <= last <= bracket and not self.text[last:bracket].strip()
 
     def _range_joined(self, match: re.Match[str], start: int) -> bool:
         """``and``/``và`` join two numbers into a range only after ``between``/``từ``;
