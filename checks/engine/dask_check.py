@@ -32,6 +32,7 @@ from checks.engine.partition import (
     plan_of,
     run_partition,
     sub_package,
+    whole_table_findings,
 )
 from checks.model.finding import Finding, sort_key
 from checks.model.package import Package
@@ -74,6 +75,7 @@ def run_checks_dask(
             tasks.extend(_plan_tasks(pkg, ledger, plan, checks, len(chunks), guests))
         for result in client.compute(tasks, sync=True):
             found.extend(result)
+    found.extend((f, -1) for f in whole_table_findings(pkg, ids))
     if rest:
         found.extend((f, -1) for f in run_checks(pkg, rest, on_check))
     # copies of one statement may fall in different partitions: merged as the local

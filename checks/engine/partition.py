@@ -6,7 +6,9 @@ The claims are shuffled three ways, each a *plan* (see docs/engines.md):
 - ``rows`` (by ``claim_id``): the schema check's row validation, foreign keys and claim
   semantics; duplicates of a claim id meet in one partition, so uniqueness holds.
 - ``sources`` (by ``source_id``): citation and coverage; a partition gets the rows of
-  ``sources.csv`` whose ids fall in its bucket, and every claim of those sources.
+  ``sources.csv`` whose ids fall in its bucket, and every claim of those sources. The
+  files of ``sources/`` that no row registers are found on the client, which reads
+  ``sources.csv`` whole (:data:`WHOLE_TABLE_CODES`).
 - ``groups`` (by ``subject``): arithmetic, conflicts, temporal, provenance; every pair,
   rule binding and corroboration they look at is within one subject. Claims named by a
   ``[claim:id]`` rule reference join every partition as *guests*; a finding that involves
@@ -22,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import numpy as np
@@ -32,6 +34,8 @@ from checks.engine.chunks import LINE, ROW
 from checks.model.finding import Finding
 from checks.model.package import Package, Resource, load_package
 from checks.registry import registered
+from checks.suite.unregistered import CODE as UNREGISTERED
+from checks.suite.unregistered import unregistered_sources
 
 ROWS, SOURCES, GROUPS = "rows", "sources", "groups"
 PLAN_KEYS = {ROWS: "claim_id", SOURCES: "source_id", GROUPS: "subject"}
@@ -41,6 +45,14 @@ PLAN_CHECKS = {
     GROUPS: ("arithmetic", "conflicts", "temporal", "provenance"),
 }
 BUCKET = "__bucket"
+WholeTableFinder = Callable[[Package, str], Iterable[Finding]]
+WHOLE_TABLE_CODES: dict[str, tuple[tuple[str, str, WholeTableFinder], ...]] = {
+    SOURCES: (("citation", UNREGISTERED, lambda pkg, check: _unregistered(pkg, check)),),
+}
+"""Findings of a plan's checks that compare a partitioned small table with the whole
+package (a file in ``sources/`` against every row of ``sources.csv``): a partition, which
+holds some of the rows, would report the others' files. The client finds these over the
+whole table (:func:`whole_table_findings`) and the partitions drop theirs."""
 GUEST_REF = re.compile(r"\[claim:([^\]]+)\]")
 
 Ordered = tuple[Finding, int]
@@ -136,12 +148,15 @@ def run_partition(
     pkg = sub_package(base, tables)
     rows = dict(zip(pkg.table("claims").get("claim_id", []), _rows(tables["claims"]), strict=False))
     checks = registered()
+    whole = {(check, code) for check, code, _ in WHOLE_TABLE_CODES.get(plan, ())}
     found: list[Ordered] = []
     for check_id in check_ids:
         findings: Iterable[Finding] = (
             _schema_rows(pkg) if plan == ROWS else checks[check_id]().run(pkg)
         )
         for finding in findings:
+            if (finding.check, finding.code) in whole:
+                continue  # the client finds it over the whole table
             if plan == GROUPS and finding.claim_ids and not home.intersection(finding.claim_ids):
                 continue  # guests only: their home partition reports it
             if plan == ROWS:
@@ -149,6 +164,23 @@ def run_partition(
             first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
             found.append((finding, int(first)))
     return found
+
+
+def whole_table_findings(pkg: Package, check_ids: Iterable[str]) -> list[Finding]:
+    """The findings of :data:`WHOLE_TABLE_CODES` for the selected checks, on the client's
+    (whole) package."""
+    selected = set(check_ids)
+    found: list[Finding] = []
+    for plan, parts in WHOLE_TABLE_CODES.items():
+        for check_id, _, finder in parts:
+            if check_id in selected and check_id in PLAN_CHECKS[plan]:
+                found.extend(finder(pkg, check_id))
+    return found
+
+
+def _unregistered(pkg: Package, check: str) -> Iterator[Finding]:
+    if pkg.has("sources"):  # the citation check reports nothing without it
+        yield from unregistered_sources(pkg, check)
 
 
 def _rows(frame: pd.DataFrame) -> list[int]:
