@@ -24,14 +24,6 @@ pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[1]
 
 
-DIVERGES = pytest.mark.xfail(
-    strict=False,
-    reason="known gap: since the graded verdicts of issue 16 (measures, trajectories, "
-    "statements) were merged, the dask engine's partitions by subject no longer give the "
-    "local engine's findings; issue 19 stays open for it",
-)
-
-
 @pytest.fixture
 def scheduler(dask_scheduler: str) -> str:
     return dask_scheduler
@@ -46,7 +38,6 @@ def _assert_same(local: list[Finding], dask: list[Finding]) -> None:
     assert _by_fingerprint(dask) == _by_fingerprint(local)
 
 
-@DIVERGES
 def test_dask_engine_gives_the_local_findings_on_the_package_own_data(scheduler: str) -> None:
     local = check_package(REPO)
     dask = check_package(REPO, engine=EngineOptions("dask", scheduler, block_bytes=12_000))
@@ -54,7 +45,6 @@ def test_dask_engine_gives_the_local_findings_on_the_package_own_data(scheduler:
     _assert_same(local.findings, dask.findings)
 
 
-@DIVERGES
 def test_dask_engine_gives_the_local_findings_on_a_generated_100k_claim_package(
     scheduler: str, tmp_path: Path
 ) -> None:
@@ -66,7 +56,6 @@ def test_dask_engine_gives_the_local_findings_on_a_generated_100k_claim_package(
     _assert_same(local.findings, dask.findings)
 
 
-@DIVERGES
 def test_dask_engine_finds_duplicates_and_broken_rows_across_chunks(
     scheduler: str, mini: Path
 ) -> None:
@@ -86,7 +75,6 @@ def test_dask_engine_finds_duplicates_and_broken_rows_across_chunks(
     _assert_same(local.findings, dask.findings)
 
 
-@DIVERGES
 def test_check_cli_with_the_dask_engine_writes_the_local_reports(tmp_path: Path) -> None:
     formats = ["json", "md", "sarif"]
     local = write_reports(check_package(REPO), tmp_path / "local", formats)
