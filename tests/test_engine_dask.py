@@ -101,3 +101,24 @@ def test_cluster_options_with_the_local_engine_are_an_input_error() -> None:
     )
     assert done.returncode == 2
     assert "--scheduler given with the local engine" in done.stderr
+
+
+def test_dask_engine_lists_unreadable_rows_as_the_local_engine_does(
+    scheduler: str, mini: Path
+) -> None:
+    tables = mini / "datapackage"
+    claims = tables / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
+    # a ragged claim in a later chunk (the rows after it move up one row in the table),
+    # and a claim without an id after it, located by its row
+    ragged = lines[2].rstrip("\r\n") + ",extra\n"
+    no_id = "," + lines[3].split(",", 1)[1]
+    claims.write_text("".join([*lines[:2], ragged, no_id, *lines[4:]]), encoding="utf-8")
+    sources = tables / "sources.csv"
+    sources.write_text(sources.read_text(encoding="utf-8") + "half,a row\n", encoding="utf-8")
+    local = check_package(mini)
+    dask = check_package(mini, engine=EngineOptions("dask", scheduler, block_bytes=200))
+    unreadable = [f for f in local.findings if f.code == "row-unreadable"]
+    assert {f.evidence["resource"] for f in unreadable} == {"claims", "sources"}
+    assert any(f.code == "required" and f.evidence["row"] == 2 for f in local.findings)
+    _assert_same(local.findings, dask.findings)

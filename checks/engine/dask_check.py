@@ -18,13 +18,23 @@ from typing import Any
 import pandas as pd
 
 from checks.engine import EngineOptions
-from checks.engine.chunks import BLOCK_BYTES, LINE, ROW, Chunk, read_chunk, split_csv
+from checks.engine.chunks import (
+    BLOCK_BYTES,
+    EXPECTED,
+    LINE,
+    PROBLEM,
+    ROW,
+    Chunk,
+    read_chunk,
+    split_csv,
+)
 from checks.engine.cluster import dask_client, dask_module
 from checks.engine.partition import (
     BUCKET,
     GROUPS,
     PLAN_CHECKS,
     PLAN_KEYS,
+    ROWS,
     Ordered,
     base_package,
     buckets,
@@ -34,10 +44,13 @@ from checks.engine.partition import (
     sub_package,
     whole_table_findings,
 )
+from checks.model.csvfile import MAX_ROW_PROBLEMS
+from checks.model.errors import InputError
 from checks.model.finding import Finding, sort_key
-from checks.model.package import Package
+from checks.model.package import Package, Resource
 from checks.registry import RegistryError, registered
 from checks.runner import ProgressCallback, one_per_statement, run_checks
+from checks.suite.structure import structure_findings, unreadable_row_findings
 
 
 def run_checks_dask(
@@ -61,10 +74,13 @@ def run_checks_dask(
     rest = [i for i in ids if plan_of(i) is None]
     found: list[Ordered] = []
     with dask_client(options) as client:
-        ledger = _ledger(chunks, resource.field_names)
+        records = _ledger(chunks, resource.field_names)
+        ledger = records[records[PROBLEM] == ""]
+        unreadable = _unreadable(records)
         tasks: list[Any] = []
         if "schema" in ids:
             tasks.append(_package_schema(pkg, ledger))
+            tasks.append(dask_module("dask").delayed(_unreadable_findings)(resource, unreadable))
         guests = _guests(pkg, ledger) if planned[GROUPS] else None
         for plan, checks in planned.items():
             if not checks:
@@ -72,7 +88,7 @@ def run_checks_dask(
             if on_check is not None:
                 for check_id in checks:
                     on_check(check_id)
-            tasks.extend(_plan_tasks(pkg, ledger, plan, checks, len(chunks), guests))
+            tasks.extend(_plan_tasks(pkg, ledger, plan, checks, len(chunks), guests, unreadable))
         for result in client.compute(tasks, sync=True):
             found.extend(result)
     found.extend((f, -1) for f in whole_table_findings(pkg, ids))
@@ -105,7 +121,14 @@ def _ledger(chunks: list[Chunk], columns: list[str]) -> Any:
     meta = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     meta[ROW] = pd.Series(dtype="int64")
     meta[LINE] = pd.Series(dtype="int64")
-    return dd.from_map(partial(read_chunk, columns=columns), chunks, meta=meta)
+    meta[PROBLEM] = pd.Series(dtype=object)
+    meta[EXPECTED] = pd.Series(dtype=object)
+    return dd.from_map(partial(_read, fields=columns), chunks, meta=meta)
+
+
+def _read(chunk: Chunk, fields: list[str]) -> pd.DataFrame:
+    """A chunk of the claims (not named ``columns``: Dask would pass a projection there)."""
+    return read_chunk(chunk, fields)
 
 
 def _bucketed(ledger: Any, key: str, count: int) -> Any:
@@ -127,6 +150,7 @@ def _plan_tasks(
     checks: tuple[str, ...],
     count: int,
     guests: Any,
+    unreadable: Any,
 ) -> list[Any]:
     delayed = dask_module("dask").delayed
     parts = _bucketed(ledger, PLAN_KEYS[plan], count).to_delayed()
@@ -140,9 +164,37 @@ def _plan_tasks(
             number=number,
             count=count,
             guests=guests,
+            unreadable=unreadable if plan == ROWS else None,
         )
         for number, part in enumerate(parts)
     ]
+
+
+def _unreadable(records: Any) -> Any:
+    """A delayed frame of the claims' rows that cannot be read (few, or a broken file)."""
+    dask = dask_module("dask")
+    parts = records[records[PROBLEM] != ""][[ROW, LINE, PROBLEM, EXPECTED]].to_delayed()
+    return dask.delayed(pd.concat)(list(parts), ignore_index=True)
+
+
+def _unreadable_findings(resource: Resource, unreadable: pd.DataFrame) -> list[Ordered]:
+    """The schema check's findings about the claims' rows that cannot be read, as the
+    local engine lists them (the first :data:`MAX_ROW_PROBLEMS`, then a count)."""
+    first = unreadable.sort_values(ROW, kind="stable").head(MAX_ROW_PROBLEMS)
+    problems = [
+        InputError(message, path=resource.display, line=line, row=row + 1, expected=expected)
+        for row, line, message, expected in zip(
+            first[ROW].tolist(),
+            first[LINE].tolist(),
+            first[PROBLEM].tolist(),
+            first[EXPECTED].tolist(),
+            strict=True,
+        )
+    ]
+    found = unreadable_row_findings(
+        resource.name, resource.display, problems, len(unreadable), "schema"
+    )
+    return [(f, -1) for f in found]
 
 
 def _guests(pkg: Package, ledger: Any) -> Any:
@@ -189,10 +241,12 @@ def _schema_rest(descriptor: str, claims: pd.DataFrame) -> list[Ordered]:
         _row_findings,
     )
 
-    part = sub_package(base_package(descriptor), {"claims": claims})
+    base = base_package(descriptor)
+    part = sub_package(base, {"claims": claims})
     found = list(_descriptor_findings(part))
     for name, resource in part.resources.items():
         if name != "claims":
+            found.extend(structure_findings(base.resources[name], "schema"))
             found.extend(_row_findings(part, resource))
             found.extend(_foreign_key_findings(part, resource))
     return [(f, -1) for f in found]

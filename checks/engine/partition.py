@@ -30,7 +30,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
-from checks.engine.chunks import LINE, ROW
+from checks.engine.chunks import LINE, ROW, readable_rows
 from checks.model.finding import Finding
 from checks.model.package import Package, Resource, load_package
 from checks.registry import registered
@@ -126,8 +126,13 @@ def run_partition(
     number: int,
     count: int,
     guests: pd.DataFrame | None = None,
+    unreadable: pd.DataFrame | None = None,
 ) -> list[Ordered]:
-    """The findings of ``check_ids`` on partition ``number`` of ``count`` of a plan."""
+    """The findings of ``check_ids`` on partition ``number`` of ``count`` of a plan.
+
+    ``unreadable`` (for the ``rows`` plan) holds the claims rows that cannot be read
+    (:data:`ROW` at least), to give schema findings the local engine's row numbers.
+    """
     base = base_package(descriptor)
     claims = claims.reset_index(drop=True).drop(columns=[BUCKET], errors="ignore")
     tables: dict[str, pd.DataFrame] = {"claims": claims}
@@ -149,6 +154,7 @@ def run_partition(
     rows = dict(zip(pkg.table("claims").get("claim_id", []), _rows(tables["claims"]), strict=False))
     checks = registered()
     whole = {(check, code) for check, code, _ in WHOLE_TABLE_CODES.get(plan, ())}
+    skipped = unreadable[ROW].to_numpy() if unreadable is not None else np.array([], dtype=int)
     found: list[Ordered] = []
     for check_id in check_ids:
         findings: Iterable[Finding] = (
@@ -160,7 +166,7 @@ def run_partition(
             if plan == GROUPS and finding.claim_ids and not home.intersection(finding.claim_ids):
                 continue  # guests only: their home partition reports it
             if plan == ROWS:
-                finding = _global_row(finding, pkg, tables["claims"])
+                finding = _global_row(finding, pkg, tables["claims"], skipped)
             first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
             found.append((finding, int(first)))
     return found
@@ -197,8 +203,11 @@ def _schema_rows(pkg: Package) -> Iterator[Finding]:
     yield from _claim_semantics(pkg)
 
 
-def _global_row(finding: Finding, pkg: Package, claims: pd.DataFrame) -> Finding:
-    """A schema finding located by its row in the partition, given its row in the table."""
+def _global_row(
+    finding: Finding, pkg: Package, claims: pd.DataFrame, unreadable: np.ndarray
+) -> Finding:
+    """A schema finding located by its row in the partition, given its row in the table
+    (the local engine's table, which leaves the ``unreadable`` records out)."""
     resource = pkg.resources["claims"]
     if finding.path != resource.display or finding.line is None:
         return finding
@@ -207,7 +216,8 @@ def _global_row(finding: Finding, pkg: Package, claims: pd.DataFrame) -> Finding
         local = lines.index(finding.line)
     except ValueError:
         return finding
-    whole = int(claims.sort_values(ROW, kind="stable")[ROW].iloc[local])
+    record = int(claims.sort_values(ROW, kind="stable")[ROW].iloc[local])
+    whole = int(readable_rows([record], unreadable)[0])
     evidence = dict(finding.evidence)
     if "row" in evidence:
         evidence["row"] = whole + 1
