@@ -122,3 +122,17 @@ def test_dask_engine_lists_unreadable_rows_as_the_local_engine_does(
     assert {f.evidence["resource"] for f in unreadable} == {"claims", "sources"}
     assert any(f.code == "required" and f.evidence["row"] == 2 for f in local.findings)
     _assert_same(local.findings, dask.findings)
+
+
+def test_the_local_engine_does_not_import_dask_when_it_is_installed() -> None:
+    # pint imports dask.base at start-up when it can; the unit registry hides it
+    code = (
+        "import sys\n"
+        "from checks.service import check_package\n"
+        f"check_package({str(REPO / 'tests' / 'fixtures' / 'mini')!r})\n"
+        "import pint\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'dask'), pint.__name__)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["[]", "pint"]
