@@ -7,14 +7,18 @@ One LocalCluster serves the session (``dask_scheduler`` in conftest), reached th
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from benchmarks.generate import write_package
 from checks.engine import EngineOptions
+from checks.engine.chunks import split_csv
+from checks.engine.partition import buckets
 from checks.model.finding import Finding
 from checks.service import check_package, write_reports
 
@@ -136,3 +140,33 @@ def test_the_local_engine_does_not_import_dask_when_it_is_installed() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["[]", "pint"]
+
+
+def test_dask_engine_merges_the_copies_of_a_claim_that_a_rule_names_by_id(
+    scheduler: str, tmp_path: Path
+) -> None:
+    # untoc-adoption (subject WLD, named by a rule as [claim:untoc-adoption]) printed a
+    # second time, and the claims the rule anchors on moved to subject VNM: the rule's
+    # finding is reported from VNM's partition, where untoc-adoption is a guest, and lists
+    # both of its copies, as the local engine lists them
+    root = tmp_path / "pkg"
+    root.mkdir()
+    shutil.copy(REPO / "datapackage.json", root)
+    for folder in ("datapackage", "sources"):
+        shutil.copytree(REPO / folder, root / folder)
+    claims = root / "datapackage" / "claims.csv"
+    lines = claims.read_text(encoding="utf-8").splitlines(keepends=True)
+    anchors = ("fm-interview-years-since-", "ga-adoption-years-since-")
+    lines = [x.replace(",WLD,", ",VNM,", 1) if x.startswith(anchors) else x for x in lines]
+    named = next(line for line in lines if line.startswith("untoc-adoption,"))
+    again = "untoc-adoption-again," + named.split(",", 1)[1]
+    claims.write_text("".join([*lines, again]), encoding="utf-8")
+    block_bytes = 6_000
+    count = len(split_csv(claims, display="claims.csv", block_bytes=block_bytes))
+    assert len(set(buckets(pd.Series(["WLD", "VNM"]), count))) == 2  # two partitions
+    local = check_package(root)
+    merged = [f for f in local.findings if "untoc-adoption-again" in f.claim_ids]
+    assert any(c.startswith(anchors) for f in merged for c in f.claim_ids)
+    assert all("copies" in f.evidence for f in merged) and merged
+    dask = check_package(root, engine=EngineOptions("dask", scheduler, block_bytes=block_bytes))
+    _assert_same(local.findings, dask.findings)

@@ -41,6 +41,7 @@ from checks.engine.partition import (
     guest_ids,
     plan_of,
     run_partition,
+    statement_copies,
     sub_package,
     whole_table_findings,
 )
@@ -49,7 +50,7 @@ from checks.model.errors import InputError
 from checks.model.finding import Finding, sort_key
 from checks.model.package import Package, Resource
 from checks.registry import RegistryError, registered
-from checks.runner import ProgressCallback, one_per_statement, run_checks
+from checks.runner import ProgressCallback, run_checks
 from checks.suite.structure import structure_findings, unreadable_row_findings
 
 
@@ -94,9 +95,7 @@ def run_checks_dask(
     found.extend((f, -1) for f in whole_table_findings(pkg, ids))
     if rest:
         found.extend((f, -1) for f in run_checks(pkg, rest, on_check))
-    # copies of one statement may fall in different partitions: merged as the local
-    # runner merges them (this reads the quotes of the whole ledger on the client)
-    return one_per_statement(pkg, merge(found))
+    return merge(found)
 
 
 def merge(found: Sequence[Ordered]) -> list[Finding]:
@@ -198,9 +197,15 @@ def _unreadable_findings(resource: Resource, unreadable: pd.DataFrame) -> list[O
 
 
 def _guests(pkg: Package, ledger: Any) -> Any:
-    """The claims that rules name by id (a few rows), for every group partition."""
+    """The claims that rules name by id (a few rows), and every claim that may print the
+    same statement as one of them (their findings merge), for every group partition."""
     ids = guest_ids(pkg.table("rules")) if pkg.has("rules") else []
-    return _rows_with_ids(ledger, ids)
+    if not ids:
+        return None
+    dask = dask_module("dask")
+    named = _rows_with_ids(ledger, ids)
+    copies = ledger.map_partitions(statement_copies, named, meta=ledger._meta).to_delayed()
+    return dask.delayed(pd.concat)(list(copies), ignore_index=True)
 
 
 def _rows_with_ids(ledger: Any, ids: list[str]) -> Any:

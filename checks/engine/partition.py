@@ -31,9 +31,11 @@ import numpy as np
 import pandas as pd
 
 from checks.engine.chunks import LINE, ROW, readable_rows
+from checks.ledger.statements import KEYS as STATEMENT_KEYS
 from checks.model.finding import Finding
 from checks.model.package import Package, Resource, load_package
 from checks.registry import registered
+from checks.runner import one_per_statement
 from checks.suite.unregistered import CODE as UNREGISTERED
 from checks.suite.unregistered import unregistered_sources
 
@@ -155,21 +157,33 @@ def run_partition(
     checks = registered()
     whole = {(check, code) for check, code, _ in WHOLE_TABLE_CODES.get(plan, ())}
     skipped = unreadable[ROW].to_numpy() if unreadable is not None else np.array([], dtype=int)
-    found: list[Ordered] = []
+    findings: list[Finding] = []
     for check_id in check_ids:
-        findings: Iterable[Finding] = (
-            _schema_rows(pkg) if plan == ROWS else checks[check_id]().run(pkg)
-        )
-        for finding in findings:
-            if (finding.check, finding.code) in whole:
-                continue  # the client finds it over the whole table
-            if plan == GROUPS and finding.claim_ids and not home.intersection(finding.claim_ids):
-                continue  # guests only: their home partition reports it
-            if plan == ROWS:
-                finding = _global_row(finding, pkg, tables["claims"], skipped)
-            first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
-            found.append((finding, int(first)))
+        findings.extend(_schema_rows(pkg) if plan == ROWS else checks[check_id]().run(pkg))
+    if plan == GROUPS:  # every copy of a statement is here: same subject, or a guest's copy
+        findings = one_per_statement(pkg, findings)
+    found: list[Ordered] = []
+    for finding in findings:
+        if (finding.check, finding.code) in whole:
+            continue  # the client finds it over the whole table
+        if plan == GROUPS and finding.claim_ids and not home.intersection(finding.claim_ids):
+            continue  # guests only: their home partition reports it
+        if plan == ROWS:
+            finding = _global_row(finding, pkg, tables["claims"], skipped)
+        first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
+        found.append((finding, int(first)))
     return found
+
+
+def statement_copies(claims: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``claims`` that may print the same statement as a row of ``named``
+    (the same ``as_written``, indicator and subject: :mod:`checks.ledger.statements`)."""
+    keys = [k for k in STATEMENT_KEYS if k in claims.columns]
+    if named.empty or len(keys) < len(STATEMENT_KEYS):
+        return claims.iloc[0:0]
+    wanted = pd.MultiIndex.from_frame(named[keys].astype(str))
+    mine = pd.MultiIndex.from_frame(claims[keys].astype(str)).isin(wanted)
+    return claims[mine]
 
 
 def whole_table_findings(pkg: Package, check_ids: Iterable[str]) -> list[Finding]:
