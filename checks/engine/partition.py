@@ -10,9 +10,10 @@ The claims are shuffled three ways, each a *plan* (see docs/engines.md):
   files of ``sources/`` that no row registers are found on the client, which reads
   ``sources.csv`` whole (:data:`WHOLE_TABLE_CODES`).
 - ``groups`` (by ``subject``): arithmetic, conflicts, temporal, provenance; every pair,
-  rule binding and corroboration they look at is within one subject. Claims named by a
-  ``[claim:id]`` rule reference join every partition as *guests*; a finding that involves
-  guests only is kept from their home partition alone.
+  rule binding and corroboration they look at is within one subject, and so is every copy
+  of a statement printed more than once (their findings are merged here). Claims named
+  by a ``[claim:id]`` rule reference, with their copies, join every partition as
+  *guests*; a finding that involves guests only is kept from their home partition alone.
 
 The other tables (sources, indicators, rules, waivers, verdicts) are small beside the
 claims: each worker reads them once. Rows keep their physical line and their row number
