@@ -48,7 +48,7 @@ from checks.engine.partition import (
 from checks.model.csvfile import MAX_ROW_PROBLEMS
 from checks.model.errors import InputError
 from checks.model.finding import Finding, sort_key
-from checks.model.package import Package, Resource
+from checks.model.package import Package
 from checks.registry import RegistryError, registered
 from checks.runner import ProgressCallback, run_checks
 from checks.suite.structure import structure_findings, unreadable_row_findings
@@ -81,7 +81,8 @@ def run_checks_dask(
         tasks: list[Any] = []
         if "schema" in ids:
             tasks.append(_package_schema(pkg, ledger))
-            tasks.append(dask_module("dask").delayed(_unreadable_findings)(resource, unreadable))
+            listing = dask_module("dask").delayed(_unreadable_findings)
+            tasks.append(listing(resource.name, resource.display, unreadable))
         guests = _guests(pkg, ledger) if planned[GROUPS] else None
         for plan, checks in planned.items():
             if not checks:
@@ -176,12 +177,13 @@ def _unreadable(records: Any) -> Any:
     return dask.delayed(pd.concat)(list(parts), ignore_index=True)
 
 
-def _unreadable_findings(resource: Resource, unreadable: pd.DataFrame) -> list[Ordered]:
-    """The schema check's findings about the claims' rows that cannot be read, as the
-    local engine lists them (the first :data:`MAX_ROW_PROBLEMS`, then a count)."""
+def _unreadable_findings(name: str, display: str, unreadable: pd.DataFrame) -> list[Ordered]:
+    """The schema check's findings about the rows of table ``name`` (file ``display``)
+    that cannot be read, as the local engine lists them (the first
+    :data:`MAX_ROW_PROBLEMS`, then a count)."""
     first = unreadable.sort_values(ROW, kind="stable").head(MAX_ROW_PROBLEMS)
     problems = [
-        InputError(message, path=resource.display, line=line, row=row + 1, expected=expected)
+        InputError(message, path=display, line=line, row=row + 1, expected=expected)
         for row, line, message, expected in zip(
             first[ROW].tolist(),
             first[LINE].tolist(),
@@ -190,9 +192,7 @@ def _unreadable_findings(resource: Resource, unreadable: pd.DataFrame) -> list[O
             strict=True,
         )
     ]
-    found = unreadable_row_findings(
-        resource.name, resource.display, problems, len(unreadable), "schema"
-    )
+    found = unreadable_row_findings(name, display, problems, len(unreadable), "schema")
     return [(f, -1) for f in found]
 
 
