@@ -83,7 +83,7 @@ def run_checks_dask(
             tasks.append(_package_schema(pkg, ledger))
             listing = dask_module("dask").delayed(_unreadable_findings)
             tasks.append(listing(resource.name, resource.display, unreadable))
-        guests = _guests(pkg, ledger) if planned[GROUPS] else None
+        guests = _guests(pkg, ledger, chunks, resource.field_names) if planned[GROUPS] else None
         for plan, checks in planned.items():
             if not checks:
                 continue
@@ -196,16 +196,27 @@ def _unreadable_findings(name: str, display: str, unreadable: pd.DataFrame) -> l
     return [(f, -1) for f in found]
 
 
-def _guests(pkg: Package, ledger: Any) -> Any:
+def _guests(pkg: Package, ledger: Any, chunks: list[Chunk], fields: list[str]) -> Any:
     """The claims that rules name by id (a few rows), and every claim that may print the
-    same statement as one of them (their findings merge), for every group partition."""
+    same statement as one of them (their findings merge), for every group partition.
+
+    The copies are found by reading each chunk again once the named rows are known: a
+    task that waited for them while holding its chunk would keep every chunk in memory.
+    """
     ids = guest_ids(pkg.table("rules")) if pkg.has("rules") else []
     if not ids:
         return None
     dask = dask_module("dask")
     named = _rows_with_ids(ledger, ids)
-    copies = ledger.map_partitions(statement_copies, named, meta=ledger._meta).to_delayed()
-    return dask.delayed(pd.concat)(list(copies), ignore_index=True)
+    copies = [dask.delayed(_copies_in_chunk)(chunk, fields, named) for chunk in chunks]
+    return dask.delayed(pd.concat)(copies, ignore_index=True)
+
+
+def _copies_in_chunk(chunk: Chunk, fields: list[str], named: pd.DataFrame) -> pd.DataFrame:
+    if named.empty:
+        return named
+    frame = read_chunk(chunk, fields)
+    return statement_copies(frame[frame[PROBLEM] == ""], named)
 
 
 def _rows_with_ids(ledger: Any, ids: list[str]) -> Any:
