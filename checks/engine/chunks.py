@@ -12,11 +12,13 @@ the local engine locates them.
 
 from __future__ import annotations
 
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from checks.model.csvfile import _FIELD_LIMIT, _check_header, _parse
@@ -24,9 +26,14 @@ from checks.model.errors import InputError
 from checks.model.fastcsv import read_fast
 
 ROW = "__row"
-"""Column added to a chunk's frame: the data row's index in the whole table (0-based)."""
+"""Column added to a chunk's frame: the record's index in the whole table (0-based),
+unreadable rows counted (:func:`readable_rows` gives the local engine's row index)."""
 LINE = "__line"
 """Column added to a chunk's frame: the physical line (1-based) where the row starts."""
+PROBLEM = "__problem"
+"""Column added to a chunk's frame: why the row cannot be read (empty for a row read)."""
+EXPECTED = "__expected"
+"""Column added to a chunk's frame: what an unreadable row should have been."""
 
 BLOCK_BYTES = 32 * 1024 * 1024
 """Default chunk size: about 100,000 claims of the benchmark's packages."""
@@ -183,7 +190,14 @@ class _RecordScanner:
 
 
 def read_chunk(chunk: Chunk, columns: list[str] | None) -> pd.DataFrame:
-    """The chunk's rows as strings, with :data:`ROW` and :data:`LINE` columns."""
+    """The chunk's rows as strings, with :data:`ROW`, :data:`LINE` and :data:`PROBLEM`
+    columns.
+
+    A row that cannot be read (ragged, badly quoted) is kept as a row with empty cells and
+    the reason in :data:`PROBLEM` (and :data:`EXPECTED`), where the local reader, in
+    tolerant mode, leaves it out of the table and lists it; a chunk that cannot be read at
+    all (not UTF-8, a bad header) raises, as the local reader does.
+    """
     with open(chunk.path, "rb") as handle:
         handle.seek(chunk.start)
         body = handle.read(chunk.end - chunk.start)
@@ -192,6 +206,7 @@ def read_chunk(chunk: Chunk, columns: list[str] | None) -> pd.DataFrame:
     header_lines = _line_ends(header)
     shift = chunk.first_line - header_lines - 1
     fast = read_fast(data, field_limit=_FIELD_LIMIT)
+    problems: list[InputError] = []
     if fast is not None:
         names, frame, lines = fast
     else:
@@ -207,26 +222,50 @@ def read_chunk(chunk: Chunk, columns: list[str] | None) -> pd.DataFrame:
         if not unicodedata.is_normalized("NFC", text):
             text = unicodedata.normalize("NFC", text)
         try:
-            names, rows, lines, _ = _parse(text, chunk.display, None)
-        except InputError as exc:
-            line = (
-                exc.line + shift if exc.line is not None and exc.line > header_lines else exc.line
-            )
-            row = exc.row + chunk.first_row if exc.row is not None else None
-            raise InputError(
-                exc.message,
-                path=exc.path,
-                line=line,
-                row=row,
-                column=exc.column,
-                expected=exc.expected,
-            ) from None
+            names, rows, lines, _ = _parse(text, chunk.display, problems, limit=sys.maxsize)
+        except InputError as exc:  # the header cannot be read
+            raise _in_file(exc, chunk, header_lines, shift) from None
         frame = pd.DataFrame(rows, columns=pd.Index(names, dtype=str), dtype=str)
     _check_header(list(names), chunk.display, columns)
     frame = frame.reset_index(drop=True)
-    frame[ROW] = np.arange(chunk.first_row, chunk.first_row + len(frame), dtype=np.int64)
+    records = len(frame) + len(problems)
+    bad = np.array([p.row for p in problems], dtype=np.int64) - 1  # chunk-relative records
+    good = np.setdiff1d(np.arange(records, dtype=np.int64), bad, assume_unique=True)
+    frame[ROW] = good + chunk.first_row
     frame[LINE] = np.asarray(lines, dtype=np.int64) + shift
-    return frame
+    frame[PROBLEM] = ""
+    frame[EXPECTED] = ""
+    if not problems:
+        return frame
+    unreadable = pd.DataFrame("", index=range(len(problems)), columns=frame.columns)
+    unreadable[ROW] = bad + chunk.first_row
+    unreadable[LINE] = [_in_file(p, chunk, header_lines, shift).line or 0 for p in problems]
+    unreadable[PROBLEM] = [p.message for p in problems]
+    unreadable[EXPECTED] = [p.expected or "" for p in problems]
+    both = pd.concat([frame, unreadable], ignore_index=True)
+    return both.sort_values(ROW, kind="stable").reset_index(drop=True)
+
+
+def readable_rows(rows: npt.ArrayLike, unreadable: npt.ArrayLike) -> npt.NDArray[np.int64]:
+    """The index in the local engine's table (which leaves unreadable rows out) of the
+    records ``rows`` (:data:`ROW` values), given every unreadable record's :data:`ROW`.
+
+    >>> readable_rows([0, 2, 5], [1, 3]).tolist()
+    [0, 1, 3]
+    """
+    ordered = np.sort(np.asarray(unreadable, dtype=np.int64))
+    records = np.asarray(rows, dtype=np.int64)
+    found: npt.NDArray[np.int64] = records - np.searchsorted(ordered, records, side="left")
+    return found
+
+
+def _in_file(exc: InputError, chunk: Chunk, header_lines: int, shift: int) -> InputError:
+    """An error located in the chunk (header in front) located in the whole file."""
+    line = exc.line + shift if exc.line is not None and exc.line > header_lines else exc.line
+    row = exc.row + chunk.first_row if exc.row is not None else None
+    return InputError(
+        exc.message, path=exc.path, line=line, row=row, column=exc.column, expected=exc.expected
+    )
 
 
 def _line_ends(data: bytes) -> int:

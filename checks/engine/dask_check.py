@@ -18,25 +18,40 @@ from typing import Any
 import pandas as pd
 
 from checks.engine import EngineOptions
-from checks.engine.chunks import BLOCK_BYTES, LINE, ROW, Chunk, read_chunk, split_csv
+from checks.engine.chunks import (
+    BLOCK_BYTES,
+    EXPECTED,
+    LINE,
+    PROBLEM,
+    ROW,
+    Chunk,
+    read_chunk,
+    split_csv,
+)
 from checks.engine.cluster import dask_client, dask_module
 from checks.engine.partition import (
     BUCKET,
     GROUPS,
     PLAN_CHECKS,
     PLAN_KEYS,
+    ROWS,
     Ordered,
     base_package,
     buckets,
     guest_ids,
     plan_of,
     run_partition,
+    statement_copies,
     sub_package,
+    whole_table_findings,
 )
+from checks.model.csvfile import MAX_ROW_PROBLEMS
+from checks.model.errors import InputError
 from checks.model.finding import Finding, sort_key
 from checks.model.package import Package
 from checks.registry import RegistryError, registered
-from checks.runner import ProgressCallback, one_per_statement, run_checks
+from checks.runner import ProgressCallback, run_checks
+from checks.suite.structure import structure_findings, unreadable_row_findings
 
 
 def run_checks_dask(
@@ -60,25 +75,28 @@ def run_checks_dask(
     rest = [i for i in ids if plan_of(i) is None]
     found: list[Ordered] = []
     with dask_client(options) as client:
-        ledger = _ledger(chunks, resource.field_names)
+        records = _ledger(chunks, resource.field_names)
+        ledger = records[records[PROBLEM] == ""]
+        unreadable = _unreadable(records)
         tasks: list[Any] = []
         if "schema" in ids:
             tasks.append(_package_schema(pkg, ledger))
-        guests = _guests(pkg, ledger) if planned[GROUPS] else None
+            listing = dask_module("dask").delayed(_unreadable_findings)
+            tasks.append(listing(resource.name, resource.display, unreadable))
+        guests = _guests(pkg, ledger, chunks, resource.field_names) if planned[GROUPS] else None
         for plan, checks in planned.items():
             if not checks:
                 continue
             if on_check is not None:
                 for check_id in checks:
                     on_check(check_id)
-            tasks.extend(_plan_tasks(pkg, ledger, plan, checks, len(chunks), guests))
+            tasks.extend(_plan_tasks(pkg, ledger, plan, checks, len(chunks), guests, unreadable))
         for result in client.compute(tasks, sync=True):
             found.extend(result)
+    found.extend((f, -1) for f in whole_table_findings(pkg, ids))
     if rest:
         found.extend((f, -1) for f in run_checks(pkg, rest, on_check))
-    # copies of one statement may fall in different partitions: merged as the local
-    # runner merges them (this reads the quotes of the whole ledger on the client)
-    return one_per_statement(pkg, merge(found))
+    return merge(found)
 
 
 def merge(found: Sequence[Ordered]) -> list[Finding]:
@@ -103,7 +121,14 @@ def _ledger(chunks: list[Chunk], columns: list[str]) -> Any:
     meta = pd.DataFrame({c: pd.Series(dtype=object) for c in columns})
     meta[ROW] = pd.Series(dtype="int64")
     meta[LINE] = pd.Series(dtype="int64")
-    return dd.from_map(partial(read_chunk, columns=columns), chunks, meta=meta)
+    meta[PROBLEM] = pd.Series(dtype=object)
+    meta[EXPECTED] = pd.Series(dtype=object)
+    return dd.from_map(partial(_read, fields=columns), chunks, meta=meta)
+
+
+def _read(chunk: Chunk, fields: list[str]) -> pd.DataFrame:
+    """A chunk of the claims (not named ``columns``: Dask would pass a projection there)."""
+    return read_chunk(chunk, fields)
 
 
 def _bucketed(ledger: Any, key: str, count: int) -> Any:
@@ -125,6 +150,7 @@ def _plan_tasks(
     checks: tuple[str, ...],
     count: int,
     guests: Any,
+    unreadable: Any,
 ) -> list[Any]:
     delayed = dask_module("dask").delayed
     parts = _bucketed(ledger, PLAN_KEYS[plan], count).to_delayed()
@@ -138,15 +164,59 @@ def _plan_tasks(
             number=number,
             count=count,
             guests=guests,
+            unreadable=unreadable if plan == ROWS else None,
         )
         for number, part in enumerate(parts)
     ]
 
 
-def _guests(pkg: Package, ledger: Any) -> Any:
-    """The claims that rules name by id (a few rows), for every group partition."""
+def _unreadable(records: Any) -> Any:
+    """A delayed frame of the claims' rows that cannot be read (few, or a broken file)."""
+    dask = dask_module("dask")
+    parts = records[records[PROBLEM] != ""][[ROW, LINE, PROBLEM, EXPECTED]].to_delayed()
+    return dask.delayed(pd.concat)(list(parts), ignore_index=True)
+
+
+def _unreadable_findings(name: str, display: str, unreadable: pd.DataFrame) -> list[Ordered]:
+    """The schema check's findings about the rows of table ``name`` (file ``display``)
+    that cannot be read, as the local engine lists them (the first
+    :data:`MAX_ROW_PROBLEMS`, then a count)."""
+    first = unreadable.sort_values(ROW, kind="stable").head(MAX_ROW_PROBLEMS)
+    problems = [
+        InputError(message, path=display, line=line, row=row + 1, expected=expected)
+        for row, line, message, expected in zip(
+            first[ROW].tolist(),
+            first[LINE].tolist(),
+            first[PROBLEM].tolist(),
+            first[EXPECTED].tolist(),
+            strict=True,
+        )
+    ]
+    found = unreadable_row_findings(name, display, problems, len(unreadable), "schema")
+    return [(f, -1) for f in found]
+
+
+def _guests(pkg: Package, ledger: Any, chunks: list[Chunk], fields: list[str]) -> Any:
+    """The claims that rules name by id (a few rows), and every claim that may print the
+    same statement as one of them (their findings merge), for every group partition.
+
+    The copies are found by reading each chunk again once the named rows are known: a
+    task that waited for them while holding its chunk would keep every chunk in memory.
+    """
     ids = guest_ids(pkg.table("rules")) if pkg.has("rules") else []
-    return _rows_with_ids(ledger, ids)
+    if not ids:
+        return None
+    dask = dask_module("dask")
+    named = _rows_with_ids(ledger, ids)
+    copies = [dask.delayed(_copies_in_chunk)(chunk, fields, named) for chunk in chunks]
+    return dask.delayed(pd.concat)(copies, ignore_index=True)
+
+
+def _copies_in_chunk(chunk: Chunk, fields: list[str], named: pd.DataFrame) -> pd.DataFrame:
+    if named.empty:
+        return named
+    frame = read_chunk(chunk, fields)
+    return statement_copies(frame[frame[PROBLEM] == ""], named)
 
 
 def _rows_with_ids(ledger: Any, ids: list[str]) -> Any:
@@ -187,10 +257,12 @@ def _schema_rest(descriptor: str, claims: pd.DataFrame) -> list[Ordered]:
         _row_findings,
     )
 
-    part = sub_package(base_package(descriptor), {"claims": claims})
+    base = base_package(descriptor)
+    part = sub_package(base, {"claims": claims})
     found = list(_descriptor_findings(part))
     for name, resource in part.resources.items():
         if name != "claims":
+            found.extend(structure_findings(base.resources[name], "schema"))
             found.extend(_row_findings(part, resource))
             found.extend(_foreign_key_findings(part, resource))
     return [(f, -1) for f in found]

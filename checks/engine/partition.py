@@ -6,11 +6,14 @@ The claims are shuffled three ways, each a *plan* (see docs/engines.md):
 - ``rows`` (by ``claim_id``): the schema check's row validation, foreign keys and claim
   semantics; duplicates of a claim id meet in one partition, so uniqueness holds.
 - ``sources`` (by ``source_id``): citation and coverage; a partition gets the rows of
-  ``sources.csv`` whose ids fall in its bucket, and every claim of those sources.
+  ``sources.csv`` whose ids fall in its bucket, and every claim of those sources. The
+  files of ``sources/`` that no row registers are found on the client, which reads
+  ``sources.csv`` whole (:data:`WHOLE_TABLE_CODES`).
 - ``groups`` (by ``subject``): arithmetic, conflicts, temporal, provenance; every pair,
-  rule binding and corroboration they look at is within one subject. Claims named by a
-  ``[claim:id]`` rule reference join every partition as *guests*; a finding that involves
-  guests only is kept from their home partition alone.
+  rule binding and corroboration they look at is within one subject, and so is every copy
+  of a statement printed more than once (their findings are merged here). Claims named
+  by a ``[claim:id]`` rule reference, with their copies, join every partition as
+  *guests*; a finding that involves guests only is kept from their home partition alone.
 
 The other tables (sources, indicators, rules, waivers, verdicts) are small beside the
 claims: each worker reads them once. Rows keep their physical line and their row number
@@ -22,16 +25,20 @@ from __future__ import annotations
 import dataclasses
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import numpy as np
 import pandas as pd
 
-from checks.engine.chunks import LINE, ROW
+from checks.engine.chunks import LINE, ROW, readable_rows
+from checks.ledger.statements import KEYS as STATEMENT_KEYS
 from checks.model.finding import Finding
 from checks.model.package import Package, Resource, load_package
 from checks.registry import registered
+from checks.runner import one_per_statement
+from checks.suite.unregistered import CODE as UNREGISTERED
+from checks.suite.unregistered import unregistered_sources
 
 ROWS, SOURCES, GROUPS = "rows", "sources", "groups"
 PLAN_KEYS = {ROWS: "claim_id", SOURCES: "source_id", GROUPS: "subject"}
@@ -41,6 +48,14 @@ PLAN_CHECKS = {
     GROUPS: ("arithmetic", "conflicts", "temporal", "provenance"),
 }
 BUCKET = "__bucket"
+WholeTableFinder = Callable[[Package, str], Iterable[Finding]]
+WHOLE_TABLE_CODES: dict[str, tuple[tuple[str, str, WholeTableFinder], ...]] = {
+    SOURCES: (("citation", UNREGISTERED, lambda pkg, check: _unregistered(pkg, check)),),
+}
+"""Findings of a plan's checks that compare a partitioned small table with the whole
+package (a file in ``sources/`` against every row of ``sources.csv``): a partition, which
+holds some of the rows, would report the others' files. The client finds these over the
+whole table (:func:`whole_table_findings`) and the partitions drop theirs."""
 GUEST_REF = re.compile(r"\[claim:([^\]]+)\]")
 
 Ordered = tuple[Finding, int]
@@ -114,8 +129,13 @@ def run_partition(
     number: int,
     count: int,
     guests: pd.DataFrame | None = None,
+    unreadable: pd.DataFrame | None = None,
 ) -> list[Ordered]:
-    """The findings of ``check_ids`` on partition ``number`` of ``count`` of a plan."""
+    """The findings of ``check_ids`` on partition ``number`` of ``count`` of a plan.
+
+    ``unreadable`` (for the ``rows`` plan) holds the claims rows that cannot be read
+    (:data:`ROW` at least), to give schema findings the local engine's row numbers.
+    """
     base = base_package(descriptor)
     claims = claims.reset_index(drop=True).drop(columns=[BUCKET], errors="ignore")
     tables: dict[str, pd.DataFrame] = {"claims": claims}
@@ -136,19 +156,52 @@ def run_partition(
     pkg = sub_package(base, tables)
     rows = dict(zip(pkg.table("claims").get("claim_id", []), _rows(tables["claims"]), strict=False))
     checks = registered()
-    found: list[Ordered] = []
+    whole = {(check, code) for check, code, _ in WHOLE_TABLE_CODES.get(plan, ())}
+    skipped = unreadable[ROW].to_numpy() if unreadable is not None else np.array([], dtype=int)
+    findings: list[Finding] = []
     for check_id in check_ids:
-        findings: Iterable[Finding] = (
-            _schema_rows(pkg) if plan == ROWS else checks[check_id]().run(pkg)
-        )
-        for finding in findings:
-            if plan == GROUPS and finding.claim_ids and not home.intersection(finding.claim_ids):
-                continue  # guests only: their home partition reports it
-            if plan == ROWS:
-                finding = _global_row(finding, pkg, tables["claims"])
-            first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
-            found.append((finding, int(first)))
+        findings.extend(_schema_rows(pkg) if plan == ROWS else checks[check_id]().run(pkg))
+    if plan == GROUPS:  # every copy of a statement is here: same subject, or a guest's copy
+        findings = one_per_statement(pkg, findings)
+    found: list[Ordered] = []
+    for finding in findings:
+        if (finding.check, finding.code) in whole:
+            continue  # the client finds it over the whole table
+        if plan == GROUPS and finding.claim_ids and not home.intersection(finding.claim_ids):
+            continue  # guests only: their home partition reports it
+        if plan == ROWS:
+            finding = _global_row(finding, pkg, tables["claims"], skipped)
+        first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
+        found.append((finding, int(first)))
     return found
+
+
+def statement_copies(claims: pd.DataFrame, named: pd.DataFrame) -> pd.DataFrame:
+    """The rows of ``claims`` that may print the same statement as a row of ``named``
+    (the same ``as_written``, indicator and subject: :mod:`checks.ledger.statements`)."""
+    keys = [k for k in STATEMENT_KEYS if k in claims.columns]
+    if named.empty or len(keys) < len(STATEMENT_KEYS):
+        return claims.iloc[0:0]
+    wanted = pd.MultiIndex.from_frame(named[keys].astype(str))
+    mine = pd.MultiIndex.from_frame(claims[keys].astype(str)).isin(wanted)
+    return claims[mine]
+
+
+def whole_table_findings(pkg: Package, check_ids: Iterable[str]) -> list[Finding]:
+    """The findings of :data:`WHOLE_TABLE_CODES` for the selected checks, on the client's
+    (whole) package."""
+    selected = set(check_ids)
+    found: list[Finding] = []
+    for plan, parts in WHOLE_TABLE_CODES.items():
+        for check_id, _, finder in parts:
+            if check_id in selected and check_id in PLAN_CHECKS[plan]:
+                found.extend(finder(pkg, check_id))
+    return found
+
+
+def _unregistered(pkg: Package, check: str) -> Iterator[Finding]:
+    if pkg.has("sources"):  # the citation check reports nothing without it
+        yield from unregistered_sources(pkg, check)
 
 
 def _rows(frame: pd.DataFrame) -> list[int]:
@@ -165,8 +218,11 @@ def _schema_rows(pkg: Package) -> Iterator[Finding]:
     yield from _claim_semantics(pkg)
 
 
-def _global_row(finding: Finding, pkg: Package, claims: pd.DataFrame) -> Finding:
-    """A schema finding located by its row in the partition, given its row in the table."""
+def _global_row(
+    finding: Finding, pkg: Package, claims: pd.DataFrame, unreadable: np.ndarray
+) -> Finding:
+    """A schema finding located by its row in the partition, given its row in the table
+    (the local engine's table, which leaves the ``unreadable`` records out)."""
     resource = pkg.resources["claims"]
     if finding.path != resource.display or finding.line is None:
         return finding
@@ -175,7 +231,8 @@ def _global_row(finding: Finding, pkg: Package, claims: pd.DataFrame) -> Finding
         local = lines.index(finding.line)
     except ValueError:
         return finding
-    whole = int(claims.sort_values(ROW, kind="stable")[ROW].iloc[local])
+    record = int(claims.sort_values(ROW, kind="stable")[ROW].iloc[local])
+    whole = int(readable_rows([record], unreadable)[0])
     evidence = dict(finding.evidence)
     if "row" in evidence:
         evidence["row"] = whole + 1

@@ -25,7 +25,8 @@ import pyarrow.compute as pc
 from checks.ledger.claims import ClaimTable
 from checks.model.finding import Finding
 
-_KEYS = ["as_written", "indicator_id", "subject"]
+KEYS = ("as_written", "indicator_id", "subject")
+"""What claims that print one statement share (besides the quote's text)."""
 
 
 class Statements:
@@ -67,7 +68,7 @@ def find_statements(table: ClaimTable) -> Statements:
     frame = table.frame
     if len(frame) < 2 or not len(table.quotes):
         return Statements(())
-    codes = table.group_codes(np.arange(len(frame), dtype=np.int64), _KEYS)
+    codes = table.group_codes(np.arange(len(frame), dtype=np.int64), list(KEYS))
     counts = np.bincount(codes)
     candidates = np.flatnonzero(counts[codes] > 1)
     if len(candidates) == 0:

@@ -232,9 +232,10 @@ def read_csv_table(
 
 
 def _parse(
-    text: str, display: str, problems: list[InputError] | None
+    text: str, display: str, problems: list[InputError] | None, limit: int = MAX_ROW_PROBLEMS
 ) -> tuple[list[str], list[list[str]], list[int], int]:
-    """Header, rows, their start lines and the number of bad rows (listed in ``problems``).
+    """Header, rows, their start lines and the number of bad rows (the first ``limit``
+    listed in ``problems``).
 
     Without a ``problems`` list the first bad row raises.
     """
@@ -268,7 +269,7 @@ def _parse(
                 if problems is None:
                     raise error
                 count += 1
-                if len(problems) < MAX_ROW_PROBLEMS:
+                if len(problems) < limit:
                     problems.append(error)
                 continue
             rows.append(cells)

@@ -6,10 +6,37 @@ VND and USD are distinct dimensions (no implicit conversion); counted things
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 from importlib import resources
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-import pint
+
+def _pint_without_dask() -> ModuleType:
+    """pint, imported without its optional Dask support.
+
+    When Dask is installed (the ``dask`` extra), importing pint imports ``dask.base`` to
+    support Dask arrays, which costs every command several tenths of a second at start-up;
+    the registry never meets a Dask array. Dask is hidden while pint is imported (a
+    ``None`` in ``sys.modules`` makes it look absent) and is importable again after.
+    """
+    if "pint" in sys.modules or "dask" in sys.modules:
+        import pint
+
+        return pint
+    sys.modules["dask"] = None  # type: ignore[assignment]
+    try:
+        import pint
+    finally:
+        del sys.modules["dask"]
+    return pint
+
+
+if TYPE_CHECKING:
+    import pint
+else:
+    pint = _pint_without_dask()
 
 
 class UnitError(ValueError):

@@ -10,10 +10,11 @@ could not be read), after writing the reports.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from checks.model.codes import FindingCode
 from checks.model.csvfile import MAX_ROW_PROBLEMS
+from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
 from checks.model.package import Resource
 
@@ -45,6 +46,14 @@ STRUCTURE_CODES = (
 def structure_findings(resource: Resource, check: str) -> Iterator[Finding]:
     """One error finding per unreadable row of the resource, then one for the uncounted."""
     problems, count = resource.row_problems
+    yield from unreadable_row_findings(resource.name, resource.display, problems, count, check)
+
+
+def unreadable_row_findings(
+    name: str, display: str, problems: Sequence[InputError], count: int, check: str
+) -> Iterator[Finding]:
+    """The findings of :func:`structure_findings` for the listed ``problems`` of table
+    ``name`` (file ``display``) and ``count`` unreadable rows in all."""
     for problem in problems:
         text = problem.message + (f" (expected {problem.expected})" if problem.expected else "")
         yield Finding(
@@ -53,10 +62,10 @@ def structure_findings(resource: Resource, check: str) -> Iterator[Finding]:
             Severity.ERROR,
             (),
             f"row {problem.row}: {text}" if problem.row is not None else text,
-            {"resource": resource.name, "row": problem.row},
-            resource.display,
+            {"resource": name, "row": problem.row},
+            display,
             problem.line,
-            key=f"{resource.name}:{problem.line}",
+            key=f"{name}:{problem.line}",
         )
     if count > len(problems):
         yield Finding(
@@ -65,10 +74,10 @@ def structure_findings(resource: Resource, check: str) -> Iterator[Finding]:
             Severity.ERROR,
             (),
             f"and {count - len(problems)} more unreadable row(s) not listed ({count} in all)",
-            {"resource": resource.name, "count": count},
-            resource.display,
+            {"resource": name, "count": count},
+            display,
             None,
-            key=resource.name,
+            key=name,
         )
 
 
