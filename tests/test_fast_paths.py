@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -367,3 +368,47 @@ def test_pandera_schemas_are_built_once_per_table_schema_and_columns() -> None:
     assert list(pandera_schema("t", SCHEMA_UNDER_TEST).columns) == list(CELLS)
     changed = {**SCHEMA_UNDER_TEST, "primaryKey": ["id"]}
     assert pandera_schema("t", changed, ["n", "d"]) is not first
+
+
+def _every_cell(
+    frame: pd.DataFrame, table_schema: dict[str, Any], typed: pd.DataFrame
+) -> tuple[np.ndarray, list[str]]:
+    return np.arange(len(frame)), [f["name"] for f in table_schema.get("fields", [])]
+
+
+@pytest.mark.slow
+def test_schema_findings_of_mutated_packages_are_those_of_pandera_on_every_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Packages of ``fuzz/packages.py`` (awkward cells, short and duplicated rows, odd
+    schemas): the schema check finds the same with and without the proofs."""
+    import importlib.util
+    import random
+    import shutil
+
+    import checks.suite.schema as schema_check
+    from checks.model.package import load_package
+    from checks.numbers.parse import NumberParseError
+
+    path = Path(__file__).resolve().parents[1] / "fuzz" / "packages.py"
+    spec = importlib.util.spec_from_file_location("fuzz_packages", path)
+    assert spec is not None and spec.loader is not None
+    fuzzer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzzer)
+    compared = 0
+    for index in range(30):
+        root = tmp_path / str(index)
+        shutil.copytree(fuzzer.MINI, root)
+        fuzzer.mutate(root, random.Random(f"rows:{index}"))
+        found = []
+        for cells in (cells_to_validate, _every_cell):
+            monkeypatch.setattr(schema_check, "cells_to_validate", cells)
+            try:
+                findings = list(schema_check.SchemaCheck().run(load_package(root)))
+            except (InputError, NumberParseError):
+                break
+            found.append(sorted((f.code, f.fingerprint, f.message, f.line) for f in findings))
+        if len(found) == 2:
+            assert found[0] == found[1], index
+            compared += any(f[0] in ("field", "required", "unique", "table") for f in found[0])
+    assert compared >= 5
