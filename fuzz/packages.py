@@ -18,8 +18,9 @@ turns into exit 2 (:class:`InputError`, :class:`NumberParseError`,
 :class:`RegistryError`); anything else would be exit 3 and counts as a crash. Each crash
 is printed with its seed and mutations and the package is kept under ``--artifacts``.
 
-The last line is ``package fuzz: N packages, K crashes (E exit 2, C checked)``; the exit
-status is 1 when K > 0.
+Every 50 packages each worker prints a ``progress:`` line (its counts, the next index, the
+time so far and per package); the last line is ``package fuzz: N packages, K crashes (E
+exit 2, C checked)``; the exit status is 1 when K > 0.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ import random
 import shutil
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -271,10 +273,16 @@ def fuzz(
     each end. Package ``i`` depends only on ``seed`` and ``i``, so a crash is replayed with
     ``--count i+1 --start i``."""
     counts = {"packages": 0, "crashes": 0, "exit 2": 0, "ok": 0}
+    began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="claimledger-fuzz-") as tmp:
         for index in range(start, count, step):
             if counts["packages"] and counts["packages"] % 50 == 0:
-                print(f"progress: {counts} (worker {start})", flush=True)
+                elapsed = time.monotonic() - began
+                print(
+                    f"progress: {counts} (worker {start}, next index {index}, {elapsed:.0f} s, "
+                    f"{elapsed / counts['packages']:.2f} s/package)",
+                    flush=True,
+                )
             rng = random.Random(f"{seed}:{index}")
             root = Path(tmp) / "pkg"
             shutil.rmtree(root, ignore_errors=True)
