@@ -18,8 +18,11 @@ turns into exit 2 (:class:`InputError`, :class:`NumberParseError`,
 :class:`RegistryError`); anything else would be exit 3 and counts as a crash. Each crash
 is printed with its seed and mutations and the package is kept under ``--artifacts``.
 
-The last line is ``package fuzz: N packages, K crashes (E exit 2, C checked)``; the exit
-status is 1 when K > 0.
+Every 50 packages each worker prints a ``progress:`` line (its counts, the next index, the
+time so far and per package); the last line is ``package fuzz: N packages, K crashes (E
+exit 2, C checked)``, followed by the number of packages the mutators themselves failed on,
+if any (printed as ``MUTATOR ERROR``, not run, not counted as packages); the exit status is 1
+when K > 0.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ import random
 import shutil
 import sys
 import tempfile
+import time
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -115,7 +119,9 @@ def _cell(m: Mutant) -> None:
         rows = [[""] * len(header)]
     row = m.rng.randrange(len(rows))
     column = m.rng.randrange(len(header))
-    value = m.rng.choice(AWKWARD) if m.rng.random() < 0.8 else m.rng.choice(m.rng.choice(rows))
+    other = m.rng.choice  # another cell's text (a row may have been cut to nothing)
+    value = m.rng.choice(AWKWARD) if m.rng.random() < 0.8 else other(other(rows) or [""])
+    rows[row].extend([""] * (column + 1 - len(rows[row])))  # a row cut short earlier
     rows[row][column] = value
     m.write_rows(table, header, rows)
     m.done.append(f"cell {table}[{row}].{header[column]} = {value[:40]!r}")
@@ -130,7 +136,9 @@ def _row(m: Mutant) -> None:
     elif rows and action == "delete":
         rows.pop(m.rng.randrange(len(rows)))
     elif rows and action == "short":
-        rows[m.rng.randrange(len(rows))].pop()
+        cut = rows[m.rng.randrange(len(rows))]
+        if cut:
+            cut.pop()
     elif rows and action == "long":
         rows[m.rng.randrange(len(rows))].append("extra")
     elif action == "shuffle-header":
@@ -166,14 +174,21 @@ def _descriptor(m: Mutant) -> None:
         return
     target: Any = descriptor
     path = "descriptor"
-    if m.rng.random() < 0.6 and isinstance(descriptor.get("resources"), list):
-        index = m.rng.randrange(len(descriptor["resources"]))
-        target = descriptor["resources"][index]
-        path = f"resources[{index}]"
+    resources = descriptor.get("resources")
+    if m.rng.random() < 0.6 and isinstance(resources, list) and resources:
+        index = m.rng.randrange(len(resources))
+        if isinstance(resources[index], dict):  # else an earlier mutation made it a value
+            target = resources[index]
+            path = f"resources[{index}]"
         if m.rng.random() < 0.3 and isinstance(target.get("schema"), str):
             schema_path = m.root / target["schema"]
-            if schema_path.is_file() and ".." not in target["schema"]:
-                schema = json.loads(schema_path.read_text("utf-8"))
+            inside = ".." not in target["schema"] and not Path(target["schema"]).is_absolute()
+            if schema_path.is_file() and inside:
+                try:
+                    schema = json.loads(schema_path.read_text("utf-8"))
+                except ValueError:  # the schema path now names a data file or a non-JSON file
+                    m.done.append(f"schema {target['schema']}: left unreadable")
+                    return
                 fields = schema.get("fields") if isinstance(schema, dict) else None
                 if not isinstance(fields, list) or not fields:
                     return
@@ -270,16 +285,28 @@ def fuzz(
     """Fuzz packages ``start, start + step, ...`` below ``count``; returns the counts of
     each end. Package ``i`` depends only on ``seed`` and ``i``, so a crash is replayed with
     ``--count i+1 --start i``."""
-    counts = {"packages": 0, "crashes": 0, "exit 2": 0, "ok": 0}
+    counts = {"packages": 0, "crashes": 0, "exit 2": 0, "ok": 0, "mutator errors": 0}
+    began = time.monotonic()
     with tempfile.TemporaryDirectory(prefix="claimledger-fuzz-") as tmp:
         for index in range(start, count, step):
             if counts["packages"] and counts["packages"] % 50 == 0:
-                print(f"progress: {counts} (worker {start})", flush=True)
+                elapsed = time.monotonic() - began
+                print(
+                    f"progress: {counts} (worker {start}, next index {index}, {elapsed:.0f} s, "
+                    f"{elapsed / counts['packages']:.2f} s/package)",
+                    flush=True,
+                )
             rng = random.Random(f"{seed}:{index}")
             root = Path(tmp) / "pkg"
             shutil.rmtree(root, ignore_errors=True)
             shutil.copytree(MINI, root)
-            done = mutate(root, rng)
+            try:
+                done = mutate(root, rng)
+            except Exception:  # the fuzzer's own slip, not the library's: counted apart
+                counts["mutator errors"] += 1
+                print(f"MUTATOR ERROR seed={seed} index={index}", flush=True)
+                traceback.print_exc(limit=-3)
+                continue
             counts["packages"] += 1
             publish = publish_every > 0 and index % publish_every == 0
             try:
@@ -322,9 +349,11 @@ def main(argv: list[str]) -> int:
             counts = {k: sum(p.result()[k] for p in parts) for k in parts[0].result()}
     else:
         counts = fuzz(args.count, args.seed, args.publish_every, args.artifacts, args.start)
+    slips = counts["mutator errors"]
     print(
         f"package fuzz: {counts['packages']} packages, {counts['crashes']} crashes "
         f"({counts['exit 2']} exit 2, {counts['ok']} checked)"
+        + (f"; {slips} not mutated (fuzzer errors)" if slips else "")
     )
     return 1 if counts["crashes"] else 0
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,7 @@ import checks.model.csvfile as csvfile
 from checks.ledger.typed import convert_column
 from checks.model.errors import InputError
 from checks.model.fastcsv import read_fast
-from checks.model.schema_rows import rows_of, rows_to_validate
+from checks.model.schema_rows import cells_to_validate, rows_of, rows_to_validate
 from checks.model.tableschema import as_missing, floats, pandera_schema
 from checks.numbers.batch import hedges_before, parse_numbers
 from checks.numbers.hedges import hedge_before
@@ -266,8 +267,10 @@ CELLS = {
 }
 
 
-def _failures(frame: pd.DataFrame, rows: np.ndarray) -> set[tuple[str, ...]]:
-    schema = pandera_schema("t", SCHEMA_UNDER_TEST)
+def _failures(
+    frame: pd.DataFrame, rows: np.ndarray, columns: list[str] | None = None
+) -> set[tuple[str, ...]]:
+    schema = pandera_schema("t", SCHEMA_UNDER_TEST, columns)
     try:
         schema.validate(as_missing(rows_of(frame, rows)), lazy=True)
     except pa_errors.SchemaErrors as exc:
@@ -298,6 +301,8 @@ def test_schema_validation_of_the_unproven_rows_finds_every_failure(
     )
     rows = rows_to_validate(frame, SCHEMA_UNDER_TEST, typed)
     assert _failures(frame, rows) == _failures(frame, np.arange(len(frame)))
+    rows, columns = cells_to_validate(frame, SCHEMA_UNDER_TEST, typed)
+    assert _failures(frame, rows, columns) == _failures(frame, np.arange(len(frame)))
 
 
 def test_rows_proven_to_pass_are_left_out_of_schema_validation() -> None:
@@ -322,3 +327,104 @@ def test_rows_proven_to_pass_are_left_out_of_schema_validation() -> None:
         }
     )
     assert rows_to_validate(frame, SCHEMA_UNDER_TEST, typed).tolist() == [2]
+
+
+def test_columns_proven_to_pass_are_left_out_of_schema_validation() -> None:
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(values, dtype="str")
+            for name, values in {
+                "id": ["a", "b", "c"],
+                "n": ["1", "2", "101"],
+                "x": ["0", "0", "0"],
+                "d": ["2024-01-31", "2024-01-31", "2024-02-30"],
+                "e": ["a", "a", "b"],
+                "p": ["AB", "AB", "AB"],
+                "k": ["1", "2", "3"],
+            }.items()
+        }
+    )
+    typed = pd.DataFrame(
+        {
+            f["name"]: convert_column(frame[f["name"]], f["type"])
+            for f in SCHEMA_UNDER_TEST["fields"]
+        }
+    )
+    rows, columns = cells_to_validate(frame, SCHEMA_UNDER_TEST, typed)
+    assert (rows.tolist(), columns) == ([2], ["n", "d"])
+    assert _failures(frame, rows, columns) == _failures(frame, np.arange(len(frame)))
+
+
+def test_a_column_not_of_the_string_dtype_is_always_validated() -> None:
+    frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in CELLS})
+    frame["k"] = pd.Series([], dtype="float64")
+    typed = frame.iloc[:, :0]
+    rows, columns = cells_to_validate(frame, SCHEMA_UNDER_TEST, typed)
+    assert (rows.tolist(), columns) == ([], ["k"])
+    assert _failures(frame, rows, columns) == _failures(frame, rows) != set()
+
+
+def test_a_table_with_every_cell_proven_has_nothing_for_pandera_to_find() -> None:
+    frame = pd.DataFrame({name: pd.Series(cells[:1], dtype="str") for name, cells in CELLS.items()})
+    typed = pd.DataFrame(
+        {
+            f["name"]: convert_column(frame[f["name"]], f["type"])
+            for f in SCHEMA_UNDER_TEST["fields"]
+        }
+    )
+    rows, columns = cells_to_validate(frame, SCHEMA_UNDER_TEST, typed)
+    assert (rows.tolist(), columns) == ([], [])
+    assert _failures(frame, np.arange(len(frame))) == set()
+
+
+def test_pandera_schemas_are_built_once_per_table_schema_and_columns() -> None:
+    first = pandera_schema("t", SCHEMA_UNDER_TEST, ["n", "d"])
+    assert pandera_schema("t", dict(SCHEMA_UNDER_TEST), ("n", "d")) is first
+    assert list(first.columns) == ["n", "d"]
+    assert list(pandera_schema("t", SCHEMA_UNDER_TEST).columns) == list(CELLS)
+    changed = {**SCHEMA_UNDER_TEST, "primaryKey": ["id"]}
+    assert pandera_schema("t", changed, ["n", "d"]) is not first
+
+
+def _every_cell(
+    frame: pd.DataFrame, table_schema: dict[str, Any], typed: pd.DataFrame
+) -> tuple[np.ndarray, list[str]]:
+    return np.arange(len(frame)), [f["name"] for f in table_schema.get("fields", [])]
+
+
+@pytest.mark.slow
+def test_schema_findings_of_mutated_packages_are_those_of_pandera_on_every_cell(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Packages of ``fuzz/packages.py`` (awkward cells, short and duplicated rows, odd
+    schemas): the schema check finds the same with and without the proofs."""
+    import importlib.util
+    import random
+    import shutil
+
+    import checks.suite.schema as schema_check
+    from checks.model.package import load_package
+    from checks.numbers.parse import NumberParseError
+
+    path = Path(__file__).resolve().parents[1] / "fuzz" / "packages.py"
+    spec = importlib.util.spec_from_file_location("fuzz_packages", path)
+    assert spec is not None and spec.loader is not None
+    fuzzer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(fuzzer)
+    compared = 0
+    for index in range(30):
+        root = tmp_path / str(index)
+        shutil.copytree(fuzzer.MINI, root)
+        fuzzer.mutate(root, random.Random(f"rows:{index}"))
+        found = []
+        for cells in (cells_to_validate, _every_cell):
+            monkeypatch.setattr(schema_check, "cells_to_validate", cells)
+            try:
+                findings = list(schema_check.SchemaCheck().run(load_package(root)))
+            except (InputError, NumberParseError):
+                break
+            found.append(sorted((f.code, f.fingerprint, f.message, f.line) for f in findings))
+        if len(found) == 2:
+            assert found[0] == found[1], index
+            compared += any(f[0] in ("field", "required", "unique", "table") for f in found[0])
+    assert compared >= 5

@@ -451,3 +451,16 @@ def test_package_mutations_are_reproducible_from_the_seed_and_index(tmp_path: Pa
         shutil.copytree(fuzzer.MINI, root)
         done.append(fuzzer.mutate(root, random.Random("20:5")))
     assert done[0] == done[1] and done[0]
+
+
+@pytest.mark.parametrize("draw", ["20261202:1048", "20261202:4178", "20241225:3111"])
+def test_package_mutations_apply_over_earlier_ones_that_cut_rows_or_replace_resources(
+    tmp_path: Path, draw: str
+) -> None:
+    """A cell set in a row an earlier mutation cut short; a resource an earlier mutation
+    turned into a plain value: the mutators used to raise here and end the long run."""
+    import random
+
+    fuzzer = _package_fuzzer()
+    shutil.copytree(fuzzer.MINI, tmp_path / "pkg")
+    assert fuzzer.mutate(tmp_path / "pkg", random.Random(draw))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
@@ -144,15 +146,39 @@ def _compare(s: pd.Series, bound: float, op: str) -> pd.Series:
     return ok | values.isna()
 
 
-def pandera_schema(name: str, table_schema: dict[str, Any]) -> pa.DataFrameSchema:
+def pandera_schema(
+    name: str, table_schema: dict[str, Any], columns: Iterable[str] | None = None
+) -> pa.DataFrameSchema:
     """A pandera schema over the string frame of a resource.
 
     Empty cells are missing values: ``required`` becomes ``nullable=False``; type,
     enum, pattern and bounds become element-wise checks; ``unique`` and the primary
-    key become uniqueness constraints.
+    key become uniqueness constraints. With ``columns``, only those fields get a column
+    (the primary key's uniqueness is kept). Schemas are built once per table schema and
+    columns, and shared: never modify one.
     """
+    only = None if columns is None else tuple(columns)
+    try:
+        key = json.dumps(table_schema, sort_keys=True, allow_nan=True)
+    except (TypeError, ValueError):  # not JSON data (a test's own dict): built every time
+        return _pandera_schema(name, table_schema, only)
+    return _cached_schema(name, key, only)
+
+
+@functools.lru_cache(maxsize=128)
+def _cached_schema(
+    name: str, table_schema: str, only: tuple[str, ...] | None
+) -> pa.DataFrameSchema:
+    return _pandera_schema(name, json.loads(table_schema), only)
+
+
+def _pandera_schema(
+    name: str, table_schema: dict[str, Any], only: tuple[str, ...] | None
+) -> pa.DataFrameSchema:
     columns = {}
     for field in table_schema.get("fields", []):
+        if only is not None and field["name"] not in only:
+            continue
         constraints = field.get("constraints", {})
         columns[field["name"]] = pa.Column(
             str,

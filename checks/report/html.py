@@ -13,6 +13,7 @@ that blocks everything else (no external assets at all).
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -86,7 +87,9 @@ def csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
+@functools.cache
 def _environment() -> jinja2.Environment:
+    """The template environment, built once: each new one compiles the page template again."""
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("checks", "templates"),
         autoescape=True,

@@ -21,7 +21,7 @@ from checks.ledger.ledger import ledger
 from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
 from checks.model.package import Package, Resource
-from checks.model.schema_rows import rows_of, rows_to_validate
+from checks.model.schema_rows import cells_to_validate, rows_of
 from checks.model.tableschema import as_missing, pandera_schema
 from checks.numbers.units import UnitError, parse_unit
 from checks.registry import register
@@ -168,12 +168,12 @@ def _claim_ids(resource: Resource, frame: pd.DataFrame, row: int) -> tuple[str, 
 
 
 def _row_findings(pkg: Package, resource: Resource) -> Iterator[Finding]:
-    """Pandera's failures, from the rows not proven to pass (the same failures, faster)."""
+    """Pandera's failures, from the cells not proven to pass (the same failures, faster)."""
     frame = resource.frame
-    schema = pandera_schema(resource.name, resource.schema)
-    rows = rows_to_validate(frame, resource.schema, ledger(pkg).typed(resource.name))
-    if len(rows) == 0 and all(name in frame.columns for name in schema.columns):
-        return  # every cell proven, every column there: pandera has nothing to find
+    rows, columns = cells_to_validate(frame, resource.schema, ledger(pkg).typed(resource.name))
+    if not len(rows) and not columns:  # every cell proven to pass: pandera would find nothing
+        return
+    schema = pandera_schema(resource.name, resource.schema, columns)
     try:
         schema.validate(as_missing(rows_of(frame, rows)), lazy=True)
         return
