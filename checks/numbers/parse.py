@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
 from typing import NamedTuple
@@ -400,7 +400,7 @@ def _read_amount(rest: str, locale: str, text: str) -> tuple[_Amount, str]:
     if unit is not None and unit not in RATE_UNITS and rest:
         unit, rest = _per(unit, rest)
     amount = _Amount(number * sign, decimals, exponent, unit, sign, exact, has_scale)
-    return (_suffixed(amount) if token is not None else amount), rest
+    return (replace(amount, suffixed=True) if token is not None else amount), rest
 
 
 _COMPOUND_PART = re.compile(r"([0-9]{1,3})\s")
@@ -433,19 +433,6 @@ def _one_unit(before: str | None, after: str, text: str) -> str:
     if before is not None and before != after:
         raise NumberParseError(text, f"two units: {before} and {after}")
     return after
-
-
-def _suffixed(amount: _Amount) -> _Amount:
-    return _Amount(
-        amount.number,
-        amount.decimals,
-        amount.exponent,
-        amount.unit,
-        amount.sign,
-        amount.exact,
-        amount.has_scale,
-        suffixed=True,
-    )
 
 
 def _per(unit: str, rest: str) -> tuple[str, str]:
