@@ -196,8 +196,9 @@ def token_pattern(language: str) -> re.Pattern[str]:
     )
 
 
-def _rates_of_nothing() -> list[str]:
-    """Percent tokens: ``15 percent per year`` is a growth rate in percent, not a rate."""
+def _percent_tokens() -> list[str]:
+    """The tokens of percent units: ``15 percent per year`` is a growth rate in percent,
+    not a percent per year."""
     return [t.token for t in unit_tokens() if t.unit in RATE_UNITS]
 
 
@@ -238,7 +239,7 @@ def _amount(n: str) -> str:
     abbreviation = f"(?:{letters})|{b}?(?:{words})" if words else f"(?:{letters})"
     after_currency = f"|(?(prefix{n})(?:{currency})|(?!))" if currency else ""
     with_unit = f"(?(unit{n})|(?(prefix{n})|(?(glued{n})|(?!))))"
-    with_unit += "".join(f"(?<!(?i:{re.escape(t)}))" for t in _rates_of_nothing())
+    with_unit += "".join(f"(?<!(?i:{re.escape(t)}))" for t in _percent_tokens())
     return (
         rf"(?:(?P<prefix{n}>{prefixes}){b}?)?"
         rf"(?P<num{n}>{_NUM}(?:{_SCIENTIFIC}|{_FRACTION})?)"
