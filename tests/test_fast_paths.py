@@ -267,6 +267,16 @@ CELLS = {
 }
 
 
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    """The typed view of a frame of the schema under test, as the ledger builds it."""
+    return pd.DataFrame(
+        {
+            f["name"]: convert_column(frame[f["name"]], f["type"])
+            for f in SCHEMA_UNDER_TEST["fields"]
+        }
+    )
+
+
 def _failures(
     frame: pd.DataFrame, rows: np.ndarray, columns: list[str] | None = None
 ) -> set[tuple[str, ...]]:
@@ -293,12 +303,7 @@ def test_schema_validation_of_the_unproven_rows_finds_every_failure(
     frame = pd.DataFrame(
         {name: pd.Series([r[name] for r in records], dtype="str") for name in CELLS}
     )
-    typed = pd.DataFrame(
-        {
-            f["name"]: convert_column(frame[f["name"]], f["type"])
-            for f in SCHEMA_UNDER_TEST["fields"]
-        }
-    )
+    typed = _typed(frame)
     everything = _failures(frame, np.arange(len(frame)))  # pandera on every cell
     rows = rows_to_validate(frame, SCHEMA_UNDER_TEST, typed)
     assert _failures(frame, rows) == everything
@@ -321,12 +326,7 @@ def test_rows_proven_to_pass_are_left_out_of_schema_validation() -> None:
             }.items()
         }
     )
-    typed = pd.DataFrame(
-        {
-            f["name"]: convert_column(frame[f["name"]], f["type"])
-            for f in SCHEMA_UNDER_TEST["fields"]
-        }
-    )
+    typed = _typed(frame)
     assert rows_to_validate(frame, SCHEMA_UNDER_TEST, typed).tolist() == [2]
 
 
@@ -345,12 +345,7 @@ def test_columns_proven_to_pass_are_left_out_of_schema_validation() -> None:
             }.items()
         }
     )
-    typed = pd.DataFrame(
-        {
-            f["name"]: convert_column(frame[f["name"]], f["type"])
-            for f in SCHEMA_UNDER_TEST["fields"]
-        }
-    )
+    typed = _typed(frame)
     rows, columns = cells_to_validate(frame, SCHEMA_UNDER_TEST, typed)
     assert (rows.tolist(), columns) == ([2], ["n", "d"])
     assert _failures(frame, rows, columns) == _failures(frame, np.arange(len(frame)))
@@ -367,12 +362,7 @@ def test_a_column_not_of_the_string_dtype_is_always_validated() -> None:
 
 def test_a_table_with_every_cell_proven_has_nothing_for_pandera_to_find() -> None:
     frame = pd.DataFrame({name: pd.Series(cells[:1], dtype="str") for name, cells in CELLS.items()})
-    typed = pd.DataFrame(
-        {
-            f["name"]: convert_column(frame[f["name"]], f["type"])
-            for f in SCHEMA_UNDER_TEST["fields"]
-        }
-    )
+    typed = _typed(frame)
     rows, columns = cells_to_validate(frame, SCHEMA_UNDER_TEST, typed)
     assert (rows.tolist(), columns) == ([], [])
     assert _failures(frame, np.arange(len(frame))) == set()

@@ -313,13 +313,8 @@ NEWS_VI = (
 )
 
 
-def test_every_quantity_of_an_english_news_paragraph_is_read_with_its_value() -> None:
-    found = [
-        (m.as_written, m.value, m.unit)
-        for m in scan_text(NEWS_EN, "en").mentions
-        if m.kind is not Kind.DATE
-    ]
-    assert found == [
+NEWS_QUANTITIES = {
+    "en": [
         ("$8tn", 8e12, "USD"),
         ("$10.5 trillion", 10.5e12, "USD"),
         ("232,429", 232429.0, "report"),
@@ -344,16 +339,8 @@ def test_every_quantity_of_an_english_news_paragraph_is_read_with_its_value() ->
         ("roughly 2-3%", 2.5, "percent"),
         ("some 1.2bn", 1.2e9, "person"),
         ("0.5 percentage points", 0.5, "percentage_point"),
-    ]
-
-
-def test_every_quantity_of_a_vietnamese_news_paragraph_is_read_with_its_value() -> None:
-    found = [
-        (m.as_written, m.value, m.unit)
-        for m in scan_text(NEWS_VI, "vi").mentions
-        if m.kind is not Kind.DATE
-    ]
-    assert found == [
+    ],
+    "vi": [
         ("gần 16.000", 16000.0, "report"),
         ("khoảng 390.000 tỷ đồng", 390e12, "VND"),
         ("tăng 64,78%", 64.78, "percent"),
@@ -369,4 +356,17 @@ def test_every_quantity_of_a_vietnamese_news_paragraph_is_read_with_its_value() 
         ("39 độ C", 39.0, "degree_Celsius"),
         ("100,3 triệu", 100.3e6, "person"),
         ("1 triệu 200 nghìn đồng", 1.2e6, "VND"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("language", "text"), [("en", NEWS_EN), ("vi", NEWS_VI)])
+def test_every_quantity_of_a_news_paragraph_is_read_with_its_value(
+    language: str, text: str
+) -> None:
+    found = [
+        (m.as_written, m.value, m.unit)
+        for m in scan_text(text, language).mentions
+        if m.kind is not Kind.DATE
     ]
+    assert found == NEWS_QUANTITIES[language]

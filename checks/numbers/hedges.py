@@ -52,7 +52,7 @@ def hedge_match(
     reach = HEDGE_WINDOW if window is None else window
     low = max(floor, position - reach)
     last = _last_words()
-    if last is not None and word_ending(text, low, position) not in last:
+    if last is not None and _word_ending(text, low, position) not in last:
         return None  # no phrase ends with the word there: skip the search
     return hedge_pattern().search(text, low, position)
 
@@ -70,7 +70,7 @@ def _last_words() -> frozenset[str] | None:
     return frozenset(words) if all(w.isalpha() for w in words) else None
 
 
-def word_ending(text: str, low: int, position: int) -> str:
+def _word_ending(text: str, low: int, position: int) -> str:
     """The lower-cased letters that end ``text[low:position]`` after its trailing blanks
     (``"\x00"`` when a letter the regex folds oddly is among them)."""
     end = position

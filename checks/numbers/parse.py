@@ -209,7 +209,7 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
             head = head._replace(qualifier="more_than")
     if rest:
         raise NumberParseError(text, f"unexpected text {rest!r} after the number")
-    if wrapped and (not _is_currency(first.unit) or first.sign < 0 or second is not None):
+    if wrapped and (not is_currency(first.unit) or first.sign < 0 or second is not None):
         raise NumberParseError(text, "only an amount with a currency is negative in parentheses")
     if second is not None:
         first, second = _share(first, second, text)
@@ -217,7 +217,7 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
     return _build(text, first, second, sign, head, locale)
 
 
-def _is_currency(unit: str | None) -> bool:
+def is_currency(unit: str | None) -> bool:
     """A currency code (``USD``, ``EUR``): what accounting parentheses make negative."""
     return unit is not None and len(unit) == 3 and unit.isupper()
 

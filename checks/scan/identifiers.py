@@ -26,17 +26,14 @@ class IdentifierSpan:
     rule: str
 
 
-def identifier_spans(text: str) -> list[IdentifierSpan]:
-    """The identifier stretches of ``text``, sorted and disjoint.
+def identifier_spans(text: str, finder: WordFinder | None = None) -> list[IdentifierSpan]:
+    """The identifier stretches of ``text``, sorted and disjoint; ``finder`` is the word
+    finder of ``text`` when the caller has one (the scanner shares its own).
 
     >>> [(s.start, s.end, s.rule) for s in identifier_spans("theo Điều 64 của Công ước")]
     [(5, 12, 'X1-document-number')]
     """
-    return identifier_spans_with(text, WordFinder(text))
-
-
-def identifier_spans_with(text: str, finder: WordFinder) -> list[IdentifierSpan]:
-    """:func:`identifier_spans`, with the scanner's word finder (one per text)."""
+    finder = WordFinder(text) if finder is None else finder
     matches = sorted(
         (
             _trimmed(m, rule.rule)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, qualifier_of
 from checks.numbers.interval import Interval
 from checks.numbers.language import AMBIGUOUS_DIGITS
-from checks.numbers.parse import NumberParseError, ParsedNumber, parse_number
+from checks.numbers.parse import NumberParseError, ParsedNumber, is_currency, parse_number
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
     JOIN_ROLES,
@@ -32,7 +32,7 @@ from checks.scan import dates
 from checks.scan.clauses import ClauseIndex
 from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
-from checks.scan.identifiers import IdentifierIndex, identifier_spans_with
+from checks.scan.identifiers import IdentifierIndex, identifier_spans
 from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
 from checks.scan.lexicon import Noun, nouns
 from checks.scan.mention import Kind, Mention
@@ -153,7 +153,7 @@ _CURRENCY_AFTER = re.compile(
     + "|".join(
         re.escape(t.token) + r"\Z"
         for t in unit_tokens()
-        if t.position == "suffix" and len(t.unit) == 3 and t.unit.isupper()
+        if t.position == "suffix" and is_currency(t.unit)
     )
     + ")"
 )
@@ -202,7 +202,7 @@ class _Scanner:
         self.text = text
         self.language = language
         self.words = WordFinder(text)
-        self.identifiers = IdentifierIndex(identifier_spans_with(text, self.words))
+        self.identifiers = IdentifierIndex(identifier_spans(text, self.words))
         self.clauses = ClauseIndex(text)
         self.sentences = SentenceLanguages(text)
         self.floor = 0
