@@ -213,6 +213,10 @@ class _Scanner:
         self.nouns: dict[str, Noun] = {
             n.noun.casefold(): n for n in nouns() if n.language == language
         }
+        self.other = _other(language)
+        self.others: dict[str, Noun] = {
+            n.noun.casefold(): n for n in nouns() if n.language == self.other
+        }
 
     def run(self) -> list[Mention]:
         found = [*self._tokens(), *self._word_multipliers(), *self._identifiers()]
@@ -711,10 +715,13 @@ class _Scanner:
             )
 
     def _noun_after(self, end: int) -> tuple[str, Noun | None]:
-        known = noun_after(self.language).match(self.text, end)
-        if known is not None:
-            entry = self.nouns[" ".join(known.group("noun").split()).casefold()]
-            return ("" if entry.kind == "stop" else known.group("noun")), entry
+        """The counted noun after a number: one of the document's language, else one of
+        the other language (``1,500 people`` in an English sentence of a Vietnamese file)."""
+        for language, known_nouns in ((self.language, self.nouns), (self.other, self.others)):
+            known = noun_after(language).match(self.text, end)
+            if known is not None:
+                entry = known_nouns[" ".join(known.group("noun").split()).casefold()]
+                return ("" if entry.kind == "stop" else known.group("noun")), entry
         words = WORD_AFTER.match(self.text, end)
         if words is None or not words.group("word")[0].islower():
             return "", None
