@@ -125,3 +125,20 @@ def test_draft_is_written_atomically_elsewhere(tmp_path: Path) -> None:
         '"draft by claimledger scan: duration; reads as [4.5, 5]"',
     ]
     assert [p.name for p in path.parent.iterdir()] == ["claims.csv"]
+
+
+def test_the_first_months_of_a_year_are_the_period_of_the_numbers_beside_them() -> None:
+    text = (
+        "Trong 6 tháng đầu năm 2024, cả nước ghi nhận hơn 7.000 vụ; "
+        "tính đến đầu năm 2025, 79,8 triệu."
+    )
+    rows = {r["as_written"]: r for r in draft_rows(scan_text(text, "vi"), "s")}
+    assert (rows["hơn 7.000"]["period_start"], rows["hơn 7.000"]["period_end"]) == (
+        "2024-01-01",
+        "2024-06-30",
+    )
+    # "đầu năm" alone is still the first day: an as-of date
+    assert (rows["79,8 triệu"]["period_start"], rows["79,8 triệu"]["period_end"]) == (
+        "2025-01-01",
+        "2025-01-01",
+    )

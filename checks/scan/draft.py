@@ -203,7 +203,10 @@ def _clause_period(
         if context is not None and context.group("base_period"):
             bases.append(date.period)
             continue
-        if context is not None and context.group("period_start"):
+        months = _FIRST_MONTHS.search(text, max(0, date.start - 2 * WORD_WINDOW), date.start)
+        if context is not None and context.group("period_start") and months is not None:
+            candidates.append(_first_months(date.period, int(months.group(1))))
+        elif context is not None and context.group("period_start"):
             candidates.append(dates.start_of(date.period))
         elif context is not None and context.group("period_end"):
             candidates.append(dates.end_of(date.period))
@@ -211,6 +214,22 @@ def _clause_period(
             candidates.append(date.period)
     period = candidates[0] if len(candidates) == 1 else None
     return period, (bases[0] if len(bases) == 1 else None)
+
+
+_FIRST_MONTHS = re.compile(
+    r"(?<![0-9])([0-9]{1,2})[^\S\n]+(?i:tháng)[^\S\n]+(?i:đầu)[^\S\n]+(?:(?i:năm)[^\S\n]+)?\Z"
+)
+"""``6 tháng đầu năm 2024``: the first six months of the year, not its first day."""
+
+
+def _first_months(period: Period, months: int) -> Period:
+    """The first ``months`` months of ``period`` when it is one calendar year (1-12 months),
+    else its first day as for any other ``đầu``."""
+    y = period.start[:4]
+    whole_year = period.start == f"{y}-01-01" and period.end == f"{y}-12-31"
+    if not whole_year or not 1 <= months <= 12:
+        return dates.start_of(period)
+    return dates.span(dates.month(int(y), 1), dates.month(int(y), months))
 
 
 def _sentence_period(
