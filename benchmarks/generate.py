@@ -285,6 +285,12 @@ class Generator:
         per_subject = starts[-1]
         space = per_subject * len(self.subjects)
         if count > space:
+            # Larger ledgers than the countries can hold (10 million claims) get made-up
+            # regions as well; a size that fits keeps exactly the bytes it always had.
+            missing = -(-(count - space) // per_subject)
+            self.subjects = self.subjects + V.regions(missing + len(self.subjects) // 10)
+            space = per_subject * len(self.subjects)
+        if count > space:
             raise ValueError(f"claims: {count} facts asked, the key space holds {space}")
         for key in self.rng.sample(range(space), count):
             subject, rest = divmod(key, per_subject)

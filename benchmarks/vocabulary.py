@@ -127,6 +127,19 @@ COUNTRIES: tuple[Country, ...] = tuple(
     dict.fromkeys(Country(*nfc(line).split("|")) for line in _COUNTRIES.splitlines())
 )
 
+
+def regions(count: int) -> tuple[Country, ...]:
+    """``count`` made-up subjects for ledgers larger than the countries can hold.
+
+    Their codes are ISO 3166-1's user-assigned ``XAA``..``XZZ`` (no country has one), so a
+    generated figure can never be mistaken for a real country's.
+    """
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    codes = [f"X{a}{b}" for a in letters for b in letters]
+    if count > len(codes):
+        raise ValueError(f"{count} regions asked, {len(codes)} user-assigned codes exist")
+    return tuple(Country(code, f"vùng {code}", f"region {code}") for code in codes[:count])
+
 TOPICS: tuple[Topic, ...] = tuple(
     Topic(t[0], nfc(t[1]), t[2], t[3], t[4], t[5], t[6], t[7])
     for t in (

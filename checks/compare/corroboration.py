@@ -11,7 +11,7 @@ import numpy.typing as npt
 import pandas as pd
 
 from checks.ledger.claims import ClaimTable
-from checks.ledger.pairs import any_overlap, count_overlap
+from checks.ledger.pairs import any_overlap, count_overlap, window_pair_blocks
 from checks.ledger.statements import Statements
 
 NEWS = "news"
@@ -66,33 +66,68 @@ def _drop_copies(
     """Re-decide, without the later copies, the backed claims whose statement is printed
     elsewhere too: the overlapping non-news claims of their group, counted on the
     columns, less the copies among them published after the claim's source."""
-    frame = table.frame
-    ids = frame["claim_id"].to_numpy(dtype=object)
-    candidates = [
-        int(row)
-        for row in backed.index[backed.to_numpy(bool)].tolist()
-        if len(statements.of(str(ids[row]))) >= 2
-    ]
-    if not candidates:
+    statement = _statement_numbers(table, statements)[numbers.rows]
+    position = np.flatnonzero(numbers.news)  # backed is indexed by the news rows, in order
+    query = position[backed.to_numpy(bool) & (statement[position] >= 0)]
+    if len(query) == 0:
         return
-    at = {int(row): i for i, row in enumerate(numbers.rows.tolist())}
-    query = np.array([at[row] for row in candidates], dtype=np.int64)
     reference = ~numbers.news
     codes, lo, hi = numbers.codes, numbers.lo, numbers.hi
     counts = count_overlap(
         codes[query], lo[query], hi[query], codes[reference], lo[reference], hi[reference]
     )
-    published = frame["published"].to_numpy(dtype="datetime64[ns]")
-    for row, i, count in zip(candidates, query.tolist(), counts.tolist(), strict=True):
-        later = 0
-        for copy in set(statements.of(str(ids[row]))):
-            position = table.position(copy)
-            j = at.get(position) if position is not None else None
-            if j is None or numbers.news[j] or codes[j] != codes[i]:
-                continue  # not one of the claims that back it
-            if lo[j] <= hi[i] and lo[i] <= hi[j] and published[position] > published[row]:
-                later += 1  # NaT compares false: an undated copy may be the origin
-        backed.at[row] = count > later
+    later = _later_copies(table, numbers, statement, query)
+    backed.loc[numbers.rows[query]] = counts > later
+
+
+def _statement_numbers(table: ClaimTable, statements: Statements) -> npt.NDArray[np.int64]:
+    """Each row's statement number (-1: printed once), from the ids when not positional."""
+    if statements.at is not None and len(statements.at) == len(table.frame):
+        return statements.at
+    at = np.full(len(table.frame), -1, dtype=np.int64)
+    firsts: dict[str, int] = {}
+    for claim_id, group in statements.copies.items():
+        position = table.position(claim_id)
+        if position is not None:
+            at[position] = firsts.setdefault(group[0], len(firsts))
+    return at
+
+
+def _later_copies(
+    table: ClaimTable,
+    numbers: _Numbers,
+    statement: npt.NDArray[np.int64],
+    query: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    """For each query claim: the non-news copies of its statement in its group whose
+    interval overlaps its own and whose source was published after its source (an undated
+    source is never later: it may be the origin)."""
+    later = np.zeros(len(query), dtype=np.int64)
+    published = table.frame["published"].to_numpy(dtype="datetime64[ns]")[numbers.rows]
+    dated = ~np.isnat(published)
+    copies = np.flatnonzero(~numbers.news & (statement >= 0) & dated)
+    asking = np.flatnonzero(dated[query])
+    if len(copies) == 0 or len(asking) == 0:
+        return later
+    both = np.concatenate([query[asking], copies])
+    group = pd.factorize(statement[both] * (int(numbers.codes.max()) + 1) + numbers.codes[both])
+    groups = group[0].astype(np.int64)
+    days = published.astype(np.int64)
+    levels = np.unique(days[both])
+    rank = np.searchsorted(levels, days[both]).astype(np.int64)
+    asked, reference = slice(0, len(asking)), slice(len(asking), None)
+    lo, hi = numbers.lo, numbers.hi
+    for left, right in window_pair_blocks(
+        groups[asked],
+        rank[asked] + 1,
+        np.full(len(asking), len(levels)),
+        groups[reference],
+        rank[reference],
+    ):
+        i, j = query[asking][left], copies[right]
+        meets = (lo[j] <= hi[i]) & (lo[i] <= hi[j])
+        later[asking] += np.bincount(left[meets], minlength=len(asking))
+    return later
 
 
 def forecast_only(table: ClaimTable) -> dict[int, list[int]]:
@@ -103,12 +138,15 @@ def forecast_only(table: ClaimTable) -> dict[int, list[int]]:
         return {}
     forecast = (table.frame["qualifier"] == "forecast").to_numpy(dtype=bool)[index]
     codes = table.group_codes(index, _KEYS)
-    mixed = np.intersect1d(codes[forecast], codes[~forecast])
+    size = int(codes.max()) + 1 if len(codes) else 0  # group codes are dense
+    both = (np.bincount(codes[forecast], minlength=size) > 0) & (
+        np.bincount(codes[~forecast], minlength=size) > 0
+    )
     out: dict[int, list[int]] = {}
     lo = table.frame["clo"].to_numpy(float)[index]
     hi = table.frame["chi"].to_numpy(float)[index]
     members: dict[int, list[int]] = {}
-    for position in np.flatnonzero(np.isin(codes, mixed)).tolist():
+    for position in np.flatnonzero(both[codes]).tolist():
         members.setdefault(int(codes[position]), []).append(position)
     for group in members.values():
         for m in group:

@@ -169,14 +169,27 @@ class ClaimTable:
                 if name in ("start_day", "end_day")
                 else self.codes(name)
             )[positions]
-            codes, uniques = pd.factorize(values)
-            size *= max(len(uniques), 1)
-            if size >= 2**62:  # the mixed-radix number would overflow: regroup what we have
-                combined, _ = pd.factorize(combined)
-                size = (int(combined.max()) + 1) * max(len(uniques), 1)
-            combined = combined * max(len(uniques), 1) + codes
+            low = int(values.min())
+            radix = int(values.max()) - low + 1  # codes are small integers: no hashing
+            if radix > 4 * len(values):  # sparse (days, or codes of a few rows): make dense
+                values, uniques = pd.factorize(values)
+                low, radix = 0, max(len(uniques), 1)
+            if size * radix >= 2**62:  # the mixed-radix number would overflow: regroup
+                combined, kept = pd.factorize(combined)
+                size = max(len(kept), 1)
+            combined = combined * radix + (values - low)
+            size *= radix
         result: npt.NDArray[np.int64] = pd.factorize(combined)[0].astype(np.int64)
         return result
+
+    def subset(self, positions: npt.NDArray[np.int64]) -> ClaimTable:
+        """The table of the rows at ``positions`` (in that order), keeping the column codes
+        computed so far (equal values keep equal codes)."""
+        frame = self.frame.take(positions).reset_index(drop=True)
+        table = ClaimTable(frame, self.indicators, self.quotes)
+        known: dict[str, npt.NDArray[np.int64]] = self.__dict__.get("_codes", {})
+        table.__dict__["_codes"] = {name: codes[positions] for name, codes in known.items()}
+        return table
 
     def by_id(self, claim_id: str) -> Claim | None:
         position = self.position(claim_id)

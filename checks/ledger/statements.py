@@ -33,11 +33,18 @@ class Statements:
     """The claims that are copies of one statement: claim id → every copy's id, in
     claims.csv order (only for statements printed more than once)."""
 
-    def __init__(self, groups: Iterable[tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        groups: Iterable[tuple[str, ...]],
+        at: npt.NDArray[np.int64] | None = None,
+    ) -> None:
         self.copies: dict[str, tuple[str, ...]] = {}
         for group in groups:
             for claim_id in group:
                 self.copies[claim_id] = group
+        self.at = at
+        """Per row position of the claim table it was found in: the statement's number
+        (the same for every copy), or -1 for a claim printed once; None when unknown."""
 
     def __len__(self) -> int:
         return len(self.copies)
@@ -85,7 +92,9 @@ def find_statements(table: ClaimTable) -> Statements:
     ids = frame["claim_id"].to_numpy(dtype=object)[candidates[order]].tolist()
     bounds = zip([0, *cuts], [*cuts, len(ids)], strict=True)
     groups = [tuple(map(str, ids[start:end])) for start, end in bounds]  # no array per group
-    return Statements(groups)
+    at = np.full(len(frame), -1, dtype=np.int64)
+    at[candidates[order]] = np.cumsum(np.diff(group[order], prepend=group[order][0]) != 0)
+    return Statements(groups, at)
 
 
 CONTENT_CHECKS = frozenset({"arithmetic", "conflicts", "temporal", "provenance"})

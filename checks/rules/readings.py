@@ -28,6 +28,7 @@ from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from checks.ledger.claims import Claim, ClaimTable
@@ -94,18 +95,24 @@ NAMED = 5
 def readable(table: ClaimTable) -> ClaimTable:
     """The claims that are events or have an interval in a unit that parses (the table itself
     when that is all of them)."""
+    rows = readable_rows(table)
+    return table if rows is None else table.subset(rows)
+
+
+def readable_rows(table: ClaimTable) -> npt.NDArray[np.int64] | None:
+    """Row positions of :func:`readable`'s claims; None when that is every row."""
     frame = table.frame
     if frame.empty:
-        return table
+        return None
     events = (frame["as_written"] == "").to_numpy(dtype=bool)
     numbers = frame["lo"].notna().to_numpy() & frame["hi"].notna().to_numpy()
-    units = {u: _parses(u) for u in frame["unit"].unique().tolist()}
-    numbers &= frame["unit"].map(units).to_numpy(dtype=bool)
+    codes, units = pd.factorize(frame["unit"])
+    parses = np.array([_parses(u) for u in units.tolist()] + [False], dtype=bool)
+    numbers &= parses[codes]  # a missing unit (code -1) takes the last entry
     keep = events | numbers
     if keep.all():
-        return table
-    kept = frame[keep].reset_index(drop=True)
-    return ClaimTable(kept, table.indicators, table.quotes)
+        return None
+    return np.flatnonzero(keep).astype(np.int64)
 
 
 def _parses(unit: object) -> bool:
@@ -125,23 +132,24 @@ def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     >>> collapse(table).table is table  # no two claims read the same  # doctest: +SKIP
     True
     """
-    table = readable(table)
     frame = table.frame
-    size = len(frame)
-    if size == 0:
+    if frame.empty:
         return Readings(table, {})
-    everything = np.arange(size, dtype=np.int64)
-    reading = table.group_codes(everything, list(READING))
-    ids = frame["claim_id"].to_numpy(dtype=object)
+    rows = readable_rows(table)
+    positions = np.arange(len(frame), dtype=np.int64) if rows is None else rows
+    size = len(positions)
+    if size == 0:
+        return Readings(table.subset(positions), {})
+    reading = table.group_codes(positions, list(READING))
+    ids = frame["claim_id"].to_numpy(dtype=object)[positions]
     pins = np.flatnonzero(np.isin(ids, list(pinned))) if pinned else np.empty(0, np.int64)
     # a pinned claim reads like no other
     reading = reading.copy()
     reading[pins] = reading.max() + 1 + np.arange(len(pins))
-    sources = table.codes("source_id")
-    group = pd.factorize(reading * (int(sources.max()) + 1) + sources)[0]
-    distinct_readings = len(np.unique(reading))
-    if distinct_readings == size:
-        return Readings(table, {})
+    sources = table.codes("source_id")[positions]
+    group = pd.factorize(reading * (int(sources.max()) + 2) + sources + 1)[0]
+    if int(group.max()) + 1 == size:  # no two claims of one source read the same
+        return Readings(table if rows is None else table.subset(positions), {})
     # codes number the groups in order of first appearance: firsts ascend
     order = np.argsort(group, kind="stable")
     cuts = np.flatnonzero(np.diff(group[order])) + 1
@@ -152,8 +160,5 @@ def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
         str(ids[order[a]]): tuple(str(ids[i]) for i in order[a : a + n])
         for a, n in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True)
     }  # only the groups of more than one claim: no array per claim
-    if len(firsts) == size:
-        kept = table
-    else:
-        kept = ClaimTable(frame.take(firsts).reset_index(drop=True), table.indicators, table.quotes)
+    kept = table if len(firsts) == len(frame) else table.subset(positions[firsts])
     return Readings(kept, members)

@@ -25,6 +25,8 @@ from typing import ClassVar
 import numpy as np
 import numpy.typing as npt
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from checks.compare.corroboration import backed_by_non_news, forecast_only, published_before_end
 from checks.ledger.claims import ClaimTable
@@ -206,12 +208,26 @@ def _carried_rows(table: ClaimTable) -> tuple[npt.NDArray[np.int64], npt.NDArray
     frame = table.frame
     if frame.empty:
         return np.empty(0, dtype=np.int64), np.zeros(0, dtype=bool)
-    noted = frame["note"].str.contains(CARRIED_OVER, na=False).to_numpy(bool)
+    noted = _matches(frame["note"], CARRIED_OVER, "over")
     unit_codes, units = pd.factorize(frame["unit"])
     money = np.array([_is_money(str(u)) for u in units], dtype=bool)[unit_codes]
     unprinted = (frame["printed_unit"] == "").to_numpy(bool) & (frame["lo"].notna()).to_numpy(bool)
     rows = np.flatnonzero(noted | (money & unprinted)).astype(np.int64)
     return rows, noted
+
+
+def _matches(column: pd.Series, pattern: re.Pattern[str], needle: str) -> npt.NDArray[np.bool_]:
+    """``pattern.search`` on each cell, run only on the cells that contain ``needle`` (in
+    any case), which every match contains: most notes say nothing of the kind. (The
+    needle's letters have no other case forms than their ASCII pair, so this holds under
+    Python's Unicode case folding too.)"""
+    cells = pa.array(column.astype(str).to_numpy(dtype=object), type=pa.string())
+    near = pc.fill_null(pc.match_substring(cells, needle, ignore_case=True), False)
+    out = np.zeros(len(column), dtype=bool)
+    rows = np.flatnonzero(near.to_numpy(zero_copy_only=False))
+    text = column.to_numpy(dtype=object)
+    out[rows] = [pattern.search(str(text[r])) is not None for r in rows.tolist()]
+    return out
 
 
 @cache
