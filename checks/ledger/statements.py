@@ -58,12 +58,27 @@ class Statements:
         return self.of(claim_id)[0]
 
 
+_SPACED = r"^[^\pZ\p{Cc}]+(?: [^\pZ\p{Cc}]+)*$"
+"""A text that splitting on white space and joining with one space leaves unchanged."""
+
+
 def normalise_quotes(quotes: pd.Series) -> npt.NDArray[np.int64]:
     """Codes of the quotes compared case-insensitively with runs of white space as one
     space (equal text, equal code). Quotes are NFC already: the citation check holds them
     to the NFC text of their source."""
-    array = pa.array(quotes.astype(str).to_numpy(dtype=object), type=pa.string())
-    text = pc.binary_join(pc.utf8_split_whitespace(pc.utf8_lower(array)), " ")
+    array = pa.array(quotes.astype(str).array, type=pa.string())
+    if isinstance(array, pa.ChunkedArray):
+        array = array.combine_chunks()
+    lower = pc.utf8_lower(array)
+    # Most quotes are words with one space between them: only the others are split and
+    # joined (white space, Unicode's, is a separator or a control character: both are
+    # excluded from the words of _SPACED).
+    spaced = pc.fill_null(pc.match_substring_regex(lower, _SPACED), False)
+    odd = pc.invert(spaced)
+    text = lower
+    if pc.any(odd).as_py():
+        joined = pc.binary_join(pc.utf8_split_whitespace(pc.filter(lower, odd)), " ")
+        text = pc.replace_with_mask(lower, odd, joined)
     codes: npt.NDArray[np.int64] = (
         pc.dictionary_encode(text).indices.to_numpy(zero_copy_only=False).astype(np.int64)
     )

@@ -15,13 +15,11 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-import pyarrow as pa
-import pyarrow.compute as pc
 
 from checks.model.lookup import lookup
 from checks.model.package import Package
 from checks.numbers.batch import parse_numbers
-from checks.numbers.language import AMBIGUOUS_DIGITS, sentence_languages
+from checks.numbers.language import ambiguous_digits, sentence_languages
 
 if TYPE_CHECKING:
     from checks.ledger.ledger import Ledger
@@ -47,9 +45,7 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
     frame["quote_language"] = ""
     if "quote" not in claims.columns or written.empty:
         return language, frame
-    cells = pa.array(written, type=pa.string(), from_pandas=True)
-    look = pc.fill_null(pc.match_substring_regex(cells, _AMBIGUOUS_RE2), False)
-    look = look.to_numpy(zero_copy_only=False) | (frame["error"] != "").to_numpy(bool)
+    look = ambiguous_digits(written.array) | (frame["error"] != "").to_numpy(bool)
     rows = np.flatnonzero(look & (written != "").to_numpy(bool))
     if len(rows) == 0:
         return language, frame
@@ -77,9 +73,6 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
         for column in again.columns:
             frame.loc[keep, column] = again.loc[ok, column].to_numpy()
     return language, frame
-
-
-_AMBIGUOUS_RE2 = AMBIGUOUS_DIGITS.pattern.replace("(?![0-9])", "(?:[^0-9]|$)")
 
 
 def _source_languages(pkg: Package, claims: pd.DataFrame) -> pd.Series:

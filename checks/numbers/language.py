@@ -8,6 +8,12 @@ asks its sentence, and says so when the sentence cannot tell.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 _MARKED = "ăâđêôơưàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ"
 _WORD = re.compile(r"[^\W\d_]+")
@@ -16,6 +22,25 @@ _MARKED_LETTERS = frozenset(_MARKED + _MARKED.upper())
 _SHARE = 0.3
 AMBIGUOUS_DIGITS = re.compile(r"[0-9][.,][0-9]{3}(?![0-9])")
 """Digits that may read differently in the two conventions (``1,500``, ``2.500``)."""
+_AMBIGUOUS_RE2 = AMBIGUOUS_DIGITS.pattern.replace("(?![0-9])", "(?:[^0-9]|$)")
+"""The same test in RE2's syntax (no look-ahead): a search finds the same strings."""
+
+
+def ambiguous_digits(cells: Sequence[object]) -> npt.NDArray[np.bool_]:
+    """For each cell (a string or None): does :data:`AMBIGUOUS_DIGITS` occur in it?
+    Searched on a column (pyarrow), not cell by cell.
+
+    >>> ambiguous_digits(["1,500 người", "1,5", None]).tolist()
+    [True, False, False]
+    """
+    import numpy as np  # here: scan reads sentences one at a time and stays free of pyarrow
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    column = pa.array(cells, type=pa.string(), from_pandas=True)
+    found = pc.fill_null(pc.match_substring_regex(column, _AMBIGUOUS_RE2), False)
+    out: npt.NDArray[np.bool_] = np.asarray(found.to_numpy(zero_copy_only=False), dtype=bool)
+    return out
 
 
 _ENGLISH = frozenset(
@@ -167,34 +192,39 @@ _MARKED_RE2 = "[" + "".join(sorted(_MARKED_LETTERS)) + "]"
 
 
 def sentence_languages(sentences: list[str]) -> list[str | None]:
-    """:func:`sentence_language` of each sentence, counted on columns (pyarrow): one
-    split into words, one set lookup and one pattern match for all the words at once.
+    """:func:`sentence_language` of each sentence, counted on columns: the words of all
+    the sentences at once (:mod:`checks.numbers.wordcount`).
 
     >>> sentence_languages(["Khoảng 1.500 người đã tham gia.", "About 1,500 people", "IMF"])
     ['vi', 'en', None]
     """
-    import numpy as np  # here: scan reads sentences one at a time and stays free of pyarrow
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    size = len(sentences)
-    if size == 0:
+    if not sentences:
         return []
-    text = pc.utf8_slice_codeunits(pa.array(sentences, type=pa.string()), 0, _SAMPLE)
+    column = pa.array(sentences, type=pa.string())
+    encoded = pc.dictionary_encode(column)  # a sentence quoted by many claims is read once
+    if len(encoded.dictionary) < len(sentences):
+        told = _languages(encoded.dictionary.to_pylist())
+        return [told[i] for i in encoded.indices.to_numpy(zero_copy_only=False).tolist()]
+    return _languages(sentences, column)
+
+
+def _languages(sentences: list[str], column: Any = None) -> list[str | None]:
+    """:func:`sentence_languages` of distinct sentences (``column``: them as an Arrow array)."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from checks.numbers.wordcount import count_words
+
+    size = len(sentences)
+    if column is None:
+        column = pa.array(sentences, type=pa.string())
+    text = pc.utf8_slice_codeunits(column, 0, _SAMPLE)
     known = np.asarray(pc.match_substring_regex(text, _KNOWN).to_numpy(zero_copy_only=False))
-    lists = pc.split_pattern_regex(text, pattern=_NOT_WORD_RE2)
-    words = pc.list_flatten(lists)
-    owner = np.asarray(pc.list_parent_indices(lists).to_numpy(zero_copy_only=False))
-    present = np.asarray(pc.greater(pc.utf8_length(words), 0).to_numpy(zero_copy_only=False))
-    ascii_ = np.asarray(pc.string_is_ascii(words).to_numpy(zero_copy_only=False))
-    common = pc.is_in(pc.utf8_lower(words), value_set=pa.array(sorted(_ENGLISH)))
-    english_word = ascii_ & np.asarray(common.to_numpy(zero_copy_only=False))
-    marked_word = ~ascii_ & np.asarray(
-        pc.match_substring_regex(words, _MARKED_RE2).to_numpy(zero_copy_only=False)
-    )
-    count = np.bincount(owner[present], minlength=size)
-    english = np.bincount(owner[english_word & present], minlength=size)
-    marked = np.bincount(owner[marked_word & present], minlength=size)
+    count, marked, english = count_words(text, _MARKED_LETTERS, _ENGLISH)
     out: list[str | None] = []
     for i in range(size):
         if not known[i]:

@@ -30,7 +30,7 @@ from checks.model.package import Package, SourceText
 from checks.numbers.batch import hedges_before
 from checks.numbers.hedges import has_phrase_for
 from checks.numbers.interval import Interval
-from checks.numbers.language import AMBIGUOUS_DIGITS
+from checks.numbers.language import ambiguous_digits
 from checks.numbers.parse import NumberParseError, parse_number
 from checks.numbers.qualifiers import KEEP_PRINTED, QualifierError, widen
 from checks.numbers.units import UnitError, conversion_factor
@@ -457,8 +457,7 @@ class _ClaimChecks:
     ) -> None:
         """An as_written whose digits read differently in vi and en (``1,500``) in a quote
         whose words do not tell its language: both readings, never a silent guess."""
-        written = pd.Series(as_written[rows], dtype="str")
-        maybe = np.flatnonzero(written.str.contains(AMBIGUOUS_DIGITS, regex=True).to_numpy(bool))
+        maybe = np.flatnonzero(ambiguous_digits(as_written[rows]))
         values = parsed["value"].to_numpy(float)
         settled = parsed["quote_language"].to_numpy(dtype=object)  # read with the number
         for i in maybe.tolist():

@@ -15,6 +15,9 @@ import math
 from collections.abc import Iterator
 from typing import ClassVar
 
+import numpy as np
+import numpy.typing as npt
+
 from checks.compare.conflicting import (
     CONTAINED,
     INSTANT_IN_WINDOW,
@@ -25,7 +28,7 @@ from checks.compare.conflicting import (
 from checks.compare.family import comparable_counts
 from checks.compare.trajectory import Move, too_fast
 from checks.ledger.claims import Claim, ClaimTable
-from checks.ledger.grading import default_family_factor, grade, is_hedged
+from checks.ledger.grading import FORECAST, Verdict, default_family_factor, grade, is_hedged
 from checks.ledger.ledger import ledger
 from checks.model.codes import FindingCode
 from checks.model.finding import Finding, Severity
@@ -122,17 +125,22 @@ class ConflictsCheck:
     def run(self, pkg: Package) -> Iterator[Finding]:
         yield from run_check_rules(pkg, CHECK)
         table = ledger(pkg).claims
-        conflicts, contained = list(conflicting_pairs(table)), list(contained_pairs(table))
+        qualifiers = table.frame["qualifier"].astype(str).to_numpy(dtype=object)
+        graded = [(pair, conflict_verdict(pair, qualifiers)) for pair in conflicting_pairs(table)]
+        conflicts = [(pair, verdict) for pair, verdict in graded if verdict.severity is not None]
+        contained = list(contained_pairs(table))
         alike = list(comparable_counts(table))
         table.claims(  # one batch for every claim the findings show
-            [p for pair in (*conflicts, *contained) for p in (pair.left, pair.right)]
-            + [p.via for p in conflicts if p.via is not None]
+            [
+                p
+                for pair in (*(c for c, _ in conflicts), *contained)
+                for p in (pair.left, pair.right)
+            ]
+            + [p.via for p, _ in conflicts if p.via is not None]
             + [p for pair in alike for p in pair]
         )
-        for pair in conflicts:
-            outcome = conflict_outcome(pkg, table, pair)
-            if outcome is not None:
-                yield outcome.finding(pkg, CHECK)
+        for pair, verdict in conflicts:
+            yield conflict_outcome(pkg, table, pair, verdict).finding(pkg, CHECK)
         for move in too_fast(table):
             yield trajectory_outcome(pkg, table, move).finding(pkg, CHECK)
         for pair in contained:
@@ -147,8 +155,24 @@ def _entry(claim: Claim, bounds: tuple[float, float], unit: str) -> dict[str, ob
     return interval_entry(claim.claim_id, Interval(*bounds), unit, claim_label(claim))
 
 
-def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome | None:
-    """The graded verdict on two figures of one measure (None when they agree)."""
+def conflict_verdict(pair: Pair, qualifiers: npt.NDArray[np.object_]) -> Verdict:
+    """The graded verdict on two figures of one measure (its severity is None when they
+    agree), from the pair and the claims' qualifiers (by row position) alone."""
+    first, second = str(qualifiers[pair.left]), str(qualifiers[pair.right])
+    left, right = Interval(*pair.left_interval), Interval(*pair.right_interval)
+    forecast = FORECAST in (first, second)
+    window = pair.basis == INSTANT_IN_WINDOW
+    return grade(
+        (left, right),
+        (_printed(pair.left_printed, left), _printed(pair.right_printed, right)),
+        severity=Severity.WARNING if forecast or window else Severity.ERROR,
+        both_hedged=is_hedged(first) and is_hedged(second),
+        any_hedged=is_hedged(first) or is_hedged(second),
+    )
+
+
+def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair, verdict: Verdict) -> Outcome:
+    """The finding on two figures of one measure that :func:`conflict_verdict` grades."""
     a, b = table.claim(pair.left), table.claim(pair.right)
     name = label(table, a.indicator_id)
     rate = table.claim(pair.via) if pair.via is not None else None
@@ -157,15 +181,7 @@ def conflict_outcome(pkg: Package, table: ClaimTable, pair: Pair) -> Outcome | N
     forecast = a.is_forecast or b.is_forecast
     window = pair.basis == INSTANT_IN_WINDOW
     hedged = is_hedged(a.qualifier) and is_hedged(b.qualifier)
-    verdict = grade(
-        (left, right),
-        (_printed(pair.left_printed, left), _printed(pair.right_printed, right)),
-        severity=Severity.WARNING if forecast or window else Severity.ERROR,
-        both_hedged=hedged,
-        any_hedged=is_hedged(a.qualifier) or is_hedged(b.qualifier),
-    )
-    if verdict.severity is None:
-        return None
+    assert verdict.severity is not None, "only a disagreement is an outcome"
     disjoint = verdict.basis == "disjoint"
     code = "forecast-disagrees" if forecast else ("stock-window" if window else "conflict")
     if not disjoint and not forecast and not window:
