@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 from checks.model.lookup import lookup
 from checks.model.package import Package
@@ -49,8 +50,10 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
     rows = np.flatnonzero(look & (written != "").to_numpy(bool))
     if len(rows) == 0:
         return language, frame
-    quotes = claims["quote"].iloc[rows].astype(str).tolist()  # only the rows asked about
-    settled = sentence_languages(quotes)
+    column = pa.array(claims["quote"].astype(str).array, type=pa.string())
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks()
+    settled = sentence_languages(column.take(pa.array(rows)))  # only the rows asked about
     frame.iloc[rows, frame.columns.get_loc("quote_language")] = [lang or "" for lang in settled]
     languages = language.to_numpy(dtype=object)[rows]
     moved = [

@@ -191,47 +191,38 @@ _NOT_WORD_RE2 = r"[^\pL\p{Nl}\p{No}]+"
 _MARKED_RE2 = "[" + "".join(sorted(_MARKED_LETTERS)) + "]"
 
 
-def sentence_languages(sentences: list[str]) -> list[str | None]:
-    """:func:`sentence_language` of each sentence, counted on columns: the words of all
-    the sentences at once (:mod:`checks.numbers.wordcount`).
+def sentence_languages(sentences: Sequence[str] | Any) -> list[str | None]:
+    """:func:`sentence_language` of each sentence (a list, or an Arrow string array),
+    counted on columns: the words of all the sentences at once
+    (:mod:`checks.numbers.wordcount`), each distinct sentence once.
 
     >>> sentence_languages(["Khoảng 1.500 người đã tham gia.", "About 1,500 people", "IMF"])
     ['vi', 'en', None]
     """
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    if not sentences:
-        return []
-    column = pa.array(sentences, type=pa.string())
-    encoded = pc.dictionary_encode(column)  # a sentence quoted by many claims is read once
-    if len(encoded.dictionary) < len(sentences):
-        told = _languages(encoded.dictionary.to_pylist())
-        return [told[i] for i in encoded.indices.to_numpy(zero_copy_only=False).tolist()]
-    return _languages(sentences, column)
-
-
-def _languages(sentences: list[str], column: Any = None) -> list[str | None]:
-    """:func:`sentence_languages` of distinct sentences (``column``: them as an Arrow array)."""
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
     from checks.numbers.wordcount import count_words
 
-    size = len(sentences)
-    if column is None:
-        column = pa.array(sentences, type=pa.string())
-    text = pc.utf8_slice_codeunits(column, 0, _SAMPLE)
+    if len(sentences) == 0:
+        return []
+    column = sentences if isinstance(sentences, pa.Array) else pa.array(sentences, pa.string())
+    encoded = pc.dictionary_encode(column)  # a sentence quoted by many claims is read once
+    distinct = encoded.dictionary
+    text = pc.utf8_slice_codeunits(distinct, 0, _SAMPLE)
     known = np.asarray(pc.match_substring_regex(text, _KNOWN).to_numpy(zero_copy_only=False))
-    count, marked, english = count_words(text, _MARKED_LETTERS, _ENGLISH)
-    out: list[str | None] = []
-    for i in range(size):
-        if not known[i]:
-            out.append(sentence_language(sentences[i]))
-        else:
-            out.append(_decide(int(count[i]), int(marked[i]), int(english[i])))
-    return out
+    words, marked, english = count_words(text, _MARKED_LETTERS, _ENGLISH)
+    enough = words >= _MIN_WORDS
+    share = _SHARE * words  # float64, as in _decide
+    vi = enough & (marked >= share) & (marked > english)
+    en = enough & ~vi & (english > 0) & (marked < share) & (english >= marked)
+    told = np.where(vi, "vi", np.where(en, "en", None)).astype(object)
+    for i in np.flatnonzero(~known).tolist():  # characters the word tables do not cover
+        told[i] = sentence_language(str(distinct[i].as_py()))
+    indices = encoded.indices.to_numpy(zero_copy_only=False)
+    result: list[str | None] = told[indices].tolist()
+    return result
 
 
 def _decide(words: int, marked: int, english: int) -> str | None:
