@@ -25,6 +25,7 @@ from checks.ledger.sources import SourceNames, source_names
 from checks.ledger.statements import Statements, find_statements
 from checks.ledger.typed import typed_view
 from checks.ledger.written import read_written
+from checks.model.memory import trim_heap
 from checks.model.package import Package
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class Ledger:
         with lock:
             if key not in self._built:
                 self._built[key] = build()
+                trim_heap()  # the build's intermediate arrays go back to the system
             return cast(T, self._built[key])
 
     def typed(self, name: str) -> pd.DataFrame:

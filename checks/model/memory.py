@@ -10,15 +10,20 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
+import sys
 from functools import lru_cache
 from typing import Any
 
 
 def trim_heap() -> None:
-    """Return the free pages of the C heap to the system (glibc's ``malloc_trim``)."""
+    """Return the free pages of the C heap to the system (glibc's ``malloc_trim``), and
+    those Arrow's allocator keeps for reuse (when pyarrow is loaded)."""
     libc = _libc()
     if libc is not None:
         libc.malloc_trim(0)
+    arrow = sys.modules.get("pyarrow")
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()
 
 
 @lru_cache(maxsize=1)

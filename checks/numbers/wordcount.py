@@ -80,44 +80,52 @@ def _count(texts: Any, marked: frozenset[str], common: frozenset[str]) -> Counts
     if data is not None:
         raw[: high - low] = data[low:high]
     body = raw[: high - low]
-    starts = np.flatnonzero((body & 0xC0) != 0x80).astype(np.int32)  # each character's first byte
-    points = _code_points(raw, starts)
+    starts = np.flatnonzero((body & 0xC0) != 0x80)  # each character's first byte
+    lead = body[starts]
     letter_table, marked_table = _tables(marked)
-    letter = letter_table[points]
-    row = np.repeat(np.arange(size, dtype=np.int32), np.diff(offsets))[starts]
-    previous = np.concatenate(([False], letter[:-1] & (row[:-1] == row[1:])))
-    begins = letter & ~previous
-    word = np.cumsum(begins, dtype=np.int32) - 1  # the word of each letter (meaningless elsewhere)
-    words = int(begins.sum())
-    word_row = row[begins]
+    letter = letter_table[lead]  # right for ASCII; the wide characters are put right below
+    wide = np.flatnonzero(lead >= 0x80)  # the characters of more than one byte
+    points = _code_points(raw, starts[wide], lead[wide])
+    wide_letter = letter_table[points]
+    letter[wide] = wide_letter
+    # a row's first character never continues a word of the row before
+    first = np.zeros(len(starts) + 1, dtype=bool)
+    first[np.searchsorted(starts, offsets[:-1] - low)] = True
+    first = first[: len(starts)]
+    begins = letter.copy()
+    begins[1:] &= ~letter[:-1] | first[1:]
+    ends = letter.copy()
+    ends[:-1] &= ~letter[1:] | first[1:]
+    word = np.cumsum(begins, dtype=np.int32) - 1  # the word of each character
+    at_begin, at_end = np.flatnonzero(begins), np.flatnonzero(ends)
+    words = len(at_begin)
+    word_row = np.searchsorted(offsets[1:] - low, starts[at_begin], side="right")
     count = np.bincount(word_row, minlength=size)
     has_mark = np.zeros(words, dtype=bool)
-    has_mark[word[letter & marked_table[points]]] = True
-    length = np.bincount(word[letter], minlength=words)
-    wide = np.bincount(word[letter & (points >= 0x80)], minlength=words)
-    short = np.flatnonzero((wide == 0) & (length <= _KEY_BYTES))
+    has_mark[word[wide[wide_letter & marked_table[points]]]] = True
+    non_ascii = np.zeros(words, dtype=bool)
+    non_ascii[word[wide[wide_letter]]] = True
+    length = at_end - at_begin + 1  # in characters
+    short = np.flatnonzero(~non_ascii & (length <= _KEY_BYTES))
     return (
         count.astype(np.int64),
         np.bincount(word_row[has_mark], minlength=size).astype(np.int64),
-        _common(raw, starts[begins][short], length[short], word_row[short], size, common),
+        _common(raw, starts[at_begin[short]], length[short], word_row[short], size, common),
     )
 
 
 def _code_points(
-    raw: npt.NDArray[np.uint8], starts: npt.NDArray[np.int32]
+    raw: npt.NDArray[np.uint8], at: npt.NDArray[np.intp], lead: npt.NDArray[np.uint8]
 ) -> npt.NDArray[np.int32]:
-    """The code point of each character starting at ``starts`` (UTF-8), or :data:`LIMIT`
-    for one the tables do not cover."""
-    lead = raw[starts].astype(np.int32)
-    points = lead.copy()
-    wide = np.flatnonzero(lead >= 0x80)  # few: most characters are ASCII
-    at = starts[wide]
-    first, second = lead[wide], raw[at + 1].astype(np.int32) & 0x3F
+    """The code points of the characters of two to four bytes whose first byte is at
+    ``at`` (UTF-8), or :data:`LIMIT` for one the tables do not cover."""
+    first = lead.astype(np.int32)
+    second = raw[at + 1].astype(np.int32) & 0x3F
     third = raw[at + 2].astype(np.int32) & 0x3F
     two = ((first & 0x1F) << 6) | second
     three = ((first & 0x0F) << 12) | (second << 6) | third
-    points[wide] = np.where(first < 0xE0, two, np.where(first < 0xF0, three, LIMIT))
-    return np.minimum(points, LIMIT)
+    points = np.where(first < 0xE0, two, np.where(first < 0xF0, three, LIMIT))
+    return np.minimum(points, LIMIT).astype(np.int32)
 
 
 def _common(

@@ -123,6 +123,10 @@ def _parses(unit: object) -> bool:
     return True
 
 
+_FIRST_CUT = ("as_written", "indicator_id", "subject", "start_day", "end_day")
+"""Columns of READING that tell most claims apart."""
+
+
 def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     """The claims of ``table`` with repeated readings of one source kept once.
 
@@ -140,25 +144,35 @@ def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     size = len(positions)
     if size == 0:
         return Readings(table.subset(positions), {})
-    reading = table.group_codes(positions, list(READING))
-    ids = frame["claim_id"].to_numpy(dtype=object)[positions]
+    # Claims of one source that read the same share these columns too: only the claims
+    # that share them with another are grouped on the twelve columns of READING.
+    cut = table.group_codes(positions, [*_FIRST_CUT, "source_id"])
+    candidates = np.flatnonzero(np.bincount(cut)[cut] > 1)
+    whole = table if rows is None else None
+    if len(candidates) == 0:
+        return Readings(whole or table.subset(positions), {})
+    at = positions[candidates]
+    reading = table.group_codes(at, list(READING))
+    ids = frame["claim_id"].to_numpy(dtype=object)[at]
     pins = np.flatnonzero(np.isin(ids, list(pinned))) if pinned else np.empty(0, np.int64)
     # a pinned claim reads like no other
     reading = reading.copy()
     reading[pins] = reading.max() + 1 + np.arange(len(pins))
-    sources = table.codes("source_id")[positions]
+    sources = table.codes("source_id")[at]
     group = pd.factorize(reading * (int(sources.max()) + 2) + sources + 1)[0]
-    if int(group.max()) + 1 == size:  # no two claims of one source read the same
-        return Readings(table if rows is None else table.subset(positions), {})
+    if int(group.max()) + 1 == len(at):  # no two claims of one source read the same
+        return Readings(whole or table.subset(positions), {})
     # codes number the groups in order of first appearance: firsts ascend
     order = np.argsort(group, kind="stable")
     cuts = np.flatnonzero(np.diff(group[order])) + 1
     starts = np.concatenate(([0], cuts)).astype(np.int64)
-    sizes = np.diff(np.concatenate((starts, [size])))
-    firsts = order[starts]
+    sizes = np.diff(np.concatenate((starts, [len(at)])))
     members = {
         str(ids[order[a]]): tuple(str(ids[i]) for i in order[a : a + n])
         for a, n in zip(starts[sizes > 1].tolist(), sizes[sizes > 1].tolist(), strict=True)
     }  # only the groups of more than one claim: no array per claim
-    kept = table if len(firsts) == len(frame) else table.subset(positions[firsts])
-    return Readings(kept, members)
+    others = np.ones(len(at), dtype=bool)
+    others[order[starts]] = False  # the first claim of each group is kept
+    keep = np.ones(len(positions), dtype=bool)
+    keep[candidates[others]] = False
+    return Readings(table.subset(positions[keep]), members)

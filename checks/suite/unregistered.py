@@ -8,6 +8,7 @@ in and never registered, or a row was deleted and its file left behind). Hidden 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from checks.model.codes import FindingCode
@@ -41,9 +42,11 @@ def unregistered_sources(pkg: Package, check: str) -> Iterator[Finding]:
         return
     table = pkg.table("sources")
     named = set(table["path"].tolist()) if "path" in table.columns else set()
-    for path in sorted(folder.iterdir()):
-        relative = f"{FOLDER}/{path.name}"
-        if path.name.startswith(".") or not path.is_file() or relative in named:
+    with os.scandir(folder) as entries:  # names and types, without a Path per file
+        listed = sorted((e.name, e) for e in entries if not e.name.startswith("."))
+    for name, entry in listed:
+        relative = f"{FOLDER}/{name}"
+        if relative in named or not entry.is_file():  # registered: no stat needed
             continue
         yield Finding(
             check,
