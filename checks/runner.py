@@ -92,6 +92,32 @@ def _lane_of(check: type[Check]) -> str:
     return str(getattr(check, "lane", "tables"))
 
 
+def _reads_typed(check: type[Check]) -> bool:
+    return bool(getattr(check, "reads_typed", False))
+
+
+class _TypedReaders:
+    """Drops the ledger's typed views once every check that reads them is done (and the
+    claims as intervals, built on them, exist): the rest of the run does without them."""
+
+    def __init__(self, pkg: Package, ids: Sequence[str], checks: dict[str, type[Check]]):
+        self.pkg = pkg
+        self.pending = {i for i in ids if _reads_typed(checks[i])}
+        self.lock = threading.Lock()
+
+    def done(self, check_id: str) -> None:
+        with self.lock:
+            if check_id not in self.pending:
+                return
+            self.pending.discard(check_id)
+            if self.pending:
+                return
+        book = ledger(self.pkg)
+        if self.pkg.has("claims"):
+            book.claims  # noqa: B018  (built on the typed view: before it goes)
+        book.release_typed()
+
+
 def _run_lane(
     pkg: Package,
     ids: Sequence[str],
@@ -99,6 +125,7 @@ def _run_lane(
     on_check: ProgressCallback | None,
 ) -> list[Finding]:
     readers = [i for i in ids if _lane_of(checks[i]) == SOURCES_LANE]
+    typed = _TypedReaders(pkg, ids, checks)
     found: list[Finding] = []
     for check_id in ids:
         if on_check is not None:
@@ -106,6 +133,7 @@ def _run_lane(
         found.extend(_declared(checks[check_id], checks[check_id]().run(pkg)))
         if readers and check_id == readers[-1]:
             pkg.release_texts()
+        typed.done(check_id)
     return found
 
 
@@ -124,6 +152,7 @@ def _run_parallel(
     queue = deque(i for i in ids if _lane_of(checks[i]) != SOURCES_LANE)
     lock = threading.Lock()
     failures: dict[str, BaseException] = {}
+    typed = _TypedReaders(pkg, ids, checks)
 
     def runs(check_id: str) -> bool:
         return not failures or order[check_id] < min(order[f] for f in failures)
@@ -140,6 +169,7 @@ def _run_parallel(
             with lock:
                 failures[check_id] = exc
             return False
+        typed.done(check_id)
         return True
 
     def take() -> str | None:

@@ -18,13 +18,15 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar, cast
 
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from checks.ledger.claims import ClaimTable, build_claim_table
 from checks.ledger.sources import SourceNames, source_names
 from checks.ledger.statements import Statements, find_statements
 from checks.ledger.typed import typed_view
-from checks.ledger.written import read_written
+from checks.ledger.written import quote_positions, read_written
 from checks.model.memory import trim_heap
 from checks.model.package import Package
 
@@ -54,6 +56,15 @@ class Ledger:
                 trim_heap()  # the build's intermediate arrays go back to the system
             return cast(T, self._built[key])
 
+    def release_typed(self) -> None:
+        """Forget the typed views (a later use builds them again). At a million claims the
+        claims view is about 350 MB; the runner drops it once the checks that read it
+        (those with ``reads_typed``) are done and the claims as intervals are built."""
+        with self._guard:
+            for key in [k for k in self._built if k.startswith("typed:")]:
+                del self._built[key]
+        trim_heap()
+
     def typed(self, name: str) -> pd.DataFrame:
         """The table with its integer, number and date fields converted
         (:func:`~checks.ledger.typed.typed_view`); invalid cells are missing."""
@@ -71,6 +82,15 @@ class Ledger:
         """Every claim's ``as_written`` parsed in the language of :attr:`languages`, one row
         per row of claims.csv."""
         return self._once("written", lambda: read_written(self))[1]
+
+    @property
+    def quote_positions(self) -> npt.NDArray[np.int64]:
+        """Where each claim's ``as_written`` starts in its quote (-1 when it does not
+        occur), one entry per row of claims.csv; citation and coverage both ask."""
+        claims = self.package.table("claims")
+        return self._once(
+            "quote_positions", lambda: quote_positions(claims["quote"], claims["as_written"])
+        )
 
     @property
     def claims(self) -> ClaimTable:

@@ -86,3 +86,16 @@ def _source_languages(pkg: Package, claims: pd.DataFrame) -> pd.Series:
     per_source = sources.drop_duplicates("source_id").set_index("source_id")[["language"]]
     language = lookup(source_id, per_source.astype(str))["language"].fillna("vi").astype("str")
     return language.reset_index(drop=True)
+
+
+_CHUNK_ROWS = 100_000  # rows turned into Python strings at a time: tens of MB, not hundreds
+
+
+def quote_positions(quotes: pd.Series, written: pd.Series) -> np.ndarray:
+    """``quote.find(as_written)`` for every row (-1 when absent), a chunk of rows at a time."""
+    out = np.empty(len(quotes), dtype=np.int64)
+    for first in range(0, len(quotes), _CHUNK_ROWS):
+        part = slice(first, first + _CHUNK_ROWS)
+        found = map(str.find, quotes.iloc[part].tolist(), written.iloc[part].tolist())
+        out[part] = np.fromiter(found, dtype=np.int64, count=len(quotes.iloc[part]))
+    return out

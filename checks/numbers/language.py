@@ -217,7 +217,8 @@ def sentence_languages(sentences: Sequence[str] | Any) -> list[str | None]:
     share = _SHARE * words  # float64, as in _decide
     vi = enough & (marked >= share) & (marked > english)
     en = enough & ~vi & (english > 0) & (marked < share) & (english >= marked)
-    told = np.where(vi, "vi", np.where(en, "en", None)).astype(object)
+    told = np.full(len(words), None, dtype=object)
+    told[vi], told[en] = "vi", "en"
     for i in np.flatnonzero(~known).tolist():  # characters the word tables do not cover
         told[i] = sentence_language(str(distinct[i].as_py()))
     indices = encoded.indices.to_numpy(zero_copy_only=False)

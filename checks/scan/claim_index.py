@@ -16,6 +16,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from checks.ledger.written import quote_positions
 from checks.scan.coverage import ClaimSpan
 
 COLUMNS = ("claim_id", "source_id", "quote", "start", "end", "as_written")
@@ -68,24 +69,14 @@ def _offsets(column: pd.Series) -> np.ndarray:
     return offsets
 
 
-_CHUNK_ROWS = 100_000  # rows turned into Python strings at a time: tens of MB, not hundreds
-
-
-def _positions(quotes: pd.Series, written: pd.Series) -> np.ndarray:
-    """``quote.find(as_written)`` for every row (-1 when absent), a chunk of rows at a time."""
-    out = np.empty(len(quotes), dtype=np.int64)
-    for first in range(0, len(quotes), _CHUNK_ROWS):
-        part = slice(first, first + _CHUNK_ROWS)
-        found = map(str.find, quotes.iloc[part].tolist(), written.iloc[part].tolist())
-        out[part] = np.fromiter(found, dtype=np.int64, count=len(quotes.iloc[part]))
-    return out
-
-
-def index_claims(claims: pd.DataFrame) -> dict[str, SourceClaims]:
+def index_claims(
+    claims: pd.DataFrame, positions: np.ndarray | None = None
+) -> dict[str, SourceClaims]:
     """source_id → its claims, for a claims table of text cells.
 
     Rows whose start or end is not a whole number are left out (the schema check reports
-    them); an as_written that does not occur in its quote has no number span.
+    them); an as_written that does not occur in its quote has no number span. ``positions``
+    is where each as_written starts in its quote (:func:`quote_positions`), when known.
 
     >>> frame = pd.DataFrame({"claim_id": ["c"], "source_id": ["s"], "quote": ["gần 5 năm"],
     ...                       "start": ["7"], "end": ["16"], "as_written": ["5 năm"]})
@@ -96,7 +87,11 @@ def index_claims(claims: pd.DataFrame) -> dict[str, SourceClaims]:
         return {}
     start, end = _offsets(claims["start"]), _offsets(claims["end"])
     valid = (start >= 0) & (end >= 0)
-    position = _positions(claims["quote"], claims["as_written"])
+    position = (
+        quote_positions(claims["quote"], claims["as_written"])
+        if positions is None
+        else positions.copy()
+    )
     length = pc.utf8_length(pa.array(claims["as_written"], type=pa.string(), from_pandas=True))
     length = length.to_numpy(zero_copy_only=False).astype("int64")
     position[length == 0] = -1  # an empty as_written is no number

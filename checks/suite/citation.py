@@ -142,6 +142,7 @@ CODES: tuple[FindingCode, ...] = (
 class CitationCheck:
     id: ClassVar[str] = CHECK
     lane: ClassVar[str] = "sources"  # reads the archived texts: runs beside the table checks
+    reads_typed: ClassVar[bool] = True  # the typed claims and sources views
     title: ClassVar[str] = "Quotes, offsets and numbers match the archived sources"
     codes: ClassVar[tuple[FindingCode, ...]] = (*CODES, UNREGISTERED_CODE)
     help: ClassVar[str] = (
@@ -364,11 +365,7 @@ class _ClaimChecks:
         written = self.claims["as_written"].astype(str)
         rows = np.flatnonzero(checked & (written != "").to_numpy(bool))
         as_written = written.to_numpy(dtype=object)
-        quotes = [self.quotes[r] for r in rows.tolist()]
-        positions = np.fromiter(
-            map(str.find, quotes, as_written[rows].tolist()), dtype=np.int64, count=len(rows)
-        )
-        del quotes
+        positions = ledger(self.pkg).quote_positions[self.first_row + rows]
         for row in rows[positions < 0].tolist():
             found.append(
                 self._finding(

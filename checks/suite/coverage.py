@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
+from checks.ledger.ledger import ledger
 from checks.model.codes import FindingCode
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
@@ -64,7 +65,11 @@ class CoverageCheck:
     def run(self, pkg: Package) -> Iterator[Finding]:
         if not pkg.has("sources"):
             return
-        claims = index_claims(pkg.table("claims")) if pkg.has("claims") else {}
+        claims = (
+            index_claims(pkg.table("claims"), ledger(pkg).quote_positions)
+            if pkg.has("claims")
+            else {}
+        )
         sources = pkg.table("sources")
         columns = {name: sources[name].tolist() for name in sources.columns}
         for row in range(len(sources)):

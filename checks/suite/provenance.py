@@ -221,12 +221,12 @@ def _matches(column: pd.Series, pattern: re.Pattern[str], needle: str) -> npt.ND
     any case), which every match contains: most notes say nothing of the kind. (The
     needle's letters have no other case forms than their ASCII pair, so this holds under
     Python's Unicode case folding too.)"""
-    cells = pa.array(column.astype(str).to_numpy(dtype=object), type=pa.string())
+    cells = pa.array(column.array, type=pa.string(), from_pandas=True)
     near = pc.fill_null(pc.match_substring(cells, needle, ignore_case=True), False)
     out = np.zeros(len(column), dtype=bool)
     rows = np.flatnonzero(near.to_numpy(zero_copy_only=False))
-    text = column.to_numpy(dtype=object)
-    out[rows] = [pattern.search(str(text[r])) is not None for r in rows.tolist()]
+    text = column.iloc[rows].tolist()  # only the cells that may match become Python strings
+    out[rows] = [pattern.search(str(cell)) is not None for cell in text]
     return out
 
 

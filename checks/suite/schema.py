@@ -105,6 +105,7 @@ CODES: tuple[FindingCode, ...] = (
 class SchemaCheck:
     id: ClassVar[str] = CHECK
     title: ClassVar[str] = "Package and rows match their schemas"
+    reads_typed: ClassVar[bool] = True  # the typed views of every table
     codes: ClassVar[tuple[FindingCode, ...]] = (*CODES, *STRUCTURE_CODES)
     help: ClassVar[str] = (
         "The descriptor validates as a Frictionless v2 data package; every row validates "
