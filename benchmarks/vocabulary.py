@@ -140,6 +140,7 @@ def regions(count: int) -> tuple[Country, ...]:
         raise ValueError(f"{count} regions asked, {len(codes)} user-assigned codes exist")
     return tuple(Country(code, f"vùng {code}", f"region {code}") for code in codes[:count])
 
+
 TOPICS: tuple[Topic, ...] = tuple(
     Topic(t[0], nfc(t[1]), t[2], t[3], t[4], t[5], t[6], t[7])
     for t in (
