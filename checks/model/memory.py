@@ -22,8 +22,9 @@ def trim_heap() -> None:
     if libc is not None:
         libc.malloc_trim(0)
     arrow = sys.modules.get("pyarrow")
-    if arrow is not None:
-        arrow.default_memory_pool().release_unused()
+    release = getattr(arrow.default_memory_pool(), "release_unused", None) if arrow else None
+    if release is not None:
+        release()
 
 
 @lru_cache(maxsize=1)

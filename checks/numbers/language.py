@@ -208,6 +208,7 @@ def sentence_languages(sentences: Sequence[str] | Any) -> list[str | None]:
     if len(sentences) == 0:
         return []
     column = sentences if isinstance(sentences, pa.Array) else pa.array(sentences, pa.string())
+    column = pc.fill_null(column, "")  # a missing sentence tells nothing, as an empty one
     encoded = pc.dictionary_encode(column)  # a sentence quoted by many claims is read once
     distinct = encoded.dictionary
     text = pc.utf8_slice_codeunits(distinct, 0, _SAMPLE)
