@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from checks.ledger.claims import ClaimTable
@@ -85,8 +86,10 @@ def _same_period(table: ClaimTable, share: float) -> Iterator[Pair]:
     bare = (table.frame["qualifier"] == "exact").to_numpy(dtype=bool)[rows]
     reach = phi + np.where(bare, 0.0, share) * np.abs(plo / 2 + phi / 2)
     k, m = disjoint_pairs(groups, np.minimum(plo, reach), np.maximum(phi, reach))
+    left, right = np.r_[i, k], np.r_[j, m]
+    keep = ~_agreeing(left, right, (lo, hi), (plo, phi), np.where(bare, 0.0, share))
     seen: set[tuple[int, int]] = set()
-    for a, b in zip(np.r_[i, k].tolist(), np.r_[j, m].tolist(), strict=True):
+    for a, b in zip(left[keep].tolist(), right[keep].tolist(), strict=True):
         if rows[a] == rows[b] or (via[a] >= 0 and via[b] >= 0) or (a, b) in seen:
             continue
         seen.add((a, b))
@@ -95,6 +98,34 @@ def _same_period(table: ClaimTable, share: float) -> Iterator[Pair]:
             SAME_PERIOD, int(rows[a]), int(rows[b]), (lo[a], hi[a]), (lo[b], hi[b]), through,
             (plo[a], phi[a]), (plo[b], phi[b]),
         )  # fmt: skip
+
+
+def _agreeing(
+    a: npt.NDArray[np.int64],
+    b: npt.NDArray[np.int64],
+    hedged: tuple[Floats, Floats],
+    printed: tuple[Floats, Floats],
+    share: Floats,
+) -> npt.NDArray[np.bool_]:
+    """The pairs that :func:`~checks.ledger.grading.grade` will call ``agree`` (hedged
+    intervals overlap, printed figures within the share, which is 0 between two bare
+    figures), decided on the columns so that no pair object is made for them. Pairs with
+    a missing or infinite bound are left to ``grade`` itself (False here)."""
+    lo, hi = hedged
+    plo, phi = printed
+    values = (lo[a], hi[a], lo[b], hi[b], plo[a], phi[a], plo[b], phi[b])
+    finite = np.logical_and.reduce([np.isfinite(v) for v in values])
+    with np.errstate(invalid="ignore", divide="ignore", over="ignore"):
+        overlap = (lo[a] <= hi[b]) & (lo[b] <= hi[a])
+        touching = (plo[a] <= phi[b]) & (plo[b] <= phi[a])
+        gap = np.where(phi[a] < plo[b], plo[b] - phi[a], plo[a] - phi[b])
+        scale = np.minimum(np.abs(plo[a] / 2 + phi[a] / 2), np.abs(plo[b] / 2 + phi[b] / 2))
+        difference = np.where(
+            touching, 0.0, np.where((scale == 0) | np.isinf(gap), np.inf, gap / scale)
+        )
+    either = np.maximum(share[a], share[b])  # a hedge on either side: the package's share
+    result: npt.NDArray[np.bool_] = finite & overlap & (difference <= either)
+    return result
 
 
 def _converted(
