@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from functools import cache
 
 import numpy as np
+import numpy.typing as npt
 import pandas as pd
 
 from checks.ledger.claims import ClaimTable
@@ -62,10 +63,13 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
     longest = int(days.max())
     indicator = table.codes("indicator_id")[index]
     is_money = money[unit_codes[index]] if len(units) else np.zeros(len(index), dtype=bool)
-    for left, right in window_pair_blocks(codes, start, end + longest, codes, start):
+
+    def comparable(
+        left: npt.NDArray[np.int64], right: npt.NDArray[np.int64]
+    ) -> npt.NDArray[np.intp]:
         gap = start[right] - end[left] - 1
         later = (start[right] > start[left]) | ((start[right] == start[left]) & (right > left))
-        near = gap <= np.maximum(days[left], days[right])
+        near = (gap <= np.maximum(days[left], days[right])) & (gap <= longest - 1)
         different = indicator[left] != indicator[right]
         overlapping = start[right] <= end[left]
         nested = ((start[left] <= start[right]) & (end[right] <= end[left])) | (
@@ -73,5 +77,26 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
         )
         keep = later & near & (different | (overlapping & ~nested))
         keep &= is_money[left] == is_money[right]
-        for a, b in zip(index[left[keep]].tolist(), index[right[keep]].tolist(), strict=True):
-            yield int(a), int(b)
+        return np.flatnonzero(keep)
+
+    lefts: list[npt.NDArray[np.int64]] = []
+    rights: list[npt.NDArray[np.int64]] = []
+    # Near means a gap of at most the longer of the two lengths. First the pairs within
+    # the earlier claim's own length after its end, then those that only the later
+    # claim's length reaches (searched from the later one, by end day): two tight windows
+    # instead of one as wide as the longest claim.
+    for left, right in window_pair_blocks(codes, start, end + 1 + days, codes, start):
+        kept = comparable(left, right)
+        lefts.append(left[kept])
+        rights.append(right[kept])
+    for right, left in window_pair_blocks(codes, start - 1 - days, start - 1, codes, end):
+        beyond = (start[right] - end[left] - 1) > days[left]  # not found above
+        kept = np.flatnonzero(beyond)[comparable(left[beyond], right[beyond])]
+        lefts.append(left[kept])
+        rights.append(right[kept])
+    if not lefts:
+        return
+    a, b = np.concatenate(lefts), np.concatenate(rights)
+    order = np.lexsort((b, start[b], a))  # by earlier claim, then the later one's start
+    for x, y in zip(index[a[order]].tolist(), index[b[order]].tolist(), strict=True):
+        yield int(x), int(y)
