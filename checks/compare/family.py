@@ -60,7 +60,6 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
     start = frame["start_day"].to_numpy(np.int64)[index]
     end = frame["end_day"].to_numpy(np.int64)[index]
     days = end - start + 1
-    longest = int(days.max())
     indicator = table.codes("indicator_id")[index]
     is_money = money[unit_codes[index]] if len(units) else np.zeros(len(index), dtype=bool)
 
@@ -69,7 +68,7 @@ def comparable_counts(table: ClaimTable) -> Iterator[tuple[int, int]]:
     ) -> npt.NDArray[np.intp]:
         gap = start[right] - end[left] - 1
         later = (start[right] > start[left]) | ((start[right] == start[left]) & (right > left))
-        near = (gap <= np.maximum(days[left], days[right])) & (gap <= longest - 1)
+        near = gap <= np.maximum(days[left], days[right])
         different = indicator[left] != indicator[right]
         overlapping = start[right] <= end[left]
         nested = ((start[left] <= start[right]) & (end[right] <= end[left])) | (
