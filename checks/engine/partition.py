@@ -34,6 +34,7 @@ import pandas as pd
 from checks.engine.chunks import LINE, ROW, readable_rows
 from checks.ledger.statements import KEYS as STATEMENT_KEYS
 from checks.model.finding import Finding
+from checks.model.memory import trim_heap
 from checks.model.package import Package, Resource, load_package
 from checks.registry import registered
 from checks.runner import one_per_statement
@@ -173,6 +174,8 @@ def run_partition(
             finding = _global_row(finding, pkg, tables["claims"], skipped)
         first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
         found.append((finding, int(first)))
+    del pkg, tables  # the partition's frames and ledger: freed before the worker's next task
+    trim_heap()  # and handed back, Arrow's pool too (Dask trims only glibc's heap)
     return found
 
 
