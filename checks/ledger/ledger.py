@@ -88,6 +88,8 @@ class Ledger:
         """Where each claim's ``as_written`` starts in its quote (-1 when it does not
         occur), one entry per row of claims.csv; citation and coverage both ask."""
         claims = self.package.table("claims")
+        if not {"quote", "as_written"} <= set(claims.columns):  # the schema check says why
+            return np.full(len(claims), -1, dtype=np.int64)
         return self._once(
             "quote_positions", lambda: quote_positions(claims["quote"], claims["as_written"])
         )
