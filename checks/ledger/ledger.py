@@ -56,6 +56,10 @@ class Ledger:
                 trim_heap()  # the build's intermediate arrays go back to the system
             return cast(T, self._built[key])
 
+    def has(self, key: str) -> bool:
+        """Whether the part ``key`` (``claims``, ``written``, ``typed:claims`` ...) is built."""
+        return key in self._built
+
     def release_typed(self) -> None:
         """Forget the typed views (a later use builds them again). At a million claims the
         claims view is about 350 MB; the runner drops it once the checks that read it
