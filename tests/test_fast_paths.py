@@ -267,6 +267,11 @@ CELLS = {
 }
 
 
+def _text_frame(columns: dict[str, list[str]]) -> pd.DataFrame:
+    """A table as the CSV reader gives it: every column text."""
+    return pd.DataFrame({name: pd.Series(cells, dtype="str") for name, cells in columns.items()})
+
+
 def _typed(frame: pd.DataFrame) -> pd.DataFrame:
     """The typed view of a frame of the schema under test, as the ledger builds it."""
     return pd.DataFrame(
@@ -300,9 +305,7 @@ def _failures(
 def test_schema_validation_of_the_unproven_rows_finds_every_failure(
     records: list[dict[str, str]],
 ) -> None:
-    frame = pd.DataFrame(
-        {name: pd.Series([r[name] for r in records], dtype="str") for name in CELLS}
-    )
+    frame = _text_frame({name: [r[name] for r in records] for name in CELLS})
     typed = _typed(frame)
     everything = _failures(frame, np.arange(len(frame)))  # pandera on every cell
     rows = rows_to_validate(frame, SCHEMA_UNDER_TEST, typed)
@@ -312,18 +315,15 @@ def test_schema_validation_of_the_unproven_rows_finds_every_failure(
 
 
 def test_rows_proven_to_pass_are_left_out_of_schema_validation() -> None:
-    frame = pd.DataFrame(
+    frame = _text_frame(
         {
-            name: pd.Series(values, dtype="str")
-            for name, values in {
-                "id": ["a", "b", "c"],
-                "n": ["1", "2", "101"],
-                "x": ["0", "0", "0"],
-                "d": ["2024-01-31", "2024-01-31", "2024-01-31"],
-                "e": ["a", "a", "b"],
-                "p": ["AB", "AB", "AB"],
-                "k": ["1", "2", "1"],
-            }.items()
+            "id": ["a", "b", "c"],
+            "n": ["1", "2", "101"],
+            "x": ["0", "0", "0"],
+            "d": ["2024-01-31", "2024-01-31", "2024-01-31"],
+            "e": ["a", "a", "b"],
+            "p": ["AB", "AB", "AB"],
+            "k": ["1", "2", "1"],
         }
     )
     typed = _typed(frame)
@@ -331,18 +331,15 @@ def test_rows_proven_to_pass_are_left_out_of_schema_validation() -> None:
 
 
 def test_columns_proven_to_pass_are_left_out_of_schema_validation() -> None:
-    frame = pd.DataFrame(
+    frame = _text_frame(
         {
-            name: pd.Series(values, dtype="str")
-            for name, values in {
-                "id": ["a", "b", "c"],
-                "n": ["1", "2", "101"],
-                "x": ["0", "0", "0"],
-                "d": ["2024-01-31", "2024-01-31", "2024-02-30"],
-                "e": ["a", "a", "b"],
-                "p": ["AB", "AB", "AB"],
-                "k": ["1", "2", "3"],
-            }.items()
+            "id": ["a", "b", "c"],
+            "n": ["1", "2", "101"],
+            "x": ["0", "0", "0"],
+            "d": ["2024-01-31", "2024-01-31", "2024-02-30"],
+            "e": ["a", "a", "b"],
+            "p": ["AB", "AB", "AB"],
+            "k": ["1", "2", "3"],
         }
     )
     typed = _typed(frame)
@@ -352,7 +349,7 @@ def test_columns_proven_to_pass_are_left_out_of_schema_validation() -> None:
 
 
 def test_a_column_not_of_the_string_dtype_is_always_validated() -> None:
-    frame = pd.DataFrame({name: pd.Series([], dtype="str") for name in CELLS})
+    frame = _text_frame({name: [] for name in CELLS})
     frame["k"] = pd.Series([], dtype="float64")
     typed = frame.iloc[:, :0]
     rows, columns = cells_to_validate(frame, SCHEMA_UNDER_TEST, typed)
@@ -361,7 +358,7 @@ def test_a_column_not_of_the_string_dtype_is_always_validated() -> None:
 
 
 def test_a_table_with_every_cell_proven_has_nothing_for_pandera_to_find() -> None:
-    frame = pd.DataFrame({name: pd.Series(cells[:1], dtype="str") for name, cells in CELLS.items()})
+    frame = _text_frame({name: cells[:1] for name, cells in CELLS.items()})
     typed = _typed(frame)
     rows, columns = cells_to_validate(frame, SCHEMA_UNDER_TEST, typed)
     assert (rows.tolist(), columns) == ([], [])
