@@ -185,10 +185,9 @@ def sentence_language(sentence: str) -> str | None:
 
 _KNOWN = "^[\t-\r\x1c-\x7e\x85\xa0-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20bf]*$"
 """Quotes made only of these characters (ASCII, Latin, Vietnamese, general punctuation,
-currency signs) are told column-wise: there Python's ``[^\\W\\d_]`` and RE2's letter and
-numeral classes agree. Any other quote is told by :func:`sentence_language` itself."""
-_NOT_WORD_RE2 = r"[^\pL\p{Nl}\p{No}]+"
-_MARKED_RE2 = "[" + "".join(sorted(_MARKED_LETTERS)) + "]"
+currency signs) are told column-wise: the word tables of :mod:`checks.numbers.wordcount`,
+built from Python's ``[^\\W\\d_]``, cover all of them. Any other quote is told by
+:func:`sentence_language` itself."""
 
 
 def sentence_languages(sentences: Sequence[str] | Any) -> list[str | None]:
