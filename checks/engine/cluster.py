@@ -63,8 +63,21 @@ def dask_client(options: EngineOptions) -> Iterator[Any]:
         kwargs["n_workers"] = options.workers
     if options.worker_memory is not None:
         kwargs["memory_limit"] = options.worker_memory
-    with LocalCluster(**kwargs) as cluster, Client(cluster) as client:
-        yield client
+    # A worker past 80% of its limit pauses until its memory falls; ours is the checks' own
+    # (their results are small), which pausing cannot free: the run would wait forever. So
+    # a worker keeps working, and one past 95% is restarted by its nanny, which ends the
+    # run with KilledWorker (said below) instead of a silent hang.
+    dask = dask_module("dask")
+    with dask.config.set({"distributed.worker.memory.pause": False}):
+        try:
+            with LocalCluster(**kwargs) as cluster, Client(cluster) as client:
+                yield client
+        except distributed.KilledWorker as exc:
+            raise InputError(
+                f"a Dask worker ran out of memory, again after each restart ({exc})",
+                column="--worker-memory",
+                expected="a larger limit per worker, or more workers",
+            ) from None
 
 
 def dask_module(name: str) -> Any:

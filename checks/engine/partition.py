@@ -23,6 +23,7 @@ in the whole table, so findings are located as the local engine locates them.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -174,7 +175,11 @@ def run_partition(
             finding = _global_row(finding, pkg, tables["claims"], skipped)
         first = rows.get(finding.claim_ids[0], -1) if finding.claim_ids else -1
         found.append((finding, int(first)))
-    del pkg, tables  # the partition's frames and ledger: freed before the worker's next task
+    # The partition's package and its ledger refer to each other: Python frees such a cycle
+    # only in a full collection, which a worker that makes few Python objects (the frames
+    # are Arrow's) may not run for hundreds of tasks, holding each partition's frames.
+    del pkg, tables
+    gc.collect()
     trim_heap()  # and handed back, Arrow's pool too (Dask trims only glibc's heap)
     return found
 

@@ -58,31 +58,52 @@ class Statements:
         return self.of(claim_id)[0]
 
 
-_SPACED = r"^[^\pZ\p{Cc}]+(?: [^\pZ\p{Cc}]+)*$"
-"""A text that splitting on white space and joining with one space leaves unchanged."""
+_WHITE = r"\pZ\t\n\x0b\x0c\r\x1c-\x1f\x85"
+"""White space as Python's ``str.isspace`` has it (separators, and the controls that
+separate), as an RE2 character class body."""
+
+_SPACED = rf"^[^{_WHITE}]+(?: [^{_WHITE}]+)*$"
+"""A text whose runs of white space are already single spaces."""
 
 
-def normalise_quotes(quotes: pd.Series) -> npt.NDArray[np.int64]:
-    """Codes of the quotes compared case-insensitively with runs of white space as one
-    space (equal text, equal code). Quotes are NFC already: the citation check holds them
-    to the NFC text of their source."""
-    array = pa.array(quotes.astype(str).array, type=pa.string())
-    if isinstance(array, pa.ChunkedArray):
-        array = array.combine_chunks()
-    lower = pc.utf8_lower(array)
-    # Most quotes are words with one space between them: only the others are split and
-    # joined (white space, Unicode's, is a separator or a control character: both are
-    # excluded from the words of _SPACED).
-    spaced = pc.fill_null(pc.match_substring_regex(lower, _SPACED), False)
-    odd = pc.invert(spaced)
-    text = lower
-    if pc.any(odd).as_py():
-        joined = pc.binary_join(pc.utf8_split_whitespace(pc.filter(lower, odd)), " ")
-        text = pc.replace_with_mask(lower, odd, joined)
-    codes: npt.NDArray[np.int64] = (
-        pc.dictionary_encode(text).indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    )
-    return codes
+_CHUNK_ROWS = 100_000
+"""Quotes lowered and respaced at a time: the copies of one chunk, not of every quote."""
+
+
+def normalise_quotes(
+    quotes: pd.Series, rows: npt.NDArray[np.int64] | None = None
+) -> npt.NDArray[np.int64]:
+    """Codes of the quotes (of ``rows`` only, in that order, when given) compared
+    case-insensitively with runs of white space as one space (equal text, equal code).
+    Quotes are NFC already: the citation check holds them to the NFC text of their source.
+
+    The quotes are lowered and respaced a chunk at a time and encoded over all chunks at
+    once, so that only the normalised texts, not three copies of the quotes, are held."""
+    column = pa.array(quotes.astype(str).array)
+    picked = np.arange(len(quotes), dtype=np.int64) if rows is None else rows
+    parts = [
+        _normalised(column.take(pa.array(picked[start : start + _CHUNK_ROWS])))
+        for start in range(0, len(picked), _CHUNK_ROWS)
+    ]
+    if not parts:
+        return np.empty(0, dtype=np.int64)
+    encoded = pc.dictionary_encode(pa.chunked_array(parts))  # one dictionary for every chunk
+    return np.concatenate(
+        [chunk.indices.to_numpy(zero_copy_only=False) for chunk in encoded.chunks]
+    ).astype(np.int64)
+
+
+def _normalised(quotes: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """The quotes lowered, with runs of white space as one space."""
+    if isinstance(quotes, pa.ChunkedArray):
+        quotes = quotes.combine_chunks()
+    lower = pc.utf8_lower(quotes)
+    # Most quotes are words with one space between them: only the others are respaced.
+    odd = pc.invert(pc.fill_null(pc.match_substring_regex(lower, _SPACED), False))
+    if not pc.any(odd).as_py():
+        return lower
+    respaced = pc.replace_substring_regex(pc.filter(lower, odd), f"[{_WHITE}]+", " ")
+    return pc.replace_with_mask(lower, odd, respaced)
 
 
 def find_statements(table: ClaimTable) -> Statements:
@@ -96,7 +117,7 @@ def find_statements(table: ClaimTable) -> Statements:
     if len(candidates) == 0:
         return Statements(())
     rows = frame["row"].to_numpy(np.int64)[candidates]
-    quote_codes = normalise_quotes(table.quotes.take(rows).reset_index(drop=True))
+    quote_codes = normalise_quotes(table.quotes, rows)
     combined = codes[candidates] * (int(quote_codes.max()) + 1) + quote_codes
     group = pd.factorize(combined)[0].astype(np.int64)
     repeated = np.flatnonzero(np.bincount(group)[group] > 1)

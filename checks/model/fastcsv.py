@@ -172,7 +172,14 @@ def _normalised_column(column: pa.ChunkedArray, field_limit: int) -> pa.ChunkedA
     if longest > field_limit and (pc.max(pc.utf8_length(column)).as_py() or 0) > field_limit:
         return None
     if not pc.any(pc.match_substring_regex(column, not_plain)).as_py():
-        return column
+        return _one_chunk(column)
     if pc.any(pc.match_substring_regex(column, outside)).as_py():
         return None
-    return pc.utf8_normalize(column, form="NFC")
+    return _one_chunk(pc.utf8_normalize(column, form="NFC"))
+
+
+def _one_chunk(column: pa.ChunkedArray) -> pa.ChunkedArray:
+    """The column as one chunk of ``large_string`` (64-bit offsets: any size fits), as
+    pandas holds it: a later take or filter of a chunked string column would first join
+    all its chunks, a copy of the whole column each time."""
+    return pa.chunked_array([column.cast(pa.large_string()).combine_chunks()])

@@ -1,0 +1,45 @@
+"""Quotes of one statement get one code: the chunked normalisation equals the reading of
+the rule written out quote by quote (lowered, each run of white space one space)."""
+
+from __future__ import annotations
+
+import re
+from unittest import mock
+
+import numpy as np
+import pandas as pd
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checks.ledger import statements
+from checks.ledger.statements import normalise_quotes
+
+QUOTE = st.text(alphabet="aAđĐếẾ19 \t\n\r\x0b\x1f\x85\x00\u00a0\u2009\u2028", max_size=8)
+
+
+def _reference(quote: str) -> str:
+    return re.sub(r"\s+", " ", quote.lower())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    quotes=st.lists(QUOTE, min_size=1, max_size=12),
+    picks=st.lists(st.integers(min_value=0, max_value=11), max_size=12),
+    chunk=st.integers(min_value=1, max_value=5),
+)
+def test_equal_codes_exactly_for_quotes_equal_after_lowering_and_respacing(
+    quotes: list[str], picks: list[int], chunk: int
+) -> None:
+    rows = np.array([p % len(quotes) for p in picks], dtype=np.int64)
+    with mock.patch.object(statements, "_CHUNK_ROWS", chunk):
+        codes = normalise_quotes(pd.Series(quotes, dtype="str"), rows)
+    assert len(codes) == len(rows)
+    texts = [_reference(quotes[r]) for r in rows]
+    for i in range(len(rows)):
+        for j in range(len(rows)):
+            assert (codes[i] == codes[j]) == (texts[i] == texts[j]), (texts[i], texts[j])
+
+
+def test_every_quote_is_coded_when_no_rows_are_given() -> None:
+    codes = normalise_quotes(pd.Series(["Một  Hai", "một hai", "ba"], dtype="str"))
+    assert codes[0] == codes[1] != codes[2]
