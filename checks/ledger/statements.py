@@ -93,6 +93,19 @@ def normalise_quotes(
     ).astype(np.int64)
 
 
+def _spelled(quotes: pd.Series, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
+    """How many characters other than white space each quote at ``rows`` has: what
+    lowering (one character for one) and respacing leave unchanged."""
+    column = pa.array(quotes.astype(str).array)
+    sizes = np.empty(len(rows), dtype=np.int64)
+    for start in range(0, len(rows), _CHUNK_ROWS):
+        part = column.take(pa.array(rows[start : start + _CHUNK_ROWS]))
+        white = pc.count_substring_regex(part, f"[{_WHITE}]")
+        spelled = pc.subtract(pc.utf8_length(part), white)
+        sizes[start : start + len(part)] = pc.fill_null(spelled, 0).to_numpy(zero_copy_only=False)
+    return sizes
+
+
 def _normalised(quotes: pa.Array | pa.ChunkedArray) -> pa.Array:
     """The quotes lowered, with runs of white space as one space."""
     if isinstance(quotes, pa.ChunkedArray):
@@ -117,6 +130,14 @@ def find_statements(table: ClaimTable) -> Statements:
     if len(candidates) == 0:
         return Statements(())
     rows = frame["row"].to_numpy(np.int64)[candidates]
+    # Copies keep every character but white space: claims whose quotes differ in that count
+    # print different statements, and their quotes need no normalising.
+    sizes = _spelled(table.quotes, rows)
+    same = pd.factorize(codes[candidates] * (int(sizes.max()) + 1) + sizes)[0]
+    kept = np.flatnonzero(np.bincount(same)[same] > 1)
+    if len(kept) == 0:
+        return Statements(())
+    candidates, rows = candidates[kept], rows[kept]
     quote_codes = normalise_quotes(table.quotes, rows)
     combined = codes[candidates] * (int(quote_codes.max()) + 1) + quote_codes
     group = pd.factorize(combined)[0].astype(np.int64)
@@ -125,7 +146,7 @@ def find_statements(table: ClaimTable) -> Statements:
         return Statements(())
     order = repeated[np.lexsort((rows[repeated], group[repeated]))]
     cuts = (np.flatnonzero(np.diff(group[order])) + 1).tolist()
-    ids = frame["claim_id"].to_numpy(dtype=object)[candidates[order]].tolist()
+    ids = frame["claim_id"].iloc[candidates[order]].tolist()  # only these become strings
     bounds = zip([0, *cuts], [*cuts, len(ids)], strict=True)
     groups = [tuple(map(str, ids[start:end])) for start, end in bounds]  # no array per group
     at = np.full(len(frame), -1, dtype=np.int64)
