@@ -11,8 +11,11 @@ every claim of the group.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+
+import numpy as np
+import numpy.typing as npt
 
 from checks.ledger.claims import ClaimTable
 from checks.ledger.ledger import ledger
@@ -20,6 +23,7 @@ from checks.model.codes import FindingCode
 from checks.model.finding import Finding
 from checks.model.package import Package
 from checks.numbers.units import UnitError, parse_unit
+from checks.rules.exchange import rate_currencies
 from checks.rules.kinds import evaluators, kind_codes
 from checks.rules.kinds.common import Evaluator, RuleFailure
 from checks.rules.outcome import Outcome, error_finding, problem_finding
@@ -67,7 +71,8 @@ def run_rules(pkg: Package, check: str, kinds: Mapping[str, Evaluator]) -> Itera
     if not chosen:
         return
     pinned = {r.target for rule in chosen for r in references(rule.expression) if r.is_claim}
-    readings = collapse(ledger(pkg).claims, pinned)
+    table = ledger(pkg).claims
+    readings = collapse(table, pinned, within=bound_rows(table, chosen))
     for rule in chosen:
         unreadable = _unreadable_unit(rule, readings.table)
         if unreadable:
@@ -82,6 +87,23 @@ def run_rules(pkg: Package, check: str, kinds: Mapping[str, Evaluator]) -> Itera
                     yield error_finding(pkg, check, rule, result.reason, ids)
                 continue
             yield _reported_once(readings, result).finding(pkg, check)
+
+
+def bound_rows(table: ClaimTable, rules: Sequence[Rule]) -> npt.NDArray[np.bool_]:
+    """The claims that the ``rules`` can bind: those of the indicators they name, those they
+    name by id, and every exchange-rate claim (rules convert currencies through them). The
+    rules are evaluated on these alone, so a large ledger is not copied for a few rules."""
+    frame = table.frame
+    refs = [r for rule in rules for r in references(rule.expression)]
+    bound = frame["indicator_id"].isin({r.target for r in refs if not r.is_claim})
+    named = {r.target for r in refs if r.is_claim}
+    if named:
+        bound |= frame["claim_id"].isin(named)
+    rates = [u for u in frame["unit"].drop_duplicates().tolist() if rate_currencies(str(u))]
+    if rates:
+        bound |= frame["unit"].isin(rates)
+    result: npt.NDArray[np.bool_] = bound.to_numpy(dtype=bool)
+    return result
 
 
 def _reported_once(readings: Readings, first: Outcome) -> Outcome:

@@ -127,8 +127,13 @@ _FIRST_CUT = ("as_written", "indicator_id", "subject", "start_day", "end_day")
 """Columns of READING that tell most claims apart."""
 
 
-def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
-    """The claims of ``table`` with repeated readings of one source kept once.
+def collapse(
+    table: ClaimTable,
+    pinned: Collection[str] = (),
+    within: npt.NDArray[np.bool_] | None = None,
+) -> Readings:
+    """The claims of ``table`` (those marked in ``within``, when given) with repeated
+    readings of one source kept once.
 
     Cost: a few column factorisations and one sort, n log n in the number of claims.
 
@@ -140,6 +145,8 @@ def collapse(table: ClaimTable, pinned: Collection[str] = ()) -> Readings:
     if frame.empty:
         return Readings(table, {})
     rows = readable_rows(table)
+    if within is not None and not within.all():
+        rows = np.flatnonzero(within) if rows is None else rows[within[rows]]
     positions = np.arange(len(frame), dtype=np.int64) if rows is None else rows
     size = len(positions)
     if size == 0:
