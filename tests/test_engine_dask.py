@@ -20,6 +20,7 @@ from checks.engine import EngineOptions
 from checks.engine.chunks import split_csv
 from checks.engine.partition import buckets
 from checks.model.finding import Finding
+from checks.report.context import claim_count
 from checks.service import check_package, write_reports
 
 pytest.importorskip("distributed")
@@ -77,6 +78,10 @@ def test_dask_engine_finds_duplicates_and_broken_rows_across_chunks(
     codes = {f.code for f in local.findings}
     assert {"unique", "required", "foreign-key"} <= codes
     _assert_same(local.findings, dask.findings)
+    # the summary's count of claims (distinct ids, the duplicate and the empty one left
+    # out), counted by the workers: the client never reads the claims table
+    assert dask.loaded is not None and dask.loaded.counted_claims == claim_count(local.loaded)
+    assert dask.loaded.resources["claims"]._frame is None
 
 
 def test_check_cli_with_the_dask_engine_writes_the_local_reports(tmp_path: Path) -> None:

@@ -91,8 +91,11 @@ def run_checks_dask(
                 for check_id in checks:
                     on_check(check_id)
             tasks.extend(_plan_tasks(pkg, ledger, plan, checks, len(chunks), guests, unreadable))
-        for result in client.compute(tasks, sync=True):
+        counts = _distinct_ids(ledger, len(chunks))
+        results = client.compute([*tasks, *counts], sync=True)
+        for result in results[: len(tasks)]:
             found.extend(result)
+        pkg.counted_claims = sum(results[len(tasks) :])
     found.extend((f, -1) for f in whole_table_findings(pkg, ids))
     if rest:
         found.extend((f, -1) for f in run_checks(pkg, rest, on_check))
@@ -132,15 +135,19 @@ def _read(chunk: Chunk, fields: list[str]) -> pd.DataFrame:
 
 
 def _bucketed(ledger: Any, key: str, count: int) -> Any:
-    def assign(frame: pd.DataFrame) -> pd.DataFrame:
-        out = frame.copy()
-        out[BUCKET] = buckets(frame[key], count) if key in frame.columns else 0
-        return out
-
+    """The ledger shuffled so that partition *i* holds bucket *i* of ``key``. Built from a
+    module function and plain arguments, the same call gives the same Dask keys, so that
+    two uses of one shuffle in a graph run it once."""
     meta = ledger._meta.copy()
     meta[BUCKET] = pd.Series(dtype="int64")
-    keyed = ledger.map_partitions(assign, meta=meta)
+    keyed = ledger.map_partitions(_assign_bucket, key, count, meta=meta)
     return keyed.set_index(BUCKET, divisions=list(range(count + 1)), sort=True)
+
+
+def _assign_bucket(frame: pd.DataFrame, key: str, count: int) -> pd.DataFrame:
+    out = frame.copy()
+    out[BUCKET] = buckets(frame[key], count) if key in frame.columns else 0
+    return out
 
 
 def _plan_tasks(
@@ -168,6 +175,21 @@ def _plan_tasks(
         )
         for number, part in enumerate(parts)
     ]
+
+
+def _distinct_ids(ledger: Any, count: int) -> list[Any]:
+    """Per claim-id bucket, how many distinct non-empty claim ids it holds (their sum is
+    the package's count of claims: the terminal summary's, without reading the table here).
+    The buckets are those of the ``rows`` plan: with the schema check, one shuffle serves both.
+    """
+    delayed = dask_module("dask").delayed
+    parts = _bucketed(ledger, PLAN_KEYS[ROWS], count).to_delayed()
+    return [delayed(_distinct_count)(part) for part in parts]
+
+
+def _distinct_count(frame: pd.DataFrame) -> int:
+    ids = frame["claim_id"] if "claim_id" in frame.columns else pd.Series(dtype=str)
+    return int(ids[ids != ""].nunique())
 
 
 def _unreadable(records: Any) -> Any:

@@ -123,6 +123,9 @@ class Package:
         default_factory=dict, repr=False, compare=False
     )
     _guard: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
+    counted_claims: int | None = field(default=None, repr=False, compare=False)
+    """The distinct non-empty claim ids, when an engine counted them without reading the
+    claims table in this process (the dask engine); None otherwise."""
 
     @property
     def name(self) -> str:

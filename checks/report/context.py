@@ -154,6 +154,8 @@ def claim_count(pkg: Package | None) -> int:
     """How many distinct non-empty claim ids the package has (0 without one)."""
     if pkg is None:
         return 0
+    if pkg.counted_claims is not None:
+        return pkg.counted_claims  # the claims table stays unread (the dask engine's client)
     claims = pkg.table("claims")
     if claims.empty or "claim_id" not in claims.columns:
         return 0
