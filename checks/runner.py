@@ -143,13 +143,16 @@ def _run_parallel(
     checks: dict[str, type[Check]],
     on_check: ProgressCallback | None,
 ) -> list[Finding]:
-    """One thread runs the source checks, in order, then helps with the table checks;
-    the other runs table checks as they come. A failure stops the checks after it in
-    run order; those before it still run (one of them may fail first)."""
+    """One thread takes the source checks first, in order, the other the table checks;
+    each takes from the other's list once its own is empty, so neither waits while work
+    is left. A failure stops the checks after it in run order; those before it still run
+    (one of them may fail first). The texts are released once every source check is done."""
     _prepare(pkg)
     order = {check_id: n for n, check_id in enumerate(ids)}
-    chain = [i for i in ids if _lane_of(checks[i]) == SOURCES_LANE]
+    chain = deque(i for i in ids if _lane_of(checks[i]) == SOURCES_LANE)
     queue = deque(i for i in ids if _lane_of(checks[i]) != SOURCES_LANE)
+    checks_of_chain = frozenset(chain)
+    reading = [len(chain)]  # source checks not yet done
     lock = threading.Lock()
     failures: dict[str, BaseException] = {}
     typed = _TypedReaders(pkg, ids, checks)
@@ -157,10 +160,10 @@ def _run_parallel(
     def runs(check_id: str) -> bool:
         return not failures or order[check_id] < min(order[f] for f in failures)
 
-    def run(check_id: str, found: list[Finding]) -> bool:
+    def run(check_id: str, found: list[Finding]) -> None:
         with lock:
             if not runs(check_id):
-                return False
+                return
             if on_check is not None:
                 on_check(check_id)
         try:
@@ -168,30 +171,35 @@ def _run_parallel(
         except Exception as exc:  # re-raised below, in run order
             with lock:
                 failures[check_id] = exc
-            return False
-        typed.done(check_id)
-        return True
+        else:
+            typed.done(check_id)
 
-    def take() -> str | None:
+    def done(check_id: str) -> None:
         with lock:
-            return queue.popleft() if queue else None
+            if check_id not in checks_of_chain:
+                return
+            reading[0] -= 1
+            last = reading[0] == 0
+        if last:
+            pkg.release_texts()
 
-    def tables() -> list[Finding]:
+    def take(first: deque[str], then: deque[str]) -> str | None:
+        with lock:
+            if first:
+                return first.popleft()
+            return then.popleft() if then else None
+
+    def lane(first: deque[str], then: deque[str]) -> list[Finding]:
         found: list[Finding] = []
-        while (check_id := take()) is not None:
-            run(check_id, found)
+        while (check_id := take(first, then)) is not None:
+            try:
+                run(check_id, found)
+            finally:
+                done(check_id)
         return found
 
-    def sources() -> list[Finding]:
-        found: list[Finding] = []
-        for check_id in chain:
-            if not run(check_id, found):
-                break
-        pkg.release_texts()
-        return found + tables()
-
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = [pool.submit(sources), pool.submit(tables)]
+        results = [pool.submit(lane, chain, queue), pool.submit(lane, queue, chain)]
         found = [finding for result in results for finding in result.result()]
     for check_id in ids:
         if check_id in failures:

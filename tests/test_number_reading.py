@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -302,4 +303,7 @@ def test_sentence_language_counts_marked_words_as_the_reference_does(sentence: s
     )
 )
 def test_sentence_languages_of_a_column_are_those_of_each_sentence(sentences: list[str]) -> None:
-    assert sentence_languages(sentences) == [sentence_language(s) for s in sentences]
+    expected = [sentence_language(s) for s in sentences]
+    assert sentence_languages(sentences) == expected
+    # an Arrow column with 64-bit offsets (pandas' strings) reads the same
+    assert sentence_languages(pa.array(sentences, pa.large_string())) == expected

@@ -8,6 +8,8 @@ from unittest import mock
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -77,3 +79,12 @@ def test_copies_are_the_claims_sharing_number_indicator_subject_and_quote_text(
     for i in range(len(claims)):
         expected = tuple(f"c{j}" for j in range(len(claims)) if key[j] == key[i])
         assert found.of(f"c{i}") == expected
+
+
+def test_white_space_is_what_python_calls_space_for_every_code_point() -> None:
+    characters = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    column = pa.array(characters, type=pa.string())
+    matched = pc.match_substring_regex(column, f"^[{statements._WHITE}]$").to_pylist()
+    assert [c for c, m in zip(characters, matched, strict=True) if m] == [
+        c for c in characters if c.isspace()
+    ]

@@ -58,9 +58,14 @@ class Statements:
         return self.of(claim_id)[0]
 
 
-_WHITE = r"\pZ\t\n\x0b\x0c\r\x1c-\x1f\x85"
-"""White space as Python's ``str.isspace`` has it (separators, and the controls that
-separate), as an RE2 character class body."""
+_OTHER_WHITE = (
+    r"\t\n\x0b\x0c\r\x1c-\x1f\x85\x{a0}\x{1680}\x{2000}-\x{200a}"
+    r"\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}"
+)
+"""White space but the ASCII space, as an RE2 character class body."""
+_WHITE = " " + _OTHER_WHITE
+"""White space as Python's ``str.isspace`` has it (Unicode's separators and the controls
+that separate; ``tests/test_statement_quotes.py`` compares every code point)."""
 
 _SPACED = rf"^[^{_WHITE}]+(?: [^{_WHITE}]+)*$"
 """A text whose runs of white space are already single spaces."""
@@ -100,9 +105,15 @@ def _spelled(quotes: pd.Series, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.i
     sizes = np.empty(len(rows), dtype=np.int64)
     for start in range(0, len(rows), _CHUNK_ROWS):
         part = column.take(pa.array(rows[start : start + _CHUNK_ROWS]))
-        white = pc.count_substring_regex(part, f"[{_WHITE}]")
-        spelled = pc.subtract(pc.utf8_length(part), white)
-        sizes[start : start + len(part)] = pc.fill_null(spelled, 0).to_numpy(zero_copy_only=False)
+        spelled = pc.subtract(pc.utf8_length(part), pc.count_substring(part, " "))
+        size = pc.fill_null(spelled, 0).to_numpy(zero_copy_only=False).astype(np.int64)
+        other = pc.fill_null(pc.match_substring_regex(part, f"[{_OTHER_WHITE}]"), False)
+        if pc.any(other).as_py():  # few quotes: white space other than spaces counted apart
+            where = np.flatnonzero(other.to_numpy(zero_copy_only=False))
+            odd = part.take(pa.array(where))
+            white = pc.count_substring_regex(odd, f"[{_WHITE}]")
+            size[where] = pc.subtract(pc.utf8_length(odd), white).to_numpy(zero_copy_only=False)
+        sizes[start : start + len(part)] = size
     return sizes
 
 

@@ -11,6 +11,7 @@ it (an English sentence quoted from a Vietnamese article), as ``scan`` reads it.
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,18 +43,30 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
         if "as_written" in claims.columns
         else pd.Series([""] * len(claims), dtype="str")
     )
-    frame = parse_numbers(written, language)
-    frame["quote_language"] = ""
     if "quote" not in claims.columns or written.empty:
+        frame = parse_numbers(written, language)
+        frame["quote_language"] = ""
         return language, frame
-    look = ambiguous_digits(written.array) | (frame["error"] != "").to_numpy(bool)
-    rows = np.flatnonzero(look & (written != "").to_numpy(bool))
+    filled = (written != "").to_numpy(bool)
+    ambiguous = np.flatnonzero(ambiguous_digits(written.array) & filled)
+    quotes = pa.array(claims["quote"].astype(str).array)
+    if isinstance(quotes, pa.ChunkedArray):
+        quotes = quotes.combine_chunks()
+    # The quotes' languages and the parse do not depend on each other: on a large ledger
+    # they run at once (Arrow and numpy release the GIL for most of both).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        told = pool.submit(_languages, quotes, ambiguous)
+        frame = parse_numbers(written, language)
+        failed = np.flatnonzero((frame["error"] != "").to_numpy(bool) & filled)
+        settled = told.result()
+    unread = np.setdiff1d(failed, ambiguous)  # not ambiguous, but did not read
+    rows = np.concatenate([ambiguous, unread])
+    settled = settled + _languages(quotes, unread)
+    frame["quote_language"] = ""
     if len(rows) == 0:
         return language, frame
-    column = pa.array(claims["quote"].astype(str).array, type=pa.string())
-    if isinstance(column, pa.ChunkedArray):
-        column = column.combine_chunks()
-    settled = sentence_languages(column.take(pa.array(rows)))  # only the rows asked about
+    order = np.argsort(rows, kind="stable")
+    rows, settled = rows[order], [settled[i] for i in order.tolist()]
     frame.iloc[rows, frame.columns.get_loc("quote_language")] = [lang or "" for lang in settled]
     languages = language.to_numpy(dtype=object)[rows]
     moved = [
@@ -76,6 +89,11 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
         for column in again.columns:
             frame.loc[keep, column] = again.loc[ok, column].to_numpy()
     return language, frame
+
+
+def _languages(quotes: pa.Array, rows: np.ndarray) -> list[str | None]:
+    """What the words of the quotes at ``rows`` say (:func:`sentence_languages`)."""
+    return sentence_languages(quotes.take(pa.array(rows))) if len(rows) else []
 
 
 def _source_languages(pkg: Package, claims: pd.DataFrame) -> pd.Series:

@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+import pyarrow as pa
 
 LIMIT = 0x20C0
 """Code points told by the tables (Latin, Vietnamese, general punctuation, currency signs);
@@ -73,7 +74,8 @@ def count_words(texts: Any, marked: frozenset[str], common: frozenset[str]) -> C
 def _count(texts: Any, marked: frozenset[str], common: frozenset[str]) -> Counts:
     size = len(texts)
     offsets_buffer, data_buffer = texts.buffers()[1], texts.buffers()[2]
-    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[texts.offset : texts.offset + size + 1]
+    width = np.int64 if texts.type in (pa.large_string(), pa.large_binary()) else np.int32
+    offsets = np.frombuffer(offsets_buffer, dtype=width)[texts.offset : texts.offset + size + 1]
     data = np.frombuffer(data_buffer, dtype=np.uint8) if data_buffer is not None else None
     low, high = int(offsets[0]), int(offsets[-1])
     raw = np.zeros(high - low + _KEY_BYTES, dtype=np.uint8)
