@@ -5,6 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from checks import load_package, run_checks
+from checks.ledger.ledger import ledger
+from checks.ledger.written import quote_positions
+from checks.registry import registered
 from tests.helpers import edit_row
 
 
@@ -77,3 +80,14 @@ def test_line_numbers_count_newlines_inside_quoted_cells(mini: Path) -> None:
     edit_row(path, "claim_id", "city-population", indicator_id="nowhere")
     (finding,) = findings_by_code(mini)["foreign-key"]
     assert finding.line == 7
+
+
+def test_citation_hands_the_ledger_the_quote_positions_it_would_compute() -> None:
+    pkg = load_package(Path(__file__).resolve().parents[1])
+    list(registered()["citation"]().run(pkg))
+    book = ledger(pkg)
+    assert book.has("quote_positions")  # found on the way, not built again by coverage
+    claims = pkg.table("claims")
+    expected = quote_positions(claims["quote"], claims["as_written"])
+    assert book.quote_positions.tolist() == expected.tolist()
+    assert (expected >= 0).any() and len(expected) == len(claims)

@@ -60,6 +60,14 @@ class Ledger:
         """Whether the part ``key`` (``claims``, ``written``, ``typed:claims`` ...) is built."""
         return key in self._built
 
+    def offer(self, key: str, value: object) -> None:
+        """Keep ``value`` as the part ``key`` unless that is built already: a check that
+        computed a part on its way (citation, the quote positions) hands it over, and the
+        next check to ask does not compute it again. The value must be what the part's
+        own build gives."""
+        with self._guard:
+            self._built.setdefault(key, value)
+
     def release_typed(self) -> None:
         """Forget the typed views (a later use builds them again). At a million claims the
         claims view is about 350 MB; the runner drops it once the checks that read it

@@ -169,9 +169,14 @@ class CitationCheck:
             return
         sources = ledger(pkg).typed("sources")
         found: list[Found] = []
+        positions: list[np.ndarray] = []
         for first in range(0, len(claims), _CHUNK_ROWS):  # bounded memory for the strings
-            part = claims.iloc[first : first + _CHUNK_ROWS]
-            found += _ClaimChecks(pkg, part, sources, texts, first).run()
+            rows = claims.iloc[first : first + _CHUNK_ROWS]
+            part = _ClaimChecks(pkg, rows, sources, texts, first)
+            found += part.run()
+            positions.append(part.positions)
+        # found on the way, for coverage, which would otherwise turn the quotes into strings again
+        ledger(pkg).offer("quote_positions", np.concatenate(positions))
         for _, _, finding in sorted(found, key=lambda item: (item[0], item[1])):
             yield finding
 
@@ -262,6 +267,10 @@ class _ClaimChecks:
         self.future = (published.notna() & (claims["period_end"] > published)).to_numpy(bool)
         self.ids = claims["claim_id"].astype(str)
         self.quotes = claims["quote"].astype(str).tolist()
+        written = claims["as_written"].astype(str).tolist()
+        self.positions = np.fromiter(  # Ledger.quote_positions of these rows
+            map(str.find, self.quotes, written), dtype=np.int64, count=len(written)
+        )
         found: list[Found] = []
         checked = self._offsets(source_id.tolist(), found)
         body_end = of_source["body_end"].astype("Int64")
@@ -365,7 +374,7 @@ class _ClaimChecks:
         written = self.claims["as_written"].astype(str)
         rows = np.flatnonzero(checked & (written != "").to_numpy(bool))
         as_written = written.to_numpy(dtype=object)
-        positions = ledger(self.pkg).quote_positions[self.first_row + rows]
+        positions = self.positions[rows]
         for row in rows[positions < 0].tolist():
             found.append(
                 self._finding(
