@@ -370,3 +370,25 @@ def test_every_quantity_of_a_news_paragraph_is_read_with_its_value(
         if m.kind is not Kind.DATE
     ]
     assert found == NEWS_QUANTITIES[language]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Khoảng 1/3 số người được hỏi từng bị lừa.", "vi", ("Khoảng 1/3", "quantity", "approx")),
+        (
+            "Hơn 1/3 số vụ lừa đảo nhắm vào người cao tuổi.",
+            "vi",
+            ("Hơn 1/3", "quantity", "more_than"),
+        ),
+        ("1/3 tổng số vụ việc đã được xử lý.", "vi", ("1/3", "quantity", "exact")),
+        ("About 1/3 of firms were hit.", "en", ("About 1/3", "quantity", "approx")),
+        ("Sáng 1/3, đoàn công tác đến Hà Nội.", "vi", ("1/3", "date", "exact")),
+        ("Dự kiến 1/3 sẽ khai mạc hội nghị.", "vi", ("1/3", "date", "exact")),
+    ],
+)
+def test_a_day_month_form_is_a_fraction_after_a_hedge_of_size_or_before_a_word_of_share(
+    text: str, language: str, expected: tuple[str, str, str]
+) -> None:
+    (mention,) = scan_text(text, language).mentions
+    assert (mention.as_written, mention.kind.value, mention.qualifier) == expected

@@ -434,6 +434,13 @@ ROMAN_OR_DIGIT = re.compile(r"[0-9]|(?<!\w)[IVXLCDM]+(?!\w)")
 
 
 @cache
+def share_after() -> re.Pattern[str]:
+    """A word after ``1/3`` that makes it a share of something: ``1/3 số người``, ``1/3
+    tổng số``, ``1/3 of the firms`` (not the first of March)."""
+    return re.compile(rf"{BLANK}{{1,3}}(?i:số|tổng|of)(?!\w)")
+
+
+@cache
 def unit_after() -> re.Pattern[str]:
     """A unit token right after a number (``1/4 inch``): what makes ``1/4`` a fraction."""
     suffixes = _tokens(

@@ -48,6 +48,7 @@ from checks.scan.patterns import (
     multiplier_first_words,
     multiplier_words_pattern,
     noun_after,
+    share_after,
     single_amount,
     token_pattern,
     unit_after,
@@ -165,6 +166,8 @@ _SEASON = re.compile(r"([0-9]{4})/([0-9]{2}|[0-9]{4})")
 _DASH_ONLY = re.compile(rf"{BLANK}?[-–]{BLANK}?")
 """The dash between two numbers that do not make a range (``312-98``)."""
 _TRANSITIONS = frozenset(r.word.casefold() for r in range_words() if r.role == "transition")
+_SIZE_HEDGES = frozenset({"approx", "nearly", "more_than", "at_least", "less_than"})
+"""Qualifiers whose hedge words say a size (about, nearly, more, at least, fewer than)."""
 _JOIN_ONLY = re.compile(
     rf"{BLANK}?[-–]{BLANK}?|{BLANK}{{1,3}}(?i:{'|'.join(sorted(_RANGE_JOINS))}){BLANK}{{1,3}}"
 )
@@ -359,12 +362,20 @@ class _Scanner:
         return self._make(start, end, Kind.DATE, period=period), end
 
     def _fraction(self, start: int, end: int) -> tuple[Mention | None, int] | None:
-        """``1/4 inch``: a day/month form followed by a unit is a fraction."""
-        unit = unit_after().match(self.text, end)
-        if unit is None:
-            return None
+        """A day/month form is a fraction when a unit follows it (``1/4 inch``), a word of
+        share follows it (``1/3 số người``, ``1/3 of the firms``) or a hedge of size comes
+        before it (``khoảng 1/3``, ``more than 1/3``): nobody is hedged about the first
+        of March. A hedge of time or forecast (``dự kiến 1/3``, ``up to 1/3``) keeps it a
+        date."""
         match = single_amount().match(self.text, start)
-        if match is None or match.end() <= end:
+        if match is None or match.end() < end:
+            return None
+        if match.end() == end:  # no unit read with it: a word of share or a hedge of size
+            hedge = hedge_match(self.text, start, self.floor)
+            sized = hedge is not None and qualifier_of(hedge.group("phrase")) in _SIZE_HEDGES
+            if not sized and share_after().match(self.text, end) is None:
+                return None
+        elif unit_after().match(self.text, end) is None:
             return None
         return self._number(match)
 
