@@ -392,3 +392,35 @@ def test_a_day_month_form_is_a_fraction_after_a_hedge_of_size_or_before_a_word_o
 ) -> None:
     (mention,) = scan_text(text, language).mentions
     assert (mention.as_written, mention.kind.value, mention.qualifier) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "written", "period"),
+    [
+        (
+            "Losses fell in the first half of 2024.",
+            "en",
+            "first half of 2024",
+            "2024-01-01..2024-06-30",
+        ),
+        (
+            "Attacks rose in the third quarter of 2023.",
+            "en",
+            "third quarter of 2023",
+            "2023-07-01..2023-09-30",
+        ),
+        ("Revenue in Q4 2023 was flat.", "en", "Q4 2023", "2023-10-01..2023-12-31"),
+        ("Sales in H2 2022 were weak.", "en", "H2 2022", "2022-07-01..2022-12-31"),
+        ("Trong nửa đầu năm 2024, số vụ tăng.", "vi", "nửa đầu năm 2024", "2024-01-01..2024-06-30"),
+        ("In 2023 the figure fell.", "en", "2023", "2023-01-01..2023-12-31"),
+    ],
+)
+def test_a_quarter_or_half_before_a_year_is_that_part_of_the_year(
+    text: str, language: str, written: str, period: str
+) -> None:
+    (mention,) = scan_text(text, language).mentions
+    assert (mention.as_written, mention.kind.value, str(mention.period)) == (
+        written,
+        "date",
+        period,
+    )

@@ -63,6 +63,8 @@ CALENDAR_ROLES = (
     "period_start",
     "period_end",
     "month_name",
+    "quarter_of",
+    "half_of",
 )
 
 
@@ -128,6 +130,16 @@ def month_numbers() -> dict[str, int]:
         w.word.casefold(): w.value
         for w in calendar_words()
         if w.role == "month_name" and w.value is not None
+    }
+
+
+@cache
+def role_values(role: str) -> dict[str, int]:
+    """The calendar words of ``role`` (casefolded, blanks as one space) → their value."""
+    return {
+        " ".join(w.word.casefold().split()): w.value
+        for w in calendar_words()
+        if w.role == role and w.value is not None
     }
 
 

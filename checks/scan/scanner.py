@@ -34,7 +34,7 @@ from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
 from checks.scan.identifiers import IdentifierIndex, identifier_spans
 from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
-from checks.scan.lexicon import Noun, nouns
+from checks.scan.lexicon import Noun, nouns, role_values
 from checks.scan.mention import Kind, Mention
 from checks.scan.patterns import (
     BLANK,
@@ -48,6 +48,7 @@ from checks.scan.patterns import (
     multiplier_first_words,
     multiplier_words_pattern,
     noun_after,
+    part_of_year_before,
     share_after,
     single_amount,
     token_pattern,
@@ -416,6 +417,10 @@ class _Scanner:
         period = dates.year(first)
         if second is not None:
             period = dates.span(period, dates.year(second))
+        else:
+            part = self._before(part_of_year_before(), start, WORD_WINDOW)
+            if part is not None:  # Q3 2023, the first half of 2024, nửa đầu năm 2024
+                start, period = part.start("word"), _part_of_year(part, first)
         return self._make(start, end, Kind.DATE, period=period)
 
     # -- ordinals and quantities ------------------------------------------------------
@@ -762,3 +767,16 @@ class _Scanner:
                 qualifier="",
                 rule=span.rule,
             )
+
+
+def _part_of_year(part: re.Match[str], year: int) -> Period:
+    """The quarter or half of ``year`` that :func:`part_of_year_before` matched."""
+    quarter, half = part.group("q"), part.group("h")
+    if part.group("quarter"):
+        quarter = str(role_values("quarter_of")[" ".join(part.group("quarter").casefold().split())])
+    if part.group("half"):
+        half = str(role_values("half_of")[" ".join(part.group("half").casefold().split())])
+    if quarter:
+        return dates.quarter(year, int(quarter))
+    first_month = 1 if half == "1" else 7
+    return dates.span(dates.month(year, first_month), dates.month(year, first_month + 5))
