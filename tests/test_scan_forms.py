@@ -424,3 +424,18 @@ def test_a_quarter_or_half_before_a_year_is_that_part_of_the_year(
         "date",
         period,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "written", "qualifier"),
+    [
+        ("Thiệt hại tăng gần gấp đôi so với năm trước.", "vi", "tăng gần gấp đôi", "nearly"),
+        ("Losses nearly doubled last year.", "en", "nearly doubled", "nearly"),
+        ("Số vụ tăng gấp đôi.", "vi", "tăng gấp đôi", "exact"),
+    ],
+)
+def test_a_hedge_before_a_word_multiplier_is_part_of_what_is_written(
+    text: str, language: str, written: str, qualifier: str
+) -> None:
+    (mention,) = scan_text(text, language).mentions
+    assert (mention.as_written, mention.qualifier) == (written, qualifier)

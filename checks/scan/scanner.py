@@ -708,13 +708,15 @@ class _Scanner:
             if match is None:
                 continue
             end = match.end()
+            hedge = hedge_match(self.text, start)
+            if hedge is not None:  # gần gấp đôi, nearly doubled: the hedge is printed with it
+                start = hedge.start("phrase")
             change = self._before(head_word_before(), start, WORD_WINDOW)
             if change is not None and change.group("phrase").casefold() in self.change_words:
                 start = change.start("phrase")
             read = self._read(self.text[start:end], start)
             if read.parsed is None:
                 continue
-            hedge = hedge_match(self.text, start)
             qualifier = qualifier_of(hedge.group("phrase")) if hedge else read.parsed.qualifier
             yield self._make(
                 start,
