@@ -4,11 +4,11 @@ On a large package the checks run on two threads: one takes the checks that read
 archived source texts (``lane = "sources"``: citation, coverage) in order, the other the
 checks that work on the tables one by one, and a thread whose list is empty takes from the
 other's. Much of their time is spent in numpy, pyarrow, hashing and file reads, which
-release the GIL, so on two cores the threads overlap. The tables are read first, on the calling thread; what
-the checks derive from them is built once, by the first check that asks (the other waits
-for it). The result does not depend on the threads: findings are sorted, each check's
-findings are its own, and when checks fail the error of the first of them in run order
-is raised, as a sequential run would.
+release the GIL, so on two cores the threads overlap. The tables are read first, on the
+calling thread; what the checks derive from them is built once, by the first check that
+asks (the other waits for it). The result does not depend on the threads: findings are
+sorted, each check's findings are its own, and when checks fail the error of the first of
+them in run order is raised, as a sequential run would.
 
 Once every check that reads the source texts is done, the texts are released
 (:meth:`~checks.model.package.Package.release_texts`): the table checks that run after

@@ -439,3 +439,14 @@ def test_a_hedge_before_a_word_multiplier_is_part_of_what_is_written(
 ) -> None:
     (mention,) = scan_text(text, language).mentions
     assert (mention.as_written, mention.qualifier) == (written, qualifier)
+
+
+def test_one_in_so_many_is_one_share_not_two_numbers() -> None:
+    mentions = scan_text("Roughly 1 in 5 adults and 1 in 10,000 users; it rose 3 in 2024.", "en")
+    read = [(m.as_written, m.value, m.unit, m.kind.value) for m in mentions.mentions]
+    assert read == [
+        ("Roughly 1 in 5", 0.2, None, "quantity"),
+        ("1 in 10,000", 0.0001, None, "quantity"),
+        ("rose 3", 3.0, None, "quantity"),
+        ("2024", None, None, "date"),
+    ]

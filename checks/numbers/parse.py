@@ -331,6 +331,8 @@ _SCIENTIFIC = re.compile(
     r"|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))(?![0-9])"
 )
 _FRACTION = re.compile(r"(?:(?P<whole>[0-9]+)(?:\s|-))?(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
+_IN_RATIO = re.compile(r"(?P<num>[0-9]+)\s+in\s+(?P<den>[0-9]{1,3}(?:,[0-9]{3})*)(?![0-9,./])")
+"""``1 in 5``, ``1 in 10,000``: a share written as one in so many (an exact fraction)."""
 _VULGAR = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
 _VULGAR_RE = re.compile(rf"(?P<whole>[0-9]+)?\s?(?P<frac>[{''.join(_VULGAR)}])")
 
@@ -454,12 +456,19 @@ def _per(unit: str, rest: str) -> tuple[str, str]:
 
 
 def _read_core(rest: str, locale: str, text: str) -> tuple[Decimal, int, bool, str]:
-    """The digits: a fraction (``1/4``, ``2 1/2``, ``2½``) or a number in the locale."""
+    """The digits: a fraction (``1/4``, ``2 1/2``, ``2½``, ``1 in 5``) or a number in the
+    locale."""
     vulgar = _VULGAR_RE.match(rest)
     if vulgar is not None:
         top, bottom = _VULGAR[vulgar.group("frac")]
         whole = int(vulgar.group("whole") or 0)
         return _fraction(whole, top, bottom, text), 0, True, rest[vulgar.end() :]
+    ratio = _IN_RATIO.match(rest)
+    if ratio is not None:
+        top, bottom = int(ratio.group("num")), int(ratio.group("den").replace(",", ""))
+        if bottom == 0:
+            raise NumberParseError(text, "one in zero is no share")
+        return _fraction(0, top, bottom, text), 0, True, rest[ratio.end() :]
     fraction = _FRACTION.match(rest)
     if fraction is not None:
         whole = int(fraction.group("whole") or 0)

@@ -500,6 +500,9 @@ class _Scanner:
         unit = parsed.unit if parsed else None
         kind = Kind.DURATION if unit in _TIME_UNITS else Kind.QUANTITY
         shown_noun = noun if unit is None else ""
+        share = parsed is not None and parsed.kind == "fraction" and " in " in _num_text(match)
+        if share:  # 1 in 10,000 users: a share of the users, not a count of them
+            noun_entry = None
         if unit is None and noun_entry is not None and noun_entry.kind in ("count", "duration"):
             unit = noun_entry.unit
             if noun_entry.kind == "duration":
@@ -782,3 +785,8 @@ def _part_of_year(part: re.Match[str], year: int) -> Period:
         return dates.quarter(year, int(quarter))
     first_month = 1 if half == "1" else 7
     return dates.span(dates.month(year, first_month), dates.month(year, first_month + 5))
+
+
+def _num_text(match: re.Match[str]) -> str:
+    """The first amount's digits as printed (``1 in 5`` for a share of that form)."""
+    return " ".join(match.group("num").split())
