@@ -450,3 +450,11 @@ def test_one_in_so_many_is_one_share_not_two_numbers() -> None:
         ("rose 3", 3.0, None, "quantity"),
         ("2024", None, None, "date"),
     ]
+
+
+def test_an_english_day_range_in_one_month_is_one_period() -> None:
+    mentions = scan_text("It met on October 25-26, 2025 and on Oct. 5 - 7.", "en").mentions
+    assert [(m.as_written, str(m.period)) for m in mentions] == [
+        ("October 25-26, 2025", "2025-10-25..2025-10-26"),
+        ("Oct. 5 - 7", "--10-05..--10-07"),
+    ]

@@ -84,7 +84,14 @@ def period_of(match: re.Match[str], group: str) -> Period:
     if group == "dmonth":
         return dates.day(num("dmo_y"), months[match.group("dmo_m").casefold()], need("dmo_d"))
     if group == "monthd":
-        return dates.day(num("md_y"), months[match.group("md_m").casefold()], need("md_d"))
+        month = months[match.group("md_m").casefold()]
+        first = dates.day(num("md_y"), month, need("md_d"))
+        if num("md_d2") is None:
+            return first
+        last = dates.day(num("md_y"), month, need("md_d2"))  # October 25-26, 2025
+        if first.start > last.start:
+            raise DateError(text)
+        return dates.span(first, last)
     return dates.month(need("my_y"), months[match.group("my_m").casefold()])
 
 

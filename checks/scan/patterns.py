@@ -179,6 +179,7 @@ def token_pattern(language: str) -> re.Pattern[str]:
     number = number_body(with_range=True)
     month_led = [
         rf"(?P<monthd>(?<!\w)(?P<md_m>{months}){b}+(?P<md_d>[0-9]{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:{_DASH}(?P<md_d2>[0-9]{{1,2}})(?:st|nd|rd|th)?)?"  # October 25-26
         rf"(?:,{b}{{0,3}}(?P<md_y>[0-9]{{4}}))?)(?![\w])",
         rf"(?P<monthy>(?<!\w)(?P<my_m>{months}){b}+(?P<my_y>[0-9]{{4}}))(?!\w)",
     ]
