@@ -385,6 +385,7 @@ def test_every_quantity_of_a_news_paragraph_is_read_with_its_value(
         ("About 1/3 of firms were hit.", "en", ("About 1/3", "quantity", "approx")),
         ("Sáng 1/3, đoàn công tác đến Hà Nội.", "vi", ("1/3", "date", "exact")),
         ("Dự kiến 1/3 sẽ khai mạc hội nghị.", "vi", ("1/3", "date", "exact")),
+        ("Ngày 1/3 số vụ lừa đảo tăng mạnh.", "vi", ("Ngày 1/3", "date", "exact")),
     ],
 )
 def test_a_day_month_form_is_a_fraction_after_a_hedge_of_size_or_before_a_word_of_share(

@@ -366,12 +366,14 @@ class _Scanner:
         """A day/month form is a fraction when a unit follows it (``1/4 inch``), a word of
         share follows it (``1/3 số người``, ``1/3 of the firms``) or a hedge of size comes
         before it (``khoảng 1/3``, ``more than 1/3``): nobody is hedged about the first
-        of March. A hedge of time or forecast (``dự kiến 1/3``, ``up to 1/3``) keeps it a
-        date."""
+        of March. A hedge of time or forecast (``dự kiến 1/3``, ``up to 1/3``) or a day
+        word before it (``Ngày 1/3 số vụ``) keeps it a date."""
         match = single_amount().match(self.text, start)
         if match is None or match.end() < end:
             return None
         if match.end() == end:  # no unit read with it: a word of share or a hedge of size
+            if self._before(day_context_before(), start, WORD_WINDOW) is not None:
+                return None  # Ngày 1/3 số vụ ...: a day word makes it the date
             hedge = hedge_match(self.text, start, self.floor)
             sized = hedge is not None and qualifier_of(hedge.group("phrase")) in _SIZE_HEDGES
             if not sized and share_after().match(self.text, end) is None:
