@@ -459,3 +459,49 @@ def test_an_english_day_range_in_one_month_is_one_period() -> None:
         ("October 25-26, 2025", "2025-10-25..2025-10-26"),
         ("Oct. 5 - 7", "--10-05..--10-07"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "written", "period"),
+    [
+        (
+            "Trong 6 tháng đầu năm 2024, thiệt hại tăng.",
+            "vi",
+            "6 tháng đầu năm 2024",
+            "2024-01-01..2024-06-30",
+        ),
+        ("9 tháng năm 2023 có nhiều vụ việc.", "vi", "9 tháng năm 2023", "2023-01-01..2023-09-30"),
+        (
+            "3 tháng cuối năm 2023 giảm mạnh.",
+            "vi",
+            "3 tháng cuối năm 2023",
+            "2023-10-01..2023-12-31",
+        ),
+        (
+            "In the first 6 months of 2024 it rose.",
+            "en",
+            "first 6 months of 2024",
+            "2024-01-01..2024-06-30",
+        ),
+        (
+            "In the last 3 months of 2023 it fell.",
+            "en",
+            "last 3 months of 2023",
+            "2023-10-01..2023-12-31",
+        ),
+    ],
+)
+def test_the_first_or_last_months_of_a_year_are_one_period(
+    text: str, language: str, written: str, period: str
+) -> None:
+    (mention,) = scan_text(text, language).mentions
+    assert (mention.as_written, mention.kind.value, str(mention.period)) == (
+        written,
+        "date",
+        period,
+    )
+
+
+def test_months_without_first_or_last_stay_a_duration_and_a_year_in_english() -> None:
+    mentions = scan_text("Only 6 months of 2024 passed.", "en").mentions
+    assert [(m.as_written, m.kind.value) for m in mentions] == [("6", "duration"), ("2024", "date")]

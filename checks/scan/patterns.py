@@ -452,6 +452,24 @@ def part_of_year_before() -> re.Pattern[str]:
 
 
 @cache
+def months_of_year_after() -> re.Pattern[str]:
+    """After a count of months, the year they are the first (or last) months of:
+    ``6 tháng đầu năm 2024``, ``9 tháng năm 2024``, ``3 tháng cuối năm 2023``, ``(first) 6
+    months of 2024``."""
+    return re.compile(
+        rf"{BLANK}+(?:(?i:tháng)(?:{BLANK}+(?P<edge>(?i:đầu|cuối)))?{BLANK}+(?i:năm)"
+        rf"|(?P<en>(?i:months){BLANK}+(?i:of)(?:{BLANK}+(?i:the))?)){BLANK}+"
+        r"(?P<year>[0-9]{4})(?![0-9])"
+    )
+
+
+@cache
+def months_edge_before() -> re.Pattern[str]:
+    """``first`` or ``last`` (``the first``) right before a count of months (English)."""
+    return re.compile(rf"(?<!\w)(?P<word>(?P<edge>(?i:first|last|past))){BLANK}+\Z")
+
+
+@cache
 def share_after() -> re.Pattern[str]:
     """A word after ``1/3`` that makes it a share of something: ``1/3 số người``, ``1/3
     tổng số``, ``1/3 of the firms`` (not the first of March)."""

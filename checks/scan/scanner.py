@@ -45,6 +45,8 @@ from checks.scan.patterns import (
     day_context_before,
     head_word_before,
     head_words,
+    months_edge_before,
+    months_of_year_after,
     multiplier_first_words,
     multiplier_words_pattern,
     noun_after,
@@ -412,6 +414,26 @@ class _Scanner:
             reading=read,
         )
 
+    def _months_of_year(self, start: int, end: int, count: int) -> Mention | None:
+        """``6 tháng đầu năm 2024``, ``9 tháng năm 2024`` (the first months, as Vietnamese
+        statistics print them), ``3 tháng cuối năm 2023``, ``first 6 months of 2024``,
+        ``last 3 months of 2023``: one period, not a duration and a whole year."""
+        after = months_of_year_after().match(self.text, end)
+        if after is None or int(after.group("year")) not in _YEARS:
+            return None
+        last = (after.group("edge") or "").casefold() == "cuối"
+        if after.group("en") is not None:  # English says which months: first, last
+            edge = self._before(months_edge_before(), start, WORD_WINDOW)
+            if edge is None:
+                return None
+            start, last = edge.start("word"), edge.group("edge").casefold() != "first"
+        year = int(after.group("year"))
+        first_month = 13 - count if last else 1
+        period = dates.span(
+            dates.month(year, first_month), dates.month(year, first_month + count - 1)
+        )
+        return self._make(start, after.end(), Kind.DATE, period=period)
+
     def _year(self, start: int, end: int, first: int, second: int | None) -> Mention:
         marker = self._before(word_before("date_word"), start, WORD_WINDOW)
         if marker is not None:
@@ -463,6 +485,10 @@ class _Scanner:
                 and end == match.end("num2")
                 and _JOIN_ONLY.fullmatch(self.text, num_end, match.start("num2")) is not None
             )
+        if bare and num2 is None and len(num) <= 2 and num.isdigit() and 1 <= int(num) <= 12:
+            months = self._months_of_year(start, end, int(num))
+            if months is not None:
+                return months, months.end
         season = _SEASON.fullmatch(num) if bare and num2 is None else None
         if season is not None:  # 2024/25: a fiscal year or a season, not a fraction
             opening, printed = int(season.group(1)), season.group(2)
