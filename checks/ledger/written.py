@@ -114,6 +114,11 @@ def quote_positions(quotes: pd.Series, written: pd.Series) -> np.ndarray:
     out = np.empty(len(quotes), dtype=np.int64)
     for first in range(0, len(quotes), _CHUNK_ROWS):
         part = slice(first, first + _CHUNK_ROWS)
-        found = map(str.find, quotes.iloc[part].tolist(), written.iloc[part].tolist())
-        out[part] = np.fromiter(found, dtype=np.int64, count=len(quotes.iloc[part]))
+        out[part] = positions_in(quotes.iloc[part].tolist(), written.iloc[part].tolist())
     return out
+
+
+def positions_in(quotes: list[str], written: list[str]) -> np.ndarray:
+    """``quote.find(as_written)`` of each pair of strings (-1 when absent): the quote
+    positions of :func:`quote_positions`, for rows already made strings."""
+    return np.fromiter(map(str.find, quotes, written), dtype=np.int64, count=len(quotes))

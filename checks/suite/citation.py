@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from checks.ledger.ledger import ledger
+from checks.ledger.written import positions_in
 from checks.model.codes import FindingCode
 from checks.model.errors import InputError
 from checks.model.finding import Finding, Severity
@@ -268,9 +269,7 @@ class _ClaimChecks:
         self.ids = claims["claim_id"].astype(str)
         self.quotes = claims["quote"].astype(str).tolist()
         written = claims["as_written"].astype(str).tolist()
-        self.positions = np.fromiter(  # Ledger.quote_positions of these rows
-            map(str.find, self.quotes, written), dtype=np.int64, count=len(written)
-        )
+        self.positions = positions_in(self.quotes, written)  # Ledger.quote_positions
         found: list[Found] = []
         checked = self._offsets(source_id.tolist(), found)
         body_end = of_source["body_end"].astype("Int64")
