@@ -123,24 +123,24 @@ def words_with_role(role: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(w.word for w in calendar_words() if w.role == role))
 
 
-@cache
 def month_numbers() -> dict[str, int]:
     """English month names and abbreviations (casefolded) → month number."""
-    return {
-        w.word.casefold(): w.value
-        for w in calendar_words()
-        if w.role == "month_name" and w.value is not None
-    }
+    return role_values("month_name")
 
 
 @cache
 def role_values(role: str) -> dict[str, int]:
     """The calendar words of ``role`` (casefolded, blanks as one space) → their value."""
     return {
-        " ".join(w.word.casefold().split()): w.value
+        value_key(w.word): w.value
         for w in calendar_words()
         if w.role == role and w.value is not None
     }
+
+
+def value_key(word: str) -> str:
+    """A calendar word as :func:`role_values` keys it: casefolded, blanks as one space."""
+    return " ".join(word.casefold().split())
 
 
 @cache

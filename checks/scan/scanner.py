@@ -34,7 +34,7 @@ from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
 from checks.scan.identifiers import IdentifierIndex, identifier_spans
 from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
-from checks.scan.lexicon import Noun, nouns, role_values
+from checks.scan.lexicon import Noun, nouns, role_values, value_key
 from checks.scan.mention import Kind, Mention
 from checks.scan.patterns import (
     BLANK,
@@ -804,14 +804,15 @@ class _Scanner:
 
 def _part_of_year(part: re.Match[str], year: int) -> Period:
     """The quarter or half of ``year`` that :func:`part_of_year_before` matched."""
-    quarter, half = part.group("q"), part.group("h")
     if part.group("quarter"):
-        quarter = str(role_values("quarter_of")[" ".join(part.group("quarter").casefold().split())])
+        return dates.quarter(year, role_values("quarter_of")[value_key(part.group("quarter"))])
+    if part.group("q"):
+        return dates.quarter(year, int(part.group("q")))
     if part.group("half"):
-        half = str(role_values("half_of")[" ".join(part.group("half").casefold().split())])
-    if quarter:
-        return dates.quarter(year, int(quarter))
-    first_month = 1 if half == "1" else 7
+        half = role_values("half_of")[value_key(part.group("half"))]
+    else:
+        half = int(part.group("h"))
+    first_month = 1 if half == 1 else 7
     return dates.span(dates.month(year, first_month), dates.month(year, first_month + 5))
 
 
