@@ -13,7 +13,7 @@ of most claims are never normalised.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -84,12 +84,8 @@ def normalise_quotes(
 
     The quotes are lowered and respaced a chunk at a time and encoded over all chunks at
     once, so that only the normalised texts, not three copies of the quotes, are held."""
-    column = pa.array(quotes.astype(str).array)
     picked = np.arange(len(quotes), dtype=np.int64) if rows is None else rows
-    parts = [
-        _normalised(column.take(pa.array(picked[start : start + _CHUNK_ROWS])))
-        for start in range(0, len(picked), _CHUNK_ROWS)
-    ]
+    parts = [_normalised(part) for part in _taken(quotes, picked)]
     if not parts:
         return np.empty(0, dtype=np.int64)
     encoded = pc.dictionary_encode(pa.chunked_array(parts))  # one dictionary for every chunk
@@ -101,10 +97,9 @@ def normalise_quotes(
 def _spelled(quotes: pd.Series, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
     """How many characters other than white space each quote at ``rows`` has: what
     lowering (one character for one) and respacing leave unchanged."""
-    column = pa.array(quotes.astype(str).array)
     sizes = np.empty(len(rows), dtype=np.int64)
-    for start in range(0, len(rows), _CHUNK_ROWS):
-        part = column.take(pa.array(rows[start : start + _CHUNK_ROWS]))
+    start = 0
+    for part in _taken(quotes, rows):
         spelled = pc.subtract(pc.utf8_length(part), pc.count_substring(part, " "))
         size = pc.fill_null(spelled, 0).to_numpy(zero_copy_only=False).astype(np.int64)
         other = pc.fill_null(pc.match_substring_regex(part, f"[{_OTHER_WHITE}]"), False)
@@ -114,7 +109,15 @@ def _spelled(quotes: pd.Series, rows: npt.NDArray[np.int64]) -> npt.NDArray[np.i
             white = pc.count_substring_regex(odd, f"[{_WHITE}]")
             size[where] = pc.subtract(pc.utf8_length(odd), white).to_numpy(zero_copy_only=False)
         sizes[start : start + len(part)] = size
+        start += len(part)
     return sizes
+
+
+def _taken(quotes: pd.Series, rows: npt.NDArray[np.int64]) -> Iterator[pa.Array | pa.ChunkedArray]:
+    """The quotes at ``rows``, :data:`_CHUNK_ROWS` of them at a time."""
+    column = pa.array(quotes.astype(str).array)
+    for start in range(0, len(rows), _CHUNK_ROWS):
+        yield column.take(pa.array(rows[start : start + _CHUNK_ROWS]))
 
 
 def _normalised(quotes: pa.Array | pa.ChunkedArray) -> pa.Array:
