@@ -419,12 +419,7 @@ def test_a_day_month_form_is_a_fraction_after_a_hedge_of_size_or_before_a_word_o
 def test_a_quarter_or_half_before_a_year_is_that_part_of_the_year(
     text: str, language: str, written: str, period: str
 ) -> None:
-    (mention,) = scan_text(text, language).mentions
-    assert (mention.as_written, mention.kind.value, str(mention.period)) == (
-        written,
-        "date",
-        period,
-    )
+    assert _one_date(text, language) == (written, period)
 
 
 @pytest.mark.parametrize(
@@ -494,14 +489,16 @@ def test_an_english_day_range_in_one_month_is_one_period() -> None:
 def test_the_first_or_last_months_of_a_year_are_one_period(
     text: str, language: str, written: str, period: str
 ) -> None:
-    (mention,) = scan_text(text, language).mentions
-    assert (mention.as_written, mention.kind.value, str(mention.period)) == (
-        written,
-        "date",
-        period,
-    )
+    assert _one_date(text, language) == (written, period)
 
 
 def test_months_without_first_or_last_stay_a_duration_and_a_year_in_english() -> None:
     mentions = scan_text("Only 6 months of 2024 passed.", "en").mentions
     assert [(m.as_written, m.kind.value) for m in mentions] == [("6", "duration"), ("2024", "date")]
+
+
+def _one_date(text: str, language: str) -> tuple[str, str]:
+    """The as_written and period of the one mention of ``text``, which must be a date."""
+    (mention,) = scan_text(text, language).mentions
+    assert mention.kind.value == "date", mention
+    return mention.as_written, str(mention.period)
