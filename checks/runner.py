@@ -231,8 +231,9 @@ def _prepare(pkg: Package) -> None:
     What the checks derive from the tables (typed views, the parsed ``as_written``, the
     claims as intervals, the rules) is built by the first check that asks, while the
     other lane goes on: the :class:`~checks.ledger.ledger.Ledger` makes a second caller
-    wait for it rather than build it twice. Citation asks for the parsed ``as_written``
-    before it reads the source texts, so the table lane's schema check runs meanwhile.
+    wait for it rather than build it twice. Citation reads the source texts first, so the
+    table lane (its schema check, then the parsed ``as_written`` and the claims as
+    intervals) runs meanwhile.
     """
     for name in pkg.resources:
         pkg.table(name)

@@ -30,15 +30,52 @@ def _expand(order: Ints, start: Ints, stop: Ints) -> tuple[Ints, Ints]:
     return left, right
 
 
-def _search(ordered: Ints, keys: Ints, side: Literal["left", "right"]) -> Ints:
+def _search(ordered: Ints | Floats, keys: Ints | Floats, side: Literal["left", "right"]) -> Ints:
     """``np.searchsorted`` for many keys, searched in sorted order (each search starts near
-    the last one, which is about twice as fast for a million keys) and put back in order."""
+    the last one, several times faster for a million keys) and put back in order. The
+    keys' order is only a route: an unstable sort serves."""
     if len(keys) < 1024:
         return np.searchsorted(ordered, keys, side).astype(np.int64)
-    order = np.argsort(keys, kind="stable")
+    order = np.argsort(keys)
     found = np.empty(len(keys), dtype=np.int64)
     found[order] = np.searchsorted(ordered, keys[order], side)
     return found
+
+
+def stable_order(keys: Ints) -> Ints:
+    """``np.argsort(keys, kind="stable")``: the keys' order, ties in row order.
+
+    When each key and its row fit in one 64-bit integer, that integer has no ties and an
+    unstable sort of it (several times faster than the stable one) gives the same order.
+
+    >>> stable_order(np.array([3, 1, 3, 1])).tolist()
+    [1, 3, 0, 2]
+    """
+    size = len(keys)
+    if size == 0:
+        return np.empty(0, dtype=np.int64)
+    low, high = int(keys.min()), int(keys.max())
+    if (high - low + 1) * size >= 2**63:
+        return np.argsort(keys, kind="stable").astype(np.int64)
+    unique = (keys.astype(np.int64) - low) * size + np.arange(size, dtype=np.int64)
+    return np.argsort(unique).astype(np.int64)
+
+
+def _shared(groups: Ints) -> Ints | None:
+    """The positions of the rows whose group holds another row (None: all of them, or the
+    codes are too sparse to count)."""
+    low, high = int(groups.min()), int(groups.max())
+    if high - low >= 4 * len(groups) + 1024:
+        return None
+    dense = groups - low
+    alone = np.bincount(dense)[dense] < 2
+    return np.flatnonzero(~alone).astype(np.int64) if alone.any() else None
+
+
+def _group_ends(sorted_groups: Ints) -> Ints:
+    """For each position of a sorted array of group codes: where its group's run ends."""
+    ends = np.r_[np.flatnonzero(sorted_groups[1:] != sorted_groups[:-1]) + 1, len(sorted_groups)]
+    return np.repeat(ends, np.diff(np.r_[0, ends])).astype(np.int64)
 
 
 def disjoint_pairs(groups: Ints, lo: Floats, hi: Floats) -> tuple[Ints, Ints]:
@@ -52,14 +89,19 @@ def disjoint_pairs(groups: Ints, lo: Floats, hi: Floats) -> tuple[Ints, Ints]:
     if len(lo) == 0:
         empty = np.empty(0, dtype=np.int64)
         return empty, empty
-    levels = np.unique(lo)
+    g = groups.astype(np.int64)
+    rows = _shared(g)  # a row alone in its group has no pair
+    if rows is not None:
+        i, j = disjoint_pairs(g[rows], lo[rows], hi[rows]) if len(rows) else (rows, rows)
+        return rows[i], rows[j]
+    levels, rank = np.unique(lo, return_inverse=True)
     base = np.int64(len(levels) + 1)
-    key = groups.astype(np.int64) * base + np.searchsorted(levels, lo, "left")
-    order = np.argsort(key, kind="stable").astype(np.int64)
+    key = g * base + rank.reshape(-1)
+    order = stable_order(key)
     ordered = key[order]
-    above = groups.astype(np.int64) * base + np.searchsorted(levels, hi, "right")
-    start = _search(ordered, above, "left")
-    stop = _search(ordered, (groups.astype(np.int64) + 1) * base, "left")
+    start = _search(ordered, g * base + _search(levels, hi, "right"), "left")
+    stop = np.empty(len(order), dtype=np.int64)
+    stop[order] = _group_ends(g[order])  # where the group's run ends: no search
     return _expand(order, start, stop)
 
 
@@ -107,7 +149,7 @@ def window_pair_blocks(
     span = np.int64(int(max(key.max(), upper.max())) - low + 2)
     g = groups.astype(np.int64)
     composite = g * span + (key - low)
-    order = np.argsort(composite, kind="stable").astype(np.int64)
+    order = stable_order(composite)
     ordered = composite[order]
     qg = query_groups.astype(np.int64)
     start = _search(ordered, qg * span + (lower - low), "left")

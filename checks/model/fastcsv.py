@@ -124,7 +124,7 @@ def _structure(raw: np.ndarray) -> tuple[int, int, list[int]] | None:
     """Where the header ends, how many records, each data row's start line; None if the
     quoting is not plain."""
     n = len(raw)
-    quotes = np.flatnonzero(raw == _QUOTE)
+    quotes = _positions(raw, _QUOTE)
     if len(quotes) % 2:
         return None
     opens, closes = quotes[0::2], quotes[1::2]
@@ -136,8 +136,8 @@ def _structure(raw: np.ndarray) -> tuple[int, int, list[int]] | None:
     closes_ok |= after == _QUOTE
     if not (opens_ok.all() and closes_ok.all()):
         return None
-    lf = np.flatnonzero(raw == _LF)
-    cr = np.flatnonzero(raw == _CR)
+    lf = _positions(raw, _LF)
+    cr = _positions(raw, _CR)
     crlf = raw[np.maximum(lf - 1, 0)] == _CR
     crlf[lf == 0] = False
     lone_cr = cr[raw[np.minimum(cr + 1, n - 1)] != _LF] if len(cr) else cr
@@ -152,6 +152,17 @@ def _structure(raw: np.ndarray) -> tuple[int, int, list[int]] | None:
         return None
     lines = np.searchsorted(break_start, record_start[1:]) + 1
     return int(record_end[0]), len(record_start), lines.tolist()
+
+
+_STEP = 1 << 22
+"""Bytes compared at a time: a comparison of the whole file would allocate (and fault in)
+a temporary as large as the file, three times."""
+
+
+def _positions(raw: np.ndarray, byte: int) -> np.ndarray:
+    """Where ``byte`` occurs in ``raw`` (``np.flatnonzero(raw == byte)``), a block at a time."""
+    parts = [np.flatnonzero(raw[at : at + _STEP] == byte) + at for at in range(0, len(raw), _STEP)]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=np.intp)
 
 
 def _normalised(table: pa.Table, field_limit: int) -> pa.Table | None:

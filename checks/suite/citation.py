@@ -156,10 +156,9 @@ class CitationCheck:
     def run(self, pkg: Package) -> Iterator[Finding]:
         if not pkg.has("sources"):
             return
-        if pkg.has("claims"):
-            # First the printed numbers, which the table checks wait for (the claims as
-            # intervals are built on them), then the texts, which only this lane reads.
-            ledger(pkg).written  # noqa: B018
+        # First the texts, which only this lane reads: meanwhile the table lane, after its
+        # schema check, parses the printed numbers (it builds the claims as intervals on
+        # them), which the claims' checks below then find built.
         texts = dict(self._sources(pkg))
         yield from self._source_findings
         yield from unregistered_sources(pkg, CHECK)
