@@ -1,4 +1,5 @@
-"""Shared fixtures: a small package written for the tests, copied fresh for each test."""
+"""Shared fixtures: a small package written for the tests, copied fresh for each test; the
+tests that share the session's Dask cluster run on one pytest-xdist worker."""
 
 from __future__ import annotations
 
@@ -30,3 +31,13 @@ def dask_scheduler() -> Iterator[str]:
         n_workers=2, threads_per_worker=1, dashboard_address=":0", scheduler_port=0
     ) as cluster:
         yield str(cluster.scheduler_address)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Under pytest-xdist (``-n``, on by default) the tests that use :func:`dask_scheduler`
+    form one group (``--dist loadgroup``): one worker starts the cluster, not every one."""
+    if not config.pluginmanager.hasplugin("xdist"):
+        return
+    for item in items:
+        if "dask_scheduler" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("dask"))

@@ -147,5 +147,8 @@ def _common(
     upper = (letters >= ord("A")) & (letters <= ord("Z"))
     letters = letters + (upper * 32).astype(np.uint8)  # ASCII lower case, as str.lower
     keys = np.ascontiguousarray(letters).view("<u8").ravel()
-    hit = np.isin(keys, _keys(common))
+    table = _keys(common)  # sorted: a binary search per word, not a sort of all the words
+    if len(table) == 0:
+        return np.zeros(size, dtype=np.int64)
+    hit = table[np.minimum(np.searchsorted(table, keys), len(table) - 1)] == keys
     return np.bincount(word_row[hit], minlength=size).astype(np.int64)
