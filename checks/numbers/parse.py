@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from babel.numbers import NumberFormatError, parse_decimal
 
+from checks.numbers.fraction_words import read_fraction_words
 from checks.numbers.interval import Interval
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
@@ -456,8 +457,11 @@ def _per(unit: str, rest: str) -> tuple[str, str]:
 
 
 def _read_core(rest: str, locale: str, text: str) -> tuple[Decimal, int, bool, str]:
-    """The digits: a fraction (``1/4``, ``2 1/2``, ``2½``, ``1 in 5``) or a number in the
-    locale."""
+    """The digits: a fraction (``1/4``, ``2 1/2``, ``2½``, ``1 in 5``, ``two-thirds``,
+    ``hai phần ba``) or a number in the locale."""
+    words = read_fraction_words(rest, 0, locale)
+    if words is not None:
+        return _fraction(0, words.numerator, words.denominator, text), 0, True, rest[words.end :]
     vulgar = _VULGAR_RE.match(rest)
     if vulgar is not None:
         top, bottom = _VULGAR[vulgar.group("frac")]

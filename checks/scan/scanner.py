@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from checks.numbers.fraction_words import fraction_anchors, read_fraction_words
 from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, qualifier_of
 from checks.numbers.interval import Interval
 from checks.numbers.language import AMBIGUOUS_DIGITS
@@ -70,6 +71,15 @@ class ScanError(ValueError):
     def __init__(self, message: str, value: str) -> None:
         super().__init__(message)
         self.value = value
+
+
+_COUNT_REACH = 14
+"""Characters a fraction's count may stand before its part word (``three-quarters``,
+``chín phần``)."""
+_OF_AFTER = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
+_OF_YEAR = re.compile(r"\s+of\s+(?:the\s+year\s+)?[12][0-9]{3}(?![0-9])", re.IGNORECASE)
+_DIGIT_AFTER = re.compile(r"\s*[0-9]")
+_ORDINAL_BEFORE = re.compile(r"(?i:first|second|last|latter|former|1st|2nd)\s+\Z")
 
 
 @dataclass(frozen=True)
@@ -225,14 +235,24 @@ class _Scanner:
         }
 
     def run(self) -> list[Mention]:
-        found = [*self._tokens(), *self._word_multipliers(), *self._identifiers()]
+        found = [
+            *self._tokens(),
+            *self._word_multipliers(),
+            *self._word_fractions(),
+            *self._identifiers(),
+        ]
         found.sort(key=_order)
         return found
 
     def mentions(self) -> Iterator[Mention]:
-        """Every mention in text order: numbers, word multipliers and identifiers."""
+        """Every mention in text order: numbers, word multipliers and fractions, and
+        identifiers."""
         yield from heapq.merge(
-            self._tokens(), self._word_multipliers(), self._identifiers(), key=_order
+            self._tokens(),
+            self._word_multipliers(),
+            iter(sorted(self._word_fractions(), key=_order)),
+            self._identifiers(),
+            key=_order,
         )
 
     def _tokens(self) -> Iterator[Mention]:
@@ -762,6 +782,71 @@ class _Scanner:
                 unit=read.parsed.unit,
                 reading=read,
             )
+
+    def _word_fractions(self) -> list[Mention]:
+        """``two-thirds of users``, ``a quarter of firms``, ``half of``; ``hai phần ba số``,
+        ``một nửa``: shares printed in words (:mod:`checks.numbers.fraction_words`).
+
+        Found from their rarer words (``thirds``, ``phần``) looking back for the count.
+        In English a phrase is a number when it is hyphenated or followed by ``of`` (``a
+        third time`` is an ordinal, ``the first half of 2024`` a period); in either language
+        not when a digit follows (``một phần năm 2023`` is "part of the year 2023").
+        """
+        found: list[Mention] = []
+        taken = -1
+        for at in sorted({a for word in fraction_anchors() for a in self.words.starts(word)}):
+            if at < taken or (at > 0 and self.text[at - 1].isalnum()):
+                continue
+            phrase = self._fraction_at(at)
+            if phrase is None:
+                continue
+            start, end, language = phrase
+            hedge = hedge_match(self.text, start)
+            if hedge is not None:  # gần hai phần ba, nearly two-thirds
+                start = hedge.start("phrase")
+            read = self._read(self.text[start:end], start)
+            if read.parsed is None:
+                continue
+            parsed = read.parsed
+            after = _OF_AFTER.match(self.text, end) if language == "en" else None
+            noun, _ = self._noun_after(after.end() if after is not None else end)
+            taken = end
+            found.append(
+                self._make(
+                    start,
+                    end,
+                    Kind.QUANTITY,
+                    parts=(),
+                    value=parsed.value,
+                    interval=widen(parsed.printed, parsed.qualifier, parsed.value, 0),
+                    qualifier=parsed.qualifier,
+                    unit=parsed.unit,
+                    noun=noun,
+                    reading=read,
+                )
+            )
+        return found
+
+    def _fraction_at(self, anchor: int) -> tuple[int, int, str] | None:
+        """The fraction phrase holding the word at ``anchor``: its start, end and language."""
+        window = max(0, anchor - _COUNT_REACH)
+        for language in (self.language, self.other):
+            for start in range(window, anchor + 1):
+                if start > 0 and self.text[start - 1].isalnum():
+                    continue
+                words = read_fraction_words(self.text, start, language)
+                if words is None or words.end <= anchor:
+                    continue
+                follows = self.text[words.end : words.end + 24]
+                if _DIGIT_AFTER.match(follows):
+                    return None
+                if language == "en" and not words.hyphenated:
+                    if not _OF_AFTER.match(follows) or _OF_YEAR.match(follows):
+                        return None
+                    if _ORDINAL_BEFORE.search(self.text, max(0, start - 12), start):
+                        return None
+                return start, words.end, language
+        return None
 
     def _noun_after(self, end: int) -> tuple[str, Noun | None]:
         """The counted noun after a number: one of the document's language, else one of
