@@ -28,7 +28,7 @@ from checks.model.fastcsv import read_fast
 from checks.model.schema_rows import cells_to_validate, rows_of, rows_to_validate
 from checks.model.tableschema import as_missing, floats, pandera_schema
 from checks.numbers.batch import hedges_before, parse_numbers
-from checks.numbers.hedges import hedge_before
+from checks.numbers.hedges import HEDGE_WINDOW, hedge_before, hedge_match, hedge_pattern
 from checks.numbers.parse import NumberParseError, parse_number
 from checks.numbers.tables import (
     change_words,
@@ -416,3 +416,39 @@ def test_schema_findings_of_mutated_packages_are_those_of_pandera_on_every_cell(
             assert found[0] == found[1], index
             compared += any(f[0] in ("field", "required", "unique", "table") for f in found[0])
     assert compared >= 5
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Khoảng",
+                "khoảng",
+                "KHOẢNG",
+                "gần",
+                "Gần",
+                "about",
+                "About",
+                "Kelvin",
+                "\u212aelvin",
+                "ſome",
+                "some",
+                "x",
+                "1/4",
+                " ",
+                "  ",
+                "\n",
+                "nearly",
+                "Ngót",
+            ]
+        ),
+        max_size=6,
+    ).map(" ".join)
+)
+def test_hedge_match_finds_what_the_hedge_pattern_finds(text: str) -> None:
+    # the quick test on the last word may only skip searches that would find nothing
+    for position in range(len(text) + 1):
+        low = max(0, position - HEDGE_WINDOW)
+        expected = hedge_pattern().search(text, low, position)
+        found = hedge_match(text, position)
+        assert (found and found.span()) == (expected and expected.span()), (text, position)

@@ -386,6 +386,8 @@ def test_every_quantity_of_a_news_paragraph_is_read_with_its_value(
         ("Sáng 1/3, đoàn công tác đến Hà Nội.", "vi", ("1/3", "date", "exact")),
         ("Dự kiến 1/3 sẽ khai mạc hội nghị.", "vi", ("1/3", "date", "exact")),
         ("Ngày 1/3 số vụ lừa đảo tăng mạnh.", "vi", ("Ngày 1/3", "date", "exact")),
+        # a hedge at the start of a sentence, with a capital K (once skipped as a Kelvin sign)
+        ("Khoảng 1/4 doanh nghiệp bị tấn công.", "vi", ("Khoảng 1/4", "quantity", "approx")),
     ],
 )
 def test_a_day_month_form_is_a_fraction_after_a_hedge_of_size_or_before_a_word_of_share(
@@ -428,6 +430,7 @@ def test_a_quarter_or_half_before_a_year_is_that_part_of_the_year(
         ("Thiệt hại tăng gần gấp đôi so với năm trước.", "vi", "tăng gần gấp đôi", "nearly"),
         ("Losses nearly doubled last year.", "en", "nearly doubled", "nearly"),
         ("Số vụ tăng gấp đôi.", "vi", "tăng gấp đôi", "exact"),
+        ("Khoảng gấp đôi năm trước.", "vi", "Khoảng gấp đôi", "approx"),
     ],
 )
 def test_a_hedge_before_a_word_multiplier_is_part_of_what_is_written(

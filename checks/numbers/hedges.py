@@ -52,14 +52,23 @@ def hedge_match(
     reach = HEDGE_WINDOW if window is None else window
     low = max(floor, position - reach)
     last = _last_words()
-    if last is not None and _word_ending(text, low, position) not in last:
+    word = _word_ending(text, low, position)
+    if last is not None and word != _ANY_WORD and word not in last:
         return None  # no phrase ends with the word there: skip the search
     return hedge_pattern().search(text, low, position)
 
 
-_ODD_CASES = frozenset("ſKıİẞΩÅςϐϑϕϖϰϱϵᲀᲁᲂᲃᲄᲅᲆᲇᲈẛι")
+_ODD_CASES = frozenset(
+    "\u017f\u212a\u0131\u0130\u1e9e\u2126\u212b\u03c2\u03d0\u03d1\u03d5\u03d6\u03f0\u03f1\u03f5"
+    "\u1c80\u1c81\u1c82\u1c83\u1c84\u1c85\u1c86\u1c87\u1c88\u1e9b\u03b9"
+)
 """Letters the regex engine matches, ignoring case, with a letter that is not their lower
-or upper case (the long s matches s): a word holding one is always searched."""
+or upper case (the long s matches s, the Kelvin sign k): a word holding one is always
+searched. Written as escapes: an editor or a tool that normalises the source to NFC would
+turn the Kelvin sign into a Latin K, the Ohm sign into omega."""
+
+_ANY_WORD = "\x00"
+"""What :func:`_word_ending` gives for a word that any phrase may end with."""
 
 
 @cache
@@ -72,7 +81,7 @@ def _last_words() -> frozenset[str] | None:
 
 def _word_ending(text: str, low: int, position: int) -> str:
     """The lower-cased letters that end ``text[low:position]`` after its trailing blanks
-    (``"\x00"`` when a letter the regex folds oddly is among them)."""
+    (:data:`_ANY_WORD` when a letter the regex folds oddly is among them)."""
     end = position
     while end > low and text[end - 1] != "\n" and text[end - 1].isspace():
         end -= 1
@@ -80,7 +89,7 @@ def _word_ending(text: str, low: int, position: int) -> str:
     while start > low and text[start - 1].isalpha():
         start -= 1
     word = text[start:end]
-    return "\x00" if not _ODD_CASES.isdisjoint(word) else word.lower()
+    return _ANY_WORD if not _ODD_CASES.isdisjoint(word) else word.lower()
 
 
 def hedge_before(text: str, position: int, language: str | None = None) -> tuple[str, str] | None:
