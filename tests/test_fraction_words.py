@@ -97,3 +97,70 @@ def test_words_that_only_look_like_a_fraction_are_not_read_as_one(
 ) -> None:
     found = scan_text(sentence, language=language).numbers
     assert [m.as_written for m in found if m.form == "fraction"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "as_written", "value", "interval", "unit"),
+    [
+        ("Half a million accounts were hacked.", "en", "Half a million", 5e5, (4.5e5, 5.5e5), None),
+        ("Nửa triệu tài khoản bị tấn công.", "vi", "Nửa triệu", 5e5, (4.5e5, 5.5e5), None),
+        (
+            "nearly half a billion dollars was lost",
+            "en",
+            "nearly half a billion dollars",
+            5e8,
+            (4.5e8, 5e8),
+            "USD",
+        ),
+    ],
+)
+def test_half_of_a_scale_word_is_half_that_amount_printed_to_a_tenth(
+    sentence: str,
+    language: str,
+    as_written: str,
+    value: float,
+    interval: tuple[float, float],
+    unit: str | None,
+) -> None:
+    (mention,) = scan_text(sentence, language=language).numbers
+    assert (mention.as_written, mention.value, mention.unit) == (as_written, value, unit)
+    assert mention.interval is not None
+    assert (mention.interval.lo, mention.interval.hi) == pytest.approx(interval)
+    # check reads the same as_written to the same number
+    assert parse_number(as_written, locale=language).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "as_written", "period"),
+    [
+        ("In the 1990s, cases were rare.", "en", "1990s", "1990-01-01..1999-12-31"),
+        ("Since the 2010\u2019s, fraud grew.", "en", "2010\u2019s", "2010-01-01..2019-12-31"),
+        (
+            "Từ những năm 1990, tội phạm mạng tăng.",
+            "vi",
+            "những năm 1990",
+            "1990-01-01..1999-12-31",
+        ),
+        ("Trong thập niên 2010, số vụ tăng.", "vi", "thập niên 2010", "2010-01-01..2019-12-31"),
+        # a year that does not end a decade, or a year alone, stays a year
+        ("những năm 2023 và 2024", "vi", "năm 2023", "2023-01-01..2023-12-31"),
+        ("The 2010 report was late.", "en", "2010", "2010-01-01..2010-12-31"),
+    ],
+)
+def test_a_decade_is_ten_years_not_its_first_year(
+    sentence: str, language: str, as_written: str, period: str
+) -> None:
+    dates = [m for m in scan_text(sentence, language=language).mentions if m.period is not None]
+    assert (dates[0].as_written, str(dates[0].period)) == (as_written, period)
+    assert sentence.count(as_written) == 1 and len({str(m.period) for m in dates}) == len(dates)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "as_written", "ratio"),
+    [("Losses rose threefold.", "rose threefold", 3.0), ("a tenfold increase", "tenfold", 10.0)],
+)
+def test_a_multiplier_word_ending_in_fold_is_that_ratio(
+    sentence: str, as_written: str, ratio: float
+) -> None:
+    (mention,) = scan_text(sentence, language="en").numbers
+    assert (mention.as_written, mention.value, mention.unit) == (as_written, ratio, "times")

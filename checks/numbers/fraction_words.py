@@ -20,6 +20,8 @@ from functools import cache
 from importlib import resources
 from typing import NamedTuple
 
+from checks.numbers.tables import scale_words
+
 
 class FractionWord(NamedTuple):
     word: str
@@ -120,3 +122,32 @@ def fraction_anchors() -> tuple[str, ...]:
         if w.role in ("part", "joiner", "alone") and (w.role != "part" or w.language != "vi")
     }
     return tuple(sorted(words))
+
+
+_HALF_BEFORE_SCALE = {"en": r"half\s+an?", "vi": r"(?:một\s+)?nửa"}
+"""Half of a scale, written before its scale word: ``half a million``, ``nửa triệu``."""
+
+
+@cache
+def _half_scale(language: str) -> re.Pattern[str] | None:
+    half = _HALF_BEFORE_SCALE.get(language)
+    scales = [w.word for w in scale_words() if w.language == language and w.form == "word"]
+    if half is None or not scales:
+        return None
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(scales, key=len)[::-1])
+    return re.compile(rf"(?<![^\W_])(?P<half>{half})\s+(?P<scale>{words})(?![^\W_])", re.IGNORECASE)
+
+
+def half_before_scale(text: str, at: int, language: str) -> tuple[int, int] | None:
+    """Where the scale word starts and ends after a half written before it at ``at``
+    (``half a million``, ``nửa triệu``); None when there is none. The amount is 0.5 of
+    the scale, printed to a tenth (as ``0.5 million``).
+
+    >>> half_before_scale("half a million accounts", 0, "en")
+    (7, 14)
+    >>> half_before_scale("nửa triệu tài khoản", 0, "vi")
+    (4, 9)
+    """
+    pattern = _half_scale(language)
+    match = pattern.match(text, at) if pattern is not None else None
+    return match.span("scale") if match is not None else None

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from checks.numbers.fraction_words import read_fraction_words
+from checks.numbers.fraction_words import half_before_scale, read_fraction_words
 from checks.numbers.interval import Interval
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
@@ -459,6 +459,9 @@ def _per(unit: str, rest: str) -> tuple[str, str]:
 def _read_core(rest: str, locale: str, text: str) -> tuple[Decimal, int, bool, str]:
     """The digits: a fraction (``1/4``, ``2 1/2``, ``2½``, ``1 in 5``, ``two-thirds``,
     ``hai phần ba``) or a number in the locale."""
+    scale = half_before_scale(rest, 0, locale)
+    if scale is not None:  # half a million, nửa triệu: 0.5 of the scale word that follows
+        return Decimal("0.5"), 1, False, rest[scale[0] :]
     words = read_fraction_words(rest, 0, locale)
     if words is not None:
         return _fraction(0, words.numerator, words.denominator, text), 0, True, rest[words.end :]

@@ -65,6 +65,7 @@ CALENDAR_ROLES = (
     "month_name",
     "quarter_of",
     "half_of",
+    "decade_of",
 )
 
 

@@ -16,7 +16,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checks.numbers.fraction_words import fraction_anchors, read_fraction_words
+from checks.numbers.fraction_words import (
+    fraction_anchors,
+    half_before_scale,
+    read_fraction_words,
+)
 from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, qualifier_of
 from checks.numbers.interval import Interval
 from checks.numbers.language import AMBIGUOUS_DIGITS
@@ -79,6 +83,9 @@ _COUNT_REACH = 14
 _OF_AFTER = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+(?:the\s+year\s+)?[12][0-9]{3}(?![0-9])", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*[0-9]")
+_DECADE = re.compile(r"(?<![\w.,'\u2019])(?P<year>[12][0-9]{2}0)(?:'|\u2019)?s(?![\w'\u2019])")
+"""A decade printed as its first year and an ``s`` (``1990s``, ``2010's``)."""
+_DECADE_TAIL = re.compile(r"(?:'|\u2019)s(?![\w'\u2019])")
 _ORDINAL_BEFORE = re.compile(r"(?i:first|second|last|latter|former|1st|2nd)\s+\Z")
 
 
@@ -239,6 +246,7 @@ class _Scanner:
             *self._tokens(),
             *self._word_multipliers(),
             *self._word_fractions(),
+            *self._decades(),
             *self._identifiers(),
         ]
         found.sort(key=_order)
@@ -250,7 +258,7 @@ class _Scanner:
         yield from heapq.merge(
             self._tokens(),
             self._word_multipliers(),
-            iter(sorted(self._word_fractions(), key=_order)),
+            iter(sorted([*self._word_fractions(), *self._decades()], key=_order)),
             self._identifiers(),
             key=_order,
         )
@@ -463,9 +471,28 @@ class _Scanner:
             period = dates.span(period, dates.year(second))
         else:
             part = self._before(part_of_year_before(), start, WORD_WINDOW)
+            decade = self._before(word_before("decade_of"), start, WORD_WINDOW)
             if part is not None:  # Q3 2023, the first half of 2024, nửa đầu năm 2024
                 start, period = part.start("word"), _part_of_year(part, first)
+            elif decade is not None and first % 10 == 0:  # những năm 1990: the 1990s
+                start, period = decade.start("word"), _decade(first)
         return self._make(start, end, Kind.DATE, period=period)
+
+    def _decades(self) -> list[Mention]:
+        """``the 1990s``, ``1990s``, ``1990's``: a decade (1990-01-01..1999-12-31). The
+        digits run into the ``s``, so the number tokens never see them; found from ``0s``."""
+        found: list[Mention] = []
+        for anchor in ("0s", "0's", "0’s"):
+            for at in self.words.starts(anchor):
+                match = _DECADE.match(self.text, max(0, at - 3))
+                if match is None or match.start("year") != at - 3:
+                    continue
+                year = int(match.group("year"))
+                if year not in _YEARS:
+                    continue
+                start, end = match.span()
+                found.append(self._make(start, end, Kind.DATE, period=_decade(year)))
+        return found
 
     # -- ordinals and quantities ------------------------------------------------------
 
@@ -522,6 +549,8 @@ class _Scanner:
         first, second = (int(num), int(num2) if num2 else None) if years else (0, None)
         if second is not None and num2 is not None and len(num2) == 2 and first in _YEARS:
             second = _short_year(first, second)  # 2022-23: the season, the fiscal year
+        if years and second is None and first % 10 == 0 and _DECADE_TAIL.match(self.text, end):
+            return None, end  # 2010's: a decade (:meth:`_decades`)
         if years and self._as_year(start, first, second, hedge, counted):
             return self._year(start, end, first, second), end
         if bare and num2 is None and num.isdigit():
@@ -785,7 +814,8 @@ class _Scanner:
 
     def _word_fractions(self) -> list[Mention]:
         """``two-thirds of users``, ``a quarter of firms``, ``half of``; ``hai phần ba số``,
-        ``một nửa``: shares printed in words (:mod:`checks.numbers.fraction_words`).
+        ``một nửa``: shares printed in words (:mod:`checks.numbers.fraction_words`); and
+        half of a scale, ``half a million``, ``nửa triệu``.
 
         Found from their rarer words (``thirds``, ``phần``) looking back for the count.
         In English a phrase is a number when it is hyphenated or followed by ``of`` (``a
@@ -818,7 +848,7 @@ class _Scanner:
                     Kind.QUANTITY,
                     parts=(),
                     value=parsed.value,
-                    interval=widen(parsed.printed, parsed.qualifier, parsed.value, 0),
+                    interval=widen(parsed.printed, parsed.qualifier, parsed.value, parsed.decimals),
                     qualifier=parsed.qualifier,
                     unit=parsed.unit,
                     noun=noun,
@@ -834,6 +864,10 @@ class _Scanner:
             for start in range(window, anchor + 1):
                 if start > 0 and self.text[start - 1].isalnum():
                     continue
+                scale = half_before_scale(self.text, start, language)
+                if scale is not None and scale[0] > anchor:  # half a million, nửa triệu
+                    unit = unit_after().match(self.text, scale[1])
+                    return start, unit.end() if unit is not None else scale[1], language
                 words = read_fraction_words(self.text, start, language)
                 if words is None or words.end <= anchor:
                     continue
@@ -885,6 +919,11 @@ class _Scanner:
                 qualifier="",
                 rule=span.rule,
             )
+
+
+def _decade(year: int) -> Period:
+    """The ten years from ``year`` (a year ending in 0)."""
+    return dates.span(dates.year(year), dates.year(year + 9))
 
 
 def _part_of_year(part: re.Match[str], year: int) -> Period:
