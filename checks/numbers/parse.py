@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 from babel.numbers import NumberFormatError, parse_decimal
 
-from checks.numbers.fraction_words import half_before_scale, read_fraction_words
 from checks.numbers.interval import Interval
+from checks.numbers.number_words import read_fraction_words, scale_amount
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
     RATE_UNITS,
@@ -458,10 +458,11 @@ def _per(unit: str, rest: str) -> tuple[str, str]:
 
 def _read_core(rest: str, locale: str, text: str) -> tuple[Decimal, int, bool, str]:
     """The digits: a fraction (``1/4``, ``2 1/2``, ``2½``, ``1 in 5``, ``two-thirds``,
-    ``hai phần ba``) or a number in the locale."""
-    scale = half_before_scale(rest, 0, locale)
-    if scale is not None:  # half a million, nửa triệu: 0.5 of the scale word that follows
-        return Decimal("0.5"), 1, False, rest[scale[0] :]
+    ``hai phần ba``), a number in words before its scale word (``two million``, ``nửa
+    triệu``) or a number in the locale."""
+    amount = scale_amount(rest, 0, locale)
+    if amount is not None:  # two million, half a million, ba tỷ: the scale word follows
+        return amount.number, amount.decimals, False, rest[amount.scale_start :]
     words = read_fraction_words(rest, 0, locale)
     if words is not None:
         return _fraction(0, words.numerator, words.denominator, text), 0, True, rest[words.end :]

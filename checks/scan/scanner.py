@@ -16,14 +16,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from checks.numbers.fraction_words import (
-    fraction_anchors,
-    half_before_scale,
-    read_fraction_words,
-)
 from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, qualifier_of
 from checks.numbers.interval import Interval
 from checks.numbers.language import AMBIGUOUS_DIGITS
+from checks.numbers.number_words import (
+    fraction_anchors,
+    read_fraction_words,
+    scale_amount,
+    scale_anchors,
+)
 from checks.numbers.parse import NumberParseError, ParsedNumber, is_currency, parse_number
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
@@ -77,9 +78,9 @@ class ScanError(ValueError):
         self.value = value
 
 
-_COUNT_REACH = 14
-"""Characters a fraction's count may stand before its part word (``three-quarters``,
-``chín phần``)."""
+_COUNT_REACH = 20
+"""Characters a count in words may stand before its part or scale word (``three-quarters``,
+``chín phần``, ``seventy-seven million``)."""
 _OF_AFTER = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+(?:the\s+year\s+)?[12][0-9]{3}(?![0-9])", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*[0-9]")
@@ -245,7 +246,7 @@ class _Scanner:
         found = [
             *self._tokens(),
             *self._word_multipliers(),
-            *self._word_fractions(),
+            *self._word_numbers(),
             *self._decades(),
             *self._identifiers(),
         ]
@@ -258,7 +259,7 @@ class _Scanner:
         yield from heapq.merge(
             self._tokens(),
             self._word_multipliers(),
-            iter(sorted([*self._word_fractions(), *self._decades()], key=_order)),
+            iter(sorted([*self._word_numbers(), *self._decades()], key=_order)),
             self._identifiers(),
             key=_order,
         )
@@ -812,22 +813,25 @@ class _Scanner:
                 reading=read,
             )
 
-    def _word_fractions(self) -> list[Mention]:
-        """``two-thirds of users``, ``a quarter of firms``, ``half of``; ``hai phần ba số``,
-        ``một nửa``: shares printed in words (:mod:`checks.numbers.fraction_words`); and
-        half of a scale, ``half a million``, ``nửa triệu``.
+    def _word_numbers(self) -> list[Mention]:
+        """Numbers in words (:mod:`checks.numbers.number_words`): shares (``two-thirds of
+        users``, ``a quarter of firms``, ``half of``; ``hai phần ba số``, ``một nửa``) and
+        counts or halves of a scale word (``two million``, ``half a billion``; ``ba tỷ``,
+        ``nửa triệu``).
 
-        Found from their rarer words (``thirds``, ``phần``) looking back for the count.
-        In English a phrase is a number when it is hyphenated or followed by ``of`` (``a
-        third time`` is an ordinal, ``the first half of 2024`` a period); in either language
-        not when a digit follows (``một phần năm 2023`` is "part of the year 2023").
+        Found from their rarer words (``thirds``, ``phần``, ``million``) looking back for
+        the count. In English a share is a number when it is hyphenated or followed by
+        ``of`` (``a third time`` is an ordinal, ``the first half of 2024`` a period); in
+        either language not when a digit follows (``một phần năm 2023`` is "part of the
+        year 2023").
         """
         found: list[Mention] = []
         taken = -1
-        for at in sorted({a for word in fraction_anchors() for a in self.words.starts(word)}):
+        anchors = (*fraction_anchors(), *scale_anchors())
+        for at in sorted({a for word in anchors for a in self.words.starts(word)}):
             if at < taken or (at > 0 and self.text[at - 1].isalnum()):
                 continue
-            phrase = self._fraction_at(at)
+            phrase = self._words_at(at)
             if phrase is None:
                 continue
             start, end, language = phrase
@@ -839,7 +843,10 @@ class _Scanner:
                 continue
             parsed = read.parsed
             after = _OF_AFTER.match(self.text, end) if language == "en" else None
-            noun, _ = self._noun_after(after.end() if after is not None else end)
+            noun, entry = self._noun_after(after.end() if after is not None else end)
+            unit = parsed.unit
+            if parsed.kind != "fraction" and unit is None and entry is not None:
+                unit = entry.unit if entry.kind == "count" else None  # two million people
             taken = end
             found.append(
                 self._make(
@@ -850,24 +857,24 @@ class _Scanner:
                     value=parsed.value,
                     interval=widen(parsed.printed, parsed.qualifier, parsed.value, parsed.decimals),
                     qualifier=parsed.qualifier,
-                    unit=parsed.unit,
-                    noun=noun,
+                    unit=unit,
+                    noun=noun if unit is None else "",
                     reading=read,
                 )
             )
         return found
 
-    def _fraction_at(self, anchor: int) -> tuple[int, int, str] | None:
-        """The fraction phrase holding the word at ``anchor``: its start, end and language."""
+    def _words_at(self, anchor: int) -> tuple[int, int, str] | None:
+        """The number in words holding the word at ``anchor``: its start, end and language."""
         window = max(0, anchor - _COUNT_REACH)
         for language in (self.language, self.other):
             for start in range(window, anchor + 1):
                 if start > 0 and self.text[start - 1].isalnum():
                     continue
-                scale = half_before_scale(self.text, start, language)
-                if scale is not None and scale[0] > anchor:  # half a million, nửa triệu
-                    unit = unit_after().match(self.text, scale[1])
-                    return start, unit.end() if unit is not None else scale[1], language
+                amount = scale_amount(self.text, start, language)
+                if amount is not None and amount.scale_start == anchor:  # two million, nửa tỷ
+                    unit = unit_after().match(self.text, amount.scale_end)
+                    return start, unit.end() if unit is not None else amount.scale_end, language
                 words = read_fraction_words(self.text, start, language)
                 if words is None or words.end <= anchor:
                     continue

@@ -1,12 +1,14 @@
-"""Shares printed in words (``two-thirds of users``, ``hơn một nửa số vụ``) are read as the
-exact fractions their digits would be, by the parser and by scan, and words that only look
-like fractions (an ordinal, a half-year, "part of the year 2023") are left alone."""
+"""Numbers printed in words are read as their digits would be, by the parser and by scan:
+shares (``two-thirds of users``, ``hơn một nửa số vụ``) as exact fractions, counts and
+halves before a scale word (``two million``, ``nửa triệu``) as amounts; words that only
+look like them (an ordinal, a half-year, "part of the year 2023", the start of a longer
+number in words) are left alone. Also decades and the ``-fold`` multipliers."""
 
 from __future__ import annotations
 
 import pytest
 
-from checks.numbers.fraction_words import fraction_words
+from checks.numbers.number_words import number_words
 from checks.numbers.parse import parse_number
 from checks.scan import scan_text
 
@@ -39,7 +41,7 @@ def test_a_fraction_in_words_parses_as_the_exact_fraction(
 
 
 def test_every_count_and_part_of_the_table_reads_as_their_quotient() -> None:
-    rows = fraction_words()
+    rows = number_words()
     for language, join in (("en", "-"), ("vi", " phần ")):
         counts = [r for r in rows if r.language == language and r.role == "count"]
         parts = [r for r in rows if r.language == language and r.role in ("part", "count")]
@@ -166,3 +168,37 @@ def test_a_multiplier_word_ending_in_fold_is_that_ratio(
 ) -> None:
     (mention,) = scan_text(sentence, language="en").numbers
     assert (mention.as_written, mention.value, mention.unit) == (as_written, ratio, "times")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "as_written", "value", "unit"),
+    [
+        ("Nearly two million people were affected.", "en", "Nearly two million", 2e6, "person"),
+        ("Twenty-one million accounts leaked.", "en", "Twenty-one million", 21e6, None),
+        ("Hơn ba tỷ đồng bị chiếm đoạt.", "vi", "Hơn ba tỷ đồng", 3e9, "VND"),
+        ("năm triệu người dùng", "vi", "năm triệu", 5e6, "person"),
+        # năm after the scale word is the year, not the rest of the number
+        ("ba tỷ năm 2023", "vi", "ba tỷ", 3e9, None),
+    ],
+)
+def test_a_count_in_words_before_a_scale_word_is_read_as_its_digits_would_be(
+    sentence: str, language: str, as_written: str, value: float, unit: str | None
+) -> None:
+    mention = scan_text(sentence, language=language).numbers[0]
+    assert (mention.as_written, mention.value, mention.unit) == (as_written, value, unit)
+    # check's parser reads the same as_written to the same value
+    assert parse_number(as_written, locale=language).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language"),
+    [
+        ("two thousand and five", "en"),  # a longer number in words: not read yet
+        ("two million five hundred thousand", "en"),
+        ("ba nghìn năm trăm người", "vi"),
+        ("hai mươi ba tỷ đồng", "vi"),  # not "three billion"
+        ("một triệu rưỡi người", "vi"),  # 1.5 million: not read yet, never read as one
+    ],
+)
+def test_a_longer_number_in_words_is_not_read_in_part(sentence: str, language: str) -> None:
+    assert scan_text(sentence, language=language).numbers == ()
