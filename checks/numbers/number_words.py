@@ -125,7 +125,12 @@ def fraction_anchors() -> tuple[str, ...]:
         for w in number_words()
         if w.role in ("part", "joiner", "alone") and (w.role != "part" or w.language != "vi")
     }
-    return tuple(sorted(words))
+    return _shortest(words)
+
+
+def _shortest(words: set[str]) -> tuple[str, ...]:
+    """The words none of the others starts (``third`` finds ``thirds`` too)."""
+    return tuple(sorted(w for w in words if not any(o != w and w.startswith(o) for o in words)))
 
 
 class ScaleAmount(NamedTuple):
@@ -230,12 +235,17 @@ def _after_compound(text: str, at: int, language: str) -> bool:
 @cache
 def scale_anchors() -> tuple[str, ...]:
     """The scale words a count or a half in words may stand before (``million``, ``tỷ``)."""
-    return tuple(
-        sorted(
-            {
-                w.word.split()[0].casefold()
-                for w in scale_words()
-                if w.form == "word" and len(w.word) > 1 and w.word.replace(" ", "").isalpha()
-            }
-        )
+    return _shortest(
+        {
+            w.word.split()[0].casefold()
+            for w in scale_words()
+            if w.form == "word" and len(w.word) > 1 and w.word.replace(" ", "").isalpha()
+        }
     )
+
+
+@cache
+def number_word_set() -> frozenset[str]:
+    """Every word of a number in words, any language, lower case (``two``, ``a``, ``half``,
+    ``một``, ``nửa``): what may stand before a part or a scale word."""
+    return frozenset(part.casefold() for w in number_words() for part in w.word.split())

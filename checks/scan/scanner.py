@@ -21,6 +21,7 @@ from checks.numbers.interval import Interval
 from checks.numbers.language import AMBIGUOUS_DIGITS
 from checks.numbers.number_words import (
     fraction_anchors,
+    number_word_set,
     read_fraction_words,
     scale_amount,
     scale_anchors,
@@ -84,6 +85,9 @@ _COUNT_REACH = 20
 _OF_AFTER = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+(?:the\s+year\s+)?[12][0-9]{3}(?![0-9])", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*[0-9]")
+_WORDS_BEFORE = re.compile(r"(?:(?P<digit>[0-9])|(?P<words>(?:[^\W\d_]+[-\u2010\u2011 ])+))\Z")
+"""Right before a word: a digit, or the run of words (one blank or hyphen apart) before it."""
+_WORD_RUN = re.compile(r"[^\W\d_]+")
 _DECADE = re.compile(r"(?<![\w.,'\u2019])(?P<year>[12][0-9]{2}0)(?:'|\u2019)?s(?![\w'\u2019])")
 """A decade printed as its first year and an ``s`` (``1990s``, ``2010's``)."""
 _DECADE_TAIL = re.compile(r"(?:'|\u2019)s(?![\w'\u2019])")
@@ -865,12 +869,16 @@ class _Scanner:
         return found
 
     def _words_at(self, anchor: int) -> tuple[int, int, str] | None:
-        """The number in words holding the word at ``anchor``: its start, end and language."""
-        window = max(0, anchor - _COUNT_REACH)
+        """The number in words holding the word at ``anchor``: its start, end and language.
+
+        It starts at the anchor (``half of``) or at one of the few words before it, each a
+        number word (``half a million``, ``twenty-one million``, ``hai phần ba``): a scale
+        word after digits (``390.000 tỷ``), the common case, is ruled out at once."""
+        starts = self._number_words_before(anchor)
+        if starts is None:
+            return None
         for language in (self.language, self.other):
-            for start in range(window, anchor + 1):
-                if start > 0 and self.text[start - 1].isalnum():
-                    continue
+            for start in starts:
                 amount = scale_amount(self.text, start, language)
                 if amount is not None and amount.scale_start == anchor:  # two million, nửa tỷ
                     unit = unit_after().match(self.text, amount.scale_end)
@@ -888,6 +896,21 @@ class _Scanner:
                         return None
                 return start, words.end, language
         return None
+
+    def _number_words_before(self, anchor: int) -> list[int] | None:
+        """The starts of the number words right before ``anchor`` (earliest first), then
+        the anchor's own; None when a digit stands right before it."""
+        before = _WORDS_BEFORE.search(self.text, max(0, anchor - _COUNT_REACH), anchor)
+        if before is None:
+            return [anchor]
+        if before.group("digit"):
+            return None
+        starts = [anchor]
+        for word in reversed(_WORD_RUN.findall(before.group("words"))):
+            if word.casefold() not in number_word_set():
+                break
+            starts.append(starts[-1] - len(word) - 1)
+        return starts[::-1]
 
     def _noun_after(self, end: int) -> tuple[str, Noun | None]:
         """The counted noun after a number: one of the document's language, else one of
