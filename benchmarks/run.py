@@ -171,34 +171,52 @@ def ensure_package(workdir: Path, claims: int, seed: int) -> tuple[Path, dict[st
     return root, json.loads(planted.read_text(encoding="utf-8"))
 
 
+def reports(finding: dict[str, Any], check: str, code: str, ids: frozenset[str]) -> bool:
+    """Whether ``finding`` reports the problem ``check``/``code`` of the claims ``ids``:
+    it names them, and any other claim it names is a copy of one of them (a statement
+    printed more than once is one finding listing every copy, ``evidence.copies``)."""
+    if finding["check"] != check or finding["code"] != code:
+        return False
+    named = frozenset(finding["claim_ids"])
+    if not ids <= named:
+        return False
+    copies = (finding.get("evidence") or {}).get("copies") or []
+    covered = {claim for group in copies if ids & set(group) for claim in group}
+    return named - ids <= covered
+
+
 def verify(findings_file: Path, truth: dict[str, Any]) -> dict[str, Any]:
     """How many planted problems (a)'s findings.json reports, and what else it reports."""
     data = json.loads(findings_file.read_text(encoding="utf-8"))
     findings = data["findings"]
-    by_ids: dict[tuple[str, str, frozenset[str]], int] = {}
-    for f in findings:
-        key = (f["check"], f["code"], frozenset(f["claim_ids"]))
-        by_ids[key] = by_ids.get(key, 0) + 1
-    conflicts = [
-        c
-        for c in truth["conflicts"]
-        if ("conflicts", "conflict", frozenset(c["claim_ids"])) in by_ids
-    ]
-    broken = [
-        b
-        for b in truth["broken_citations"]
-        if ("citation", b["expected_code"], frozenset([b["claim_id"]])) in by_ids
-    ]
-    planted = {("conflicts", "conflict", frozenset(c["claim_ids"])) for c in truth["conflicts"]}
-    planted |= {
+    problems = [
+        ("conflicts", "conflict", frozenset(c["claim_ids"])) for c in truth["conflicts"]
+    ] + [
         ("citation", b["expected_code"], frozenset([b["claim_id"]]))
         for b in truth["broken_citations"]
-    }
+    ]
+    by_claim: dict[str, list[int]] = {}
+    for at, f in enumerate(findings):
+        for claim in f["claim_ids"]:
+            by_claim.setdefault(claim, []).append(at)
+    reported: set[int] = set()
+    found: list[bool] = []
+    for check, code, ids in problems:
+        near = {at for claim in ids for at in by_claim.get(claim, [])}
+        hits = [at for at in near if reports(findings[at], check, code, ids)]
+        reported.update(hits)
+        found.append(bool(hits))
+    planted_conflicts = len(truth["conflicts"])
+    conflicts = [
+        c for c, ok in zip(truth["conflicts"], found[:planted_conflicts], strict=True) if ok
+    ]
+    broken = [
+        b for b, ok in zip(truth["broken_citations"], found[planted_conflicts:], strict=True) if ok
+    ]
     others = [
         f
-        for f in findings
-        if f["severity"] in ("error", "warning")
-        and (f["check"], f["code"], frozenset(f["claim_ids"])) not in planted
+        for at, f in enumerate(findings)
+        if f["severity"] in ("error", "warning") and at not in reported
     ]
     return {
         "conflicts_found": len(conflicts),

@@ -135,3 +135,32 @@ def test_rendered_numbers_parse_back_to_their_value(
 def test_too_few_claims_for_the_planted_errors_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="too many for 100 claims"):
         write_package(tmp_path / "x", 100, conflicts=40, broken=40)
+
+
+def test_the_benchmark_counts_a_planted_conflict_reported_with_the_copies_of_its_claims(
+    tmp_path: Path,
+) -> None:
+    from benchmarks.run import verify
+
+    def finding(ids: list[str], copies: list[list[str]] | None = None) -> dict:
+        evidence = {"copies": copies} if copies else {}
+        return {"check": "conflicts", "code": "conflict", "severity": "error",
+                "claim_ids": ids, "message": "m", "evidence": evidence}  # fmt: skip
+
+    truth = {
+        "conflicts": [
+            {"claim_ids": ["a", "b"]},
+            {"claim_ids": ["c", "d"]},
+            {"claim_ids": ["e", "f"]},
+        ],
+        "broken_citations": [],
+    }
+    findings = [
+        finding(["a", "b", "a2"], copies=[["a", "a2"]]),  # the pair and a copy of a: found
+        finding(["c", "d", "x"]),  # the pair and a claim that is no copy: not this problem
+        finding(["e"]),  # half the pair
+    ]
+    path = tmp_path / "findings.json"
+    path.write_text(json.dumps({"findings": findings}), encoding="utf-8")
+    result = verify(path, truth)
+    assert (result["conflicts_found"], result["other_errors_and_warnings"]) == (1, 2)
