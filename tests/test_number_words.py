@@ -179,6 +179,7 @@ def test_a_multiplier_word_ending_in_fold_is_that_ratio(
         ("năm triệu người dùng", "vi", "năm triệu", 5e6, "person"),
         # năm after the scale word is the year, not the rest of the number
         ("ba tỷ năm 2023", "vi", "ba tỷ", 3e9, None),
+        ("They lose two million a year.", "en", "two million", 2e6, None),
     ],
 )
 def test_a_count_in_words_before_a_scale_word_is_read_as_its_digits_would_be(

@@ -53,7 +53,10 @@ def number_words() -> tuple[NumberWord, ...]:
     )
 
 
+@cache
 def _words(language: str, *roles: str) -> dict[str, int]:
+    """The words of ``roles`` in ``language``, lower case, with their values (shared: not
+    to be changed)."""
     return {
         w.word.casefold(): w.value or 0
         for w in number_words()
@@ -208,11 +211,7 @@ def scale_amount(text: str, at: int, language: str) -> ScaleAmount | None:
 def _runs_on(text: str, end: int, language: str) -> bool:
     """Whether the number in words goes on after its scale word (``two million five
     hundred``, ``two thousand and five``, ``ba nghìn năm trăm``, ``một triệu rưỡi``)."""
-    numbers = {
-        **_words(language, "count", "teen", "tens", "compound"),
-        **{w.word.casefold(): 0 for w in scale_words() if w.language == language},
-        "hundred": 0,
-    }
+    numbers = _continuing(language)
     after = re.match(r"\s+(?:and\s+)?([^\W\d_]+)(?:\s+([^\W\d_]+))?", text[end : end + 40])
     if after is None:
         return False
@@ -221,6 +220,18 @@ def _runs_on(text: str, end: int, language: str) -> bool:
         compound = _words(language, "compound")
         return first in compound or (first in numbers and second in numbers)
     return first in numbers
+
+
+@cache
+def _continuing(language: str) -> frozenset[str]:
+    """The words that go on with a number in words after its scale word: counts, tens,
+    scale words, ``hundred``; not the article (``two million a year``)."""
+    words = {
+        *_words(language, "count", "teen", "tens", "compound"),
+        *(w.word.casefold() for w in scale_words() if w.language == language),
+        "hundred",
+    }
+    return frozenset(words - {"a", "an"})
 
 
 def _after_compound(text: str, at: int, language: str) -> bool:

@@ -85,8 +85,11 @@ _COUNT_REACH = 20
 _OF_AFTER = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+(?:the\s+year\s+)?[12][0-9]{3}(?![0-9])", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*[0-9]")
-_WORDS_BEFORE = re.compile(r"(?:(?P<digit>[0-9])|(?P<words>(?:[^\W\d_]+[-\u2010\u2011 ])+))\Z")
-"""Right before a word: a digit, or the run of words (one blank or hyphen apart) before it."""
+_WORDS_BEFORE = re.compile(
+    r"(?:(?P<digit>[0-9][-\u2010\u2011 ]?)|(?P<words>(?:[^\W\d_]+[-\u2010\u2011 ])+))\Z"
+)
+"""Right before a word: a digit (and a blank or hyphen), or the run of words (one blank or
+hyphen apart) before it."""
 _WORD_RUN = re.compile(r"[^\W\d_]+")
 _DECADE = re.compile(r"(?<![\w.,'\u2019])(?P<year>[12][0-9]{2}0)(?:'|\u2019)?s(?![\w'\u2019])")
 """A decade printed as its first year and an ``s`` (``1990s``, ``2010's``)."""
@@ -258,8 +261,8 @@ class _Scanner:
         return found
 
     def mentions(self) -> Iterator[Mention]:
-        """Every mention in text order: numbers, word multipliers and fractions, and
-        identifiers."""
+        """Every mention in text order: numbers (in digits and in words), multiplier
+        words, decades and identifiers."""
         yield from heapq.merge(
             self._tokens(),
             self._word_multipliers(),
