@@ -37,6 +37,7 @@ from checks.numbers.tables import (
     scale_words,
     unit_tokens,
 )
+from checks.scan.wordfinder import WordFinder
 
 SPACES = st.sampled_from([" ", "  ", "\u00a0", "\t", "\u202f", " \u2009", ""])
 DIGITS = st.one_of(
@@ -452,3 +453,17 @@ def test_hedge_match_finds_what_the_hedge_pattern_finds(text: str) -> None:
         expected = hedge_pattern().search(text, low, position)
         found = hedge_match(text, position)
         assert (found and found.span()) == (expected and expected.span()), (text, position)
+
+
+@given(
+    st.text(alphabet="aAkK\u212aıİßẞ ?đĐư-é1", max_size=30),
+    st.sampled_from(["a", "k", "ak", "?", "đ", "ư", "ss", "i"]),
+)
+def test_word_finder_finds_every_place_a_plain_search_of_the_lowered_text_finds(
+    text: str, word: str
+) -> None:
+    # the ASCII copy that ASCII words are searched in keeps every position
+    lowered = text.lower()
+    haystack, key = (lowered, word.lower()) if len(lowered) == len(text) else (text, word)
+    expected = [i for i in range(len(haystack)) if haystack.startswith(key, i)]
+    assert WordFinder(text).starts(word) == expected
