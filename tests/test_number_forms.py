@@ -254,6 +254,13 @@ FORMS: list[tuple[object, ...]] = [
     ("en", "₹1.5 lakh crore", 1450000000000.0, 1550000000000.0, "INR", "exact", "number"),
     ("en", "INR 45 lakh", 4450000.0, 4550000.0, "INR", "exact", "number"),
     ("en", "A$3bn", 2500000000.0, 3500000000.0, "AUD", "exact", "number"),
+    ("en", "KES 5 billion", 4.5e9, 5.5e9, "KES", "exact", "number"),
+    ("en", "12 billion NOK", 11.5e9, 12.5e9, "NOK", "exact", "number"),
+    ("en", "₦2.5 billion", 2.45e9, 2.55e9, "NGN", "exact", "number"),
+    ("en", "₪40 million", 36e6, 44e6, "ILS", "exact", "number"),  # as $40 million
+    ("vi", "5 triệu riel", 4.5e6, 5.5e6, "KHR", "exact", "number"),
+    ("vi", "3 tỷ kíp", 2.5e9, 3.5e9, "LAK", "exact", "number"),
+    ("en", "MMK 10 billion", 9e9, 11e9, "MMK", "exact", "number"),  # as USD 10 billion
     ("en", "C$1.2 billion", 1150000000.0, 1250000000.0, "CAD", "exact", "number"),
     ("en", "HK$500", 450.0, 550.0, "HKD", "exact", "number"),
     ("en", "S$2m", 1500000.0, 2500000.0, "SGD", "exact", "number"),
