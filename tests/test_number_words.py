@@ -92,6 +92,7 @@ def test_scan_finds_a_share_printed_in_words(
         ("Half of 2023 was lost to the outage.", "en"),  # of a year: a period
         ("He came second; a fifth runner fell.", "en"),  # no "of", not hyphenated
         ("Một phần năm 2023 đã trôi qua.", "vi"),  # part of the year 2023
+        ("The losses were one-third higher than in 2022.", "en"),  # a change of the whole
     ],
 )
 def test_words_that_only_look_like_a_fraction_are_not_read_as_one(

@@ -85,6 +85,11 @@ _COUNT_REACH = 20
 _OF_AFTER = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+(?:the\s+year\s+)?[12][0-9]{3}(?![0-9])", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*[0-9]")
+_COMPARED_AFTER = re.compile(
+    r"\s+(?:higher|lower|more|less|fewer|larger|smaller|bigger|greater|cheaper|longer)\b",
+    re.IGNORECASE,
+)
+"""A comparative after a share in words: ``one-third higher`` is a change of the whole."""
 _WORDS_BEFORE = re.compile(
     r"(?:(?P<digit>[0-9][-\u2010\u2011 ]?)|(?P<words>(?:[^\W\d_]+[-\u2010\u2011 ])+))\Z"
 )
@@ -828,9 +833,10 @@ class _Scanner:
 
         Found from their rarer words (``thirds``, ``phần``, ``million``) looking back for
         the count. In English a share is a number when it is hyphenated or followed by
-        ``of`` (``a third time`` is an ordinal, ``the first half of 2024`` a period); in
-        either language not when a digit follows (``một phần năm 2023`` is "part of the
-        year 2023").
+        ``of`` (``a third time`` is an ordinal, ``the first half of 2024`` a period), and
+        not before a comparative (``one-third higher`` is a change, not read); in either
+        language not when a digit follows (``một phần năm 2023`` is "part of the year
+        2023").
         """
         found: list[Mention] = []
         taken = -1
@@ -892,6 +898,8 @@ class _Scanner:
                 follows = self.text[words.end : words.end + 24]
                 if _DIGIT_AFTER.match(follows):
                     return None
+                if language == "en" and _COMPARED_AFTER.match(follows):
+                    return None  # one-third higher: a change, not a share (not read)
                 if language == "en" and not words.hyphenated:
                     if not _OF_AFTER.match(follows) or _OF_YEAR.match(follows):
                         return None
