@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from checks.numbers.number_words import number_words
 from checks.numbers.parse import parse_number
+from checks.numbers.tables import number_words
 from checks.scan import scan_text
 
 

@@ -16,22 +16,12 @@ scanner's question.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from typing import NamedTuple
 
-from checks.numbers.tables import scale_words
-
-
-class NumberWord(NamedTuple):
-    word: str
-    language: str
-    role: str  # count, teen, tens, part, alone, joiner, half_of_scale, compound
-    value: int | None
+from checks.numbers.tables import number_words, scale_words
 
 
 class WordFraction(NamedTuple):
@@ -41,16 +31,6 @@ class WordFraction(NamedTuple):
     denominator: int
     end: int
     hyphenated: bool  # ``two-thirds``: a fraction whatever follows it
-
-
-@cache
-def number_words() -> tuple[NumberWord, ...]:
-    """The rows of ``number_words.csv``."""
-    text = resources.files("checks.data").joinpath("number_words.csv").read_text("utf-8")
-    return tuple(
-        NumberWord(r["word"], r["language"], r["role"], int(r["value"]) if r["value"] else None)
-        for r in csv.DictReader(io.StringIO(text, newline=""))
-    )
 
 
 @cache

@@ -47,6 +47,27 @@ class MultiplierWord(NamedTuple):
     ratio: float | None
 
 
+class NumberWord(NamedTuple):
+    """A word of a number written in words (:mod:`checks.numbers.number_words`)."""
+
+    word: str
+    language: str
+    role: str  # one of NUMBER_WORD_ROLES
+    value: int | None
+
+
+NUMBER_WORD_ROLES = (
+    "count",
+    "teen",
+    "tens",
+    "part",
+    "alone",
+    "joiner",
+    "half_of_scale",
+    "compound",
+)
+
+
 JOIN_ROLES = ("join", "join_after_open")
 
 
@@ -133,6 +154,21 @@ def multiplier_words() -> tuple[MultiplierWord, ...]:
         for r in _rows("multipliers.csv")
     ]
     return tuple(sorted(rows, key=lambda r: -len(r.phrase)))
+
+
+@cache
+def number_words() -> tuple[NumberWord, ...]:
+    """The words of numbers written in words (``number_words.csv``), in the table's order."""
+    rows = [
+        NumberWord(r["word"], r["language"], r["role"], int(r["value"]) if r["value"] else None)
+        for r in _rows("number_words.csv")
+    ]
+    for row in rows:
+        if row.role not in NUMBER_WORD_ROLES:
+            raise ValueError(
+                f"checks/data/number_words.csv: role {row.role!r} not in {NUMBER_WORD_ROLES}"
+            )
+    return tuple(rows)
 
 
 @cache
