@@ -484,10 +484,11 @@ class _Scanner:
             period = dates.span(period, dates.year(second))
         else:
             part = self._before(part_of_year_before(), start, WORD_WINDOW)
-            decade = self._before(word_before("decade_of"), start, WORD_WINDOW)
             if part is not None:  # Q3 2023, the first half of 2024, nửa đầu năm 2024
                 start, period = part.start("word"), _part_of_year(part, first)
-            elif decade is not None and first % 10 == 0:  # những năm 1990: the 1990s
+            elif first % 10 == 0 and (
+                decade := self._before(word_before("decade_of"), start, WORD_WINDOW)
+            ):  # những năm 1990: the 1990s
                 start, period = decade.start("word"), _decade(first)
         return self._make(start, end, Kind.DATE, period=period)
 
