@@ -487,6 +487,27 @@ def test_an_english_day_range_in_one_month_is_one_period() -> None:
             "last 3 months of 2023",
             "2023-10-01..2023-12-31",
         ),
+        # the count in words
+        (
+            "In the first six months of 2024 it rose.",
+            "en",
+            "first six months of 2024",
+            "2024-01-01..2024-06-30",
+        ),
+        (
+            "Trong sáu tháng đầu năm 2024, thiệt hại tăng.",
+            "vi",
+            "sáu tháng đầu năm 2024",
+            "2024-01-01..2024-06-30",
+        ),
+        (
+            "ba tháng cuối năm 2023 giảm mạnh.",
+            "vi",
+            "ba tháng cuối năm 2023",
+            "2023-10-01..2023-12-31",
+        ),
+        # no year has fifteen months: the year alone
+        ("In the first fifteen months of 2024 it rose.", "en", "2024", "2024-01-01..2024-12-31"),
     ],
 )
 def test_the_first_or_last_months_of_a_year_are_one_period(

@@ -240,3 +240,13 @@ def number_word_set() -> frozenset[str]:
     """Every word of a number in words, any language, lower case (``two``, ``a``, ``half``,
     ``một``, ``nửa``): what may stand before a part or a scale word."""
     return frozenset(part.casefold() for w in number_words() for part in w.word.split())
+
+
+def counting_words(language: str) -> dict[str, int]:
+    """The words that count from one (``one`` ... ``twelve``, ``một`` ... ``mười``),
+    lower case, with their values; not the article (``a``, ``an``)."""
+    return {
+        word: value
+        for word, value in _words(language, "count", "teen").items()
+        if word not in ("a", "an")
+    }

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from checks.numbers.number_words import counting_words
 from checks.numbers.tables import (
     JOIN_ROLES,
     RATE_UNITS,
@@ -460,6 +461,21 @@ def months_of_year_after() -> re.Pattern[str]:
         rf"{BLANK}+(?:(?i:tháng)(?:{BLANK}+(?P<edge>(?i:đầu|cuối)))?{BLANK}+(?i:năm)"
         rf"|(?P<en>(?i:months){BLANK}+(?i:of)(?:{BLANK}+(?i:the))?)){BLANK}+"
         r"(?P<year>[0-9]{4})(?![0-9])"
+    )
+
+
+@cache
+def months_in_words_before() -> re.Pattern[str]:
+    """A count of months in words right before a year (or before ``năm`` and the year):
+    ``first six months of``, ``last three months of the``; ``sáu tháng đầu``, ``ba tháng
+    cuối``, ``chín tháng``. English says which months (first, last, past)."""
+    en = alternation(w for w in counting_words("en"))
+    vi = alternation(w for w in counting_words("vi"))
+    return re.compile(
+        rf"(?<!\w)(?P<word>(?:(?P<edge_en>(?i:first|last|past)){BLANK}+(?P<count_en>{en})"
+        rf"{BLANK}+(?i:months){BLANK}+(?i:of)(?:{BLANK}+(?i:the))?"
+        rf"|(?P<count_vi>{vi}){BLANK}+(?i:tháng)(?:{BLANK}+(?P<edge_vi>(?i:đầu|cuối)))?))"
+        rf"{BLANK}+\Z"
     )
 
 

@@ -20,6 +20,7 @@ from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, qualifier_of
 from checks.numbers.interval import Interval
 from checks.numbers.language import AMBIGUOUS_DIGITS
 from checks.numbers.number_words import (
+    counting_words,
     fraction_anchors,
     number_word_set,
     read_fraction_words,
@@ -53,6 +54,7 @@ from checks.scan.patterns import (
     head_word_before,
     head_words,
     months_edge_before,
+    months_in_words_before,
     months_of_year_after,
     multiplier_first_words,
     multiplier_words_pattern,
@@ -79,6 +81,9 @@ class ScanError(ValueError):
         self.value = value
 
 
+_MONTHS_REACH = 40
+"""Characters a count of months in words may take before its year (``the last twelve
+months of the``)."""
 _COUNT_REACH = 20
 """Characters a count in words may stand before its part or scale word (``three-quarters``,
 ``chín phần``, ``seventy-seven million``)."""
@@ -468,11 +473,7 @@ class _Scanner:
             if edge is None:
                 return None
             start, last = edge.start("word"), edge.group("edge").casefold() != "first"
-        year = int(after.group("year"))
-        first_month = 13 - count if last else 1
-        period = dates.span(
-            dates.month(year, first_month), dates.month(year, first_month + count - 1)
-        )
+        period = _months(int(after.group("year")), count, last=last)
         return self._make(start, after.end(), Kind.DATE, period=period)
 
     def _year(self, start: int, end: int, first: int, second: int | None) -> Mention:
@@ -484,7 +485,11 @@ class _Scanner:
             period = dates.span(period, dates.year(second))
         else:
             part = self._before(part_of_year_before(), start, WORD_WINDOW)
-            if part is not None:  # Q3 2023, the first half of 2024, nửa đầu năm 2024
+            months = self._before(months_in_words_before(), start, _MONTHS_REACH)
+            in_words = _months_in_words(months, first) if months is not None else None
+            if months is not None and in_words is not None:  # first six months of 2024
+                start, period = months.start("word"), in_words
+            elif part is not None:  # Q3 2023, the first half of 2024, nửa đầu năm 2024
                 start, period = part.start("word"), _part_of_year(part, first)
             elif first % 10 == 0 and (
                 decade := self._before(word_before("decade_of"), start, WORD_WINDOW)
@@ -961,6 +966,21 @@ class _Scanner:
                 qualifier="",
                 rule=span.rule,
             )
+
+
+def _months(year: int, count: int, *, last: bool) -> Period:
+    """The first (or last) ``count`` months of ``year``."""
+    first_month = 13 - count if last else 1
+    return dates.span(dates.month(year, first_month), dates.month(year, first_month + count - 1))
+
+
+def _months_in_words(found: re.Match[str], year: int) -> Period | None:
+    """The months of ``year`` that :func:`months_in_words_before` matched (None for more
+    than twelve: ``first fifteen months of 2024`` is no part of the year)."""
+    language = "en" if found.group("count_en") else "vi"
+    count = counting_words(language)[value_key(found.group(f"count_{language}"))]
+    edge = (found.group(f"edge_{language}") or "").casefold()
+    return _months(year, count, last=edge in ("last", "past", "cuối")) if count <= 12 else None
 
 
 def _decade(year: int) -> Period:
