@@ -521,6 +521,99 @@ def test_months_without_first_or_last_stay_a_duration_and_a_year_in_english() ->
     assert [(m.as_written, m.kind.value) for m in mentions] == [("6", "duration"), ("2024", "date")]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "written", "period"),
+    [
+        (
+            "Từ tháng 1 đến tháng 3/2024 có nhiều vụ.",
+            "vi",
+            "tháng 1 đến tháng 3/2024",
+            "2024-01-01..2024-03-31",
+        ),
+        ("Tháng 1-3/2024 có nhiều vụ.", "vi", "Tháng 1-3/2024", "2024-01-01..2024-03-31"),
+        (
+            "Trong tháng 5 - tháng 7 năm 2024 có nhiều vụ.",
+            "vi",
+            "tháng 5 - tháng 7 năm 2024",
+            "2024-05-01..2024-07-31",
+        ),
+        (
+            "Từ tháng 10/2023 đến hết tháng 3/2024 có nhiều vụ.",
+            "vi",
+            "tháng 10/2023 đến hết tháng 3/2024",
+            "2023-10-01..2024-03-31",
+        ),
+        (
+            "From January to March 2024 it rose.",
+            "en",
+            "January to March 2024",
+            "2024-01-01..2024-03-31",
+        ),
+        (
+            "It rose between January and March 2024.",
+            "en",
+            "January and March 2024",
+            "2024-01-01..2024-03-31",
+        ),
+        ("Jan-Mar 2024 was quiet.", "en", "Jan-Mar 2024", "2024-01-01..2024-03-31"),
+        ("The May–June 2024 figures are in.", "en", "May–June 2024", "2024-05-01..2024-06-30"),
+        (
+            "October 2023 to February 2024 was quiet.",
+            "en",
+            "October 2023 to February 2024",
+            "2023-10-01..2024-02-29",
+        ),
+        (
+            "It rose between October 2023 and March 2024.",
+            "en",
+            "October 2023 and March 2024",
+            "2023-10-01..2024-03-31",
+        ),
+    ],
+)
+def test_a_span_of_months_is_one_period(
+    text: str, language: str, written: str, period: str
+) -> None:
+    assert _one_date(text, language) == (written, period)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "dates"),
+    [
+        # "and" names two months unless "between" opens a span
+        (
+            "There were peaks in January and March 2024.",
+            "en",
+            [("March 2024", "2024-03-01..2024-03-31")],
+        ),
+        (
+            "Tháng 1 và tháng 2/2024 có nhiều vụ.",
+            "vi",
+            [("Tháng 1", "--01"), ("tháng 2/2024", "2024-02-01..2024-02-29")],
+        ),
+        # a span runs forward: backwards, the months stay apart
+        (
+            "Between March and January 2024 nothing.",
+            "en",
+            [("January 2024", "2024-01-01..2024-01-31")],
+        ),
+        (
+            "Từ tháng 10/2024 đến tháng 3/2024 không có.",
+            "vi",
+            [
+                ("tháng 10/2024", "2024-10-01..2024-10-31"),
+                ("tháng 3/2024", "2024-03-01..2024-03-31"),
+            ],
+        ),
+    ],
+)
+def test_months_that_do_not_make_a_span_stay_apart(
+    text: str, language: str, dates: list[tuple[str, str]]
+) -> None:
+    mentions = scan_text(text, language).mentions
+    assert [(m.as_written, str(m.period)) for m in mentions if m.kind.value == "date"] == dates
+
+
 def _one_date(text: str, language: str) -> tuple[str, str]:
     """The as_written and period of the one mention of ``text``, which must be a date."""
     (mention,) = scan_text(text, language).mentions

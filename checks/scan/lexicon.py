@@ -66,6 +66,8 @@ CALENDAR_ROLES = (
     "quarter_of",
     "half_of",
     "decade_of",
+    "month_join",
+    "month_open",
 )
 
 

@@ -485,6 +485,49 @@ def months_edge_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<word>(?P<edge>(?i:first|last|past))){BLANK}+\Z")
 
 
+NEEDS_OPEN = "and"
+"""The one join of a span of months that needs ``between`` before the first month: ``in
+January and March 2024`` names two months, ``between January and March 2024`` a span."""
+
+
+@cache
+def month_span_after() -> re.Pattern[str]:
+    """After a month, the join and the month that ends a span of months, with its year:
+    ``[tháng 1] đến tháng 3/2024``, ``[tháng 1]-3/2024``, ``[tháng 10/2023] đến hết tháng 3
+    năm 2024``, ``[October 2023] to March 2024``."""
+    joins = alternation(words_with_role("month_join"))
+    months = alternation(words_with_role("month_name"), ignore_case=False)
+    return re.compile(
+        rf"{BLANK}{{0,3}}(?P<join>{joins}){BLANK}{{0,3}}(?:"
+        rf"(?:(?i:tháng){BLANK}{{1,3}})?(?P<m>[0-9]{{1,2}})"
+        rf"(?:/(?P<y>[0-9]{{4}})|{BLANK}{{1,3}}(?i:năm){BLANK}{{1,3}}(?P<y_vi>[0-9]{{4}}))"
+        rf"|(?P<name>{months}){BLANK}{{1,3}}(?P<y_en>[0-9]{{4}}))(?![0-9/]|\w)"
+    )
+
+
+@cache
+def month_span_before() -> re.Pattern[str]:
+    """Before a month and its year, the month that starts a span of months and the join:
+    ``between January and [March 2024]``, ``Jan-[Mar 2024]``, ``from October to [December
+    2023]``. The first month has no year: it is the second's."""
+    joins = alternation(words_with_role("month_join"))
+    opens = alternation(words_with_role("month_open"))
+    months = alternation(words_with_role("month_name"), ignore_case=False)
+    return re.compile(
+        rf"(?<!\w)(?:(?P<open>{opens}){BLANK}{{1,3}})?(?P<word>(?P<name>{months}))"
+        rf"{BLANK}{{0,3}}(?P<join>{joins}){BLANK}{{0,3}}\Z"
+    )
+
+
+@cache
+def month_open_before() -> re.Pattern[str]:
+    """The word that opens a span of months (``between``, ``from``, ``từ``) right before
+    the first month."""
+    return re.compile(
+        rf"(?<!\w)(?P<word>{alternation(words_with_role('month_open'))}){BLANK}{{1,3}}\Z"
+    )
+
+
 @cache
 def share_after() -> re.Pattern[str]:
     """A word after ``1/3`` that makes it a share of something: ``1/3 số người``, ``1/3

@@ -42,17 +42,21 @@ from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
 from checks.scan.identifiers import IdentifierIndex, identifier_spans
 from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
-from checks.scan.lexicon import Noun, nouns, role_values, value_key
+from checks.scan.lexicon import Noun, month_numbers, nouns, role_values, value_key
 from checks.scan.mention import Kind, Mention
 from checks.scan.patterns import (
     BLANK,
     DIGIT_RUN,
+    NEEDS_OPEN,
     ROMAN_OR_DIGIT,
     WORD_AFTER,
     WORD_WINDOW,
     day_context_before,
     head_word_before,
     head_words,
+    month_open_before,
+    month_span_after,
+    month_span_before,
     months_edge_before,
     months_in_words_before,
     months_of_year_after,
@@ -82,6 +86,11 @@ class ScanError(ValueError):
 
 
 _MONTHS_REACH = 40
+_MONTH_GROUPS = frozenset({"thang", "monthyear", "monthy"})
+"""The tokenizer's groups that read one month (``tháng 3``, ``3/2024``, ``March 2024``)."""
+_MONTH_SPAN_REACH = 32
+"""Characters a first month and its join may take before the second month (``between
+September through``: the opening word is looked for before the first month)."""
 """Characters a count of months in words may take before its year (``the last twelve
 months of the``)."""
 _COUNT_REACH = 20
@@ -408,7 +417,48 @@ class _Scanner:
             if group == "dm":
                 return self._make(start, end, Kind.QUANTITY, note=f"{exc}; a ratio?"), end
             return self._make(start, end, Kind.DATE, note=str(exc)), end
+        if group in _MONTH_GROUPS and (spanned := self._month_span(start, end, period)):
+            return spanned
         return self._make(start, end, Kind.DATE, period=period), end
+
+    def _month_span(self, start: int, end: int, month: Period) -> tuple[Mention, int] | None:
+        """A span of months read as one period: the month just read and the one joined
+        after it (``tháng 1 đến tháng 3/2024``, ``tháng 1-3/2024``, ``October 2023 to March
+        2024``), or a month joined before it (``between January and March 2024``, ``Jan-Mar
+        2024``). A first month without a year takes the second's; the span must run
+        forward, and ``and`` joins a span only after ``between``."""
+        after = month_span_after().match(self.text, end)
+        if after is not None and self._opened(after.group("join"), start):
+            year = int(after.group("y") or after.group("y_vi") or after.group("y_en"))
+            name = after.group("name")
+            second = month_numbers()[name.casefold()] if name else int(after.group("m"))
+            first_month = int(month.start[-5:-3] if month.fixed else month.start[2:4])
+            try:
+                first = month if month.fixed else dates.month(year, first_month)
+                last = dates.month(year, second)
+            except DateError:
+                return None
+            if first.start < last.start:
+                span = dates.span(first, last)
+                return self._make(start, after.end(), Kind.DATE, period=span), after.end()
+        if not month.fixed:
+            return None
+        before = self._before(month_span_before(), start, _MONTH_SPAN_REACH)
+        if before is None or not self._opened(before.group("join"), before.start("word")):
+            return None
+        first = dates.month(int(month.start[:4]), month_numbers()[before.group("name").casefold()])
+        if first.start >= month.start:
+            return None
+        span = dates.span(first, month)
+        return self._make(before.start("word"), end, Kind.DATE, period=span), end
+
+    def _opened(self, join: str, first_start: int) -> bool:
+        """Whether ``join`` may join two months here: any join but ``and``, which needs
+        ``between`` right before the first month."""
+        if join.casefold() != NEEDS_OPEN:
+            return True
+        head = self._before(month_open_before(), first_start, WORD_WINDOW)
+        return head is not None and head.group("word").casefold() == "between"
 
     def _fraction(self, start: int, end: int) -> tuple[Mention | None, int] | None:
         """A day/month form is a fraction when a unit follows it (``1/4 inch``), a word of
