@@ -322,6 +322,7 @@ NEWS_QUANTITIES = {
         ("up nearly 10%", 10.0, "percent"),
         ("fell 35%", -35.0, "percent"),
         ("roughly $814m", 814e6, "USD"),
+        ("One in five", 0.2, None),
         ("19%", 19.0, "percent"),
         ("US$200,000", 200000.0, "USD"),
         ("more than US$6.6 million", 6.6e6, "USD"),
@@ -449,6 +450,54 @@ def test_one_in_so_many_is_one_share_not_two_numbers() -> None:
         ("rose 3", 3.0, None, "quantity"),
         ("2024", None, None, "date"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        ("One in four women were targeted.", "en", [("One in four", 0.25, "women")]),
+        (
+            "3 out of 10 men and 1 in every 5 firms paid.",
+            "en",
+            [("3 out of 10", 0.3, "men"), ("1 in every 5", 0.2, "firms")],
+        ),
+        ("Two out of three victims stayed silent.", "en", [("Two out of three", 2 / 3, "victims")]),
+        (
+            "Nearly one in twenty-five users lost money.",
+            "en",
+            [("Nearly one in twenty-five", 0.04, "users")],
+        ),
+        (
+            "Cứ 5 người trưởng thành thì có 1 người từng bị lừa.",
+            "vi",
+            [("Cứ 5 người trưởng thành thì có 1", 0.2, "người trưởng thành")],
+        ),
+        (
+            "Cứ 1.000 người dùng có 7 người bị lộ dữ liệu.",
+            "vi",
+            [("Cứ 1.000 người dùng có 7", 0.007, "người dùng")],
+        ),
+    ],
+)
+def test_so_many_in_so_many_is_one_share(
+    text: str, language: str, read: list[tuple[str, float, str]]
+) -> None:
+    mentions = scan_text(text, language).mentions
+    found = [(m.as_written, m.value, m.noun) for m in mentions if m.kind.value == "quantity"]
+    assert [(w, pytest.approx(v), n) for w, v, n in found] == read
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("The one in Paris was closed in 2024.", "en"),  # no number after "in"
+        ("He scored one in 2024.", "en"),  # a year is no denominator
+        ("Cứ 3 ngày lại có một vụ.", "vi"),  # the second number in words: a duration
+    ],
+)
+def test_words_around_in_that_are_no_share_are_not_read_as_one(text: str, language: str) -> None:
+    mentions = scan_text(text, language).mentions
+    assert not [m for m in mentions if m.form == "fraction"]
 
 
 def test_an_english_day_range_in_one_month_is_one_period() -> None:

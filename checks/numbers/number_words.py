@@ -50,6 +50,12 @@ def _alternation(words: dict[str, int]) -> str:
     )
 
 
+_ARTICLES = frozenset({"a", "an"})
+"""Counting words that count one only before a part (``a third``): ``a in five`` is no share."""
+_RATIO_DIGITS = r"[0-9]{1,3}(?:,[0-9]{3})*(?![0-9]|[.,][0-9])"
+"""The second number of ``one in 10``, ``one in 10,000`` (as ``1 in 10,000`` is read)."""
+
+
 @cache
 def _pattern(language: str) -> re.Pattern[str] | None:
     counts, parts = _words(language, "count"), _words(language, "part")
@@ -69,7 +75,27 @@ def _pattern(language: str) -> re.Pattern[str] | None:
         )
     if alone:  # half, một nửa
         options.append(rf"(?P<alone>{_alternation(alone)})")
+    ratio = _words(language, "ratio_joiner")
+    if ratio:  # one in five, one in every 10, three out of ten
+        bottoms = _words(language, "count", "teen", "tens")
+        tops = {w: v for w, v in counts.items() if w not in _ARTICLES}
+        tens = _alternation(_words(language, "tens"))
+        options.insert(
+            0,
+            rf"(?P<r_top>{_alternation(tops)})\s+(?:{_alternation(ratio)})\s+(?P<r_bottom>"
+            rf"(?:{tens})[-\u2010\u2011](?:{_alternation(tops)})|{_RATIO_DIGITS}"
+            rf"|(?:{_alternation(bottoms)})(?![-\u2010\u2011]|\s+(?:{_alternation(tops)})\b))",
+        )
     return re.compile(rf"(?<![^\W_])(?:{'|'.join(options)})(?![^\W_])", re.IGNORECASE)
+
+
+def _ratio_bottom(printed: str, language: str) -> int:
+    """The second number of a ratio in words: digits, a word, or tens and a unit."""
+    if printed[0].isdigit():
+        return int(printed.replace(",", ""))
+    words = _words(language, "count", "teen", "tens")
+    parts = re.split(r"[-\u2010\u2011]", printed.casefold())
+    return sum(words[part] for part in parts)
 
 
 def read_fraction_words(text: str, at: int, language: str) -> WordFraction | None:
@@ -86,6 +112,13 @@ def read_fraction_words(text: str, at: int, language: str) -> WordFraction | Non
     match = pattern.match(text, at) if pattern is not None else None
     if match is None:
         return None
+    if match.groupdict().get("r_top"):  # one in five: a share whatever follows it
+        top = _words(language, "count")[match.group("r_top").casefold()]
+        printed = match.group("r_bottom")
+        bottom = _ratio_bottom(printed, language)
+        if bottom == 0 or top > bottom:
+            return None
+        return WordFraction(top, bottom, match.end(), hyphenated=True)
     if match.group("alone"):
         bottom = _words(language, "alone")[" ".join(match.group("alone").casefold().split())]
         return WordFraction(1, bottom, match.end(), hyphenated=False)
@@ -109,6 +142,23 @@ def fraction_anchors() -> tuple[str, ...]:
         if w.role in ("part", "joiner", "alone") and (w.role != "part" or w.language != "vi")
     }
     return _shortest(words)
+
+
+@cache
+def ratio_anchors() -> tuple[frozenset[str], frozenset[str]]:
+    """The first words of the ratio joiners (``in``, ``out``) and the counting words that
+    may stand before them (``one``, ``three``; not ``a``): a scanner looks for the former
+    only right after one of the latter (``in`` alone is far too common to look back from)."""
+    joiners = frozenset(
+        w.word.split()[0].casefold() for w in number_words() if w.role == "ratio_joiner"
+    )
+    languages = {w.language for w in number_words() if w.role == "ratio_joiner"}
+    counts = frozenset(
+        w.word.casefold()
+        for w in number_words()
+        if w.role == "count" and w.language in languages and w.word.casefold() not in _ARTICLES
+    )
+    return joiners, counts
 
 
 def _shortest(words: set[str]) -> tuple[str, ...]:

@@ -332,8 +332,18 @@ _SCIENTIFIC = re.compile(
     r"|(?P<sup>[⁻⁺]?[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})))(?![0-9])"
 )
 _FRACTION = re.compile(r"(?:(?P<whole>[0-9]+)(?:\s|-))?(?P<num>[0-9]+)/(?P<den>[0-9]+)(?![0-9/])")
-_IN_RATIO = re.compile(r"(?P<num>[0-9]+)\s+in\s+(?P<den>[0-9]{1,3}(?:,[0-9]{3})*)(?![0-9,./])")
-"""``1 in 5``, ``1 in 10,000``: a share written as one in so many (an exact fraction)."""
+_IN_RATIO = re.compile(
+    r"(?P<num>[0-9]+)\s+(?:in|out\s+of)(?:\s+every)?\s+(?P<den>[0-9]{1,3}(?:,[0-9]{3})*)"
+    r"(?![0-9,./])"
+)
+"""``1 in 5``, ``1 in 10,000``, ``1 in every 5``, ``3 out of 10``: a share written as so
+many in so many (an exact fraction)."""
+EVERY_SO_MANY = re.compile(
+    r"(?i:cứ)\s+(?P<den>[0-9]{1,3}(?:\.[0-9]{3})*)\s+(?P<noun>(?:[^\W\d_]+\s+){1,4}?)"
+    r"(?:(?i:thì|lại)\s+)?(?i:có)\s+(?P<num>[0-9]{1,3}(?:\.[0-9]{3})*)(?![0-9]|[.,][0-9])"
+)
+"""``cứ 5 người thì có 1``, ``cứ 10 doanh nghiệp lại có 3``: Vietnamese for one in so many
+(an exact fraction; the counted noun, up to four words, stands between the numbers)."""
 _VULGAR = {"½": (1, 2), "¼": (1, 4), "¾": (3, 4), "⅓": (1, 3), "⅔": (2, 3), "⅛": (1, 8)}
 _VULGAR_RE = re.compile(rf"(?P<whole>[0-9]+)?\s?(?P<frac>[{''.join(_VULGAR)}])")
 
@@ -471,6 +481,12 @@ def _read_core(rest: str, locale: str, text: str) -> tuple[Decimal, int, bool, s
         top, bottom = _VULGAR[vulgar.group("frac")]
         whole = int(vulgar.group("whole") or 0)
         return _fraction(whole, top, bottom, text), 0, True, rest[vulgar.end() :]
+    every = EVERY_SO_MANY.match(rest) if locale == "vi" else None
+    if every is not None:
+        top, bottom = (int(every.group(g).replace(".", "")) for g in ("num", "den"))
+        if bottom == 0 or top > bottom:
+            raise NumberParseError(text, "a share of more than the whole, or of none")
+        return _fraction(0, top, bottom, text), 0, True, rest[every.end() :]
     ratio = _IN_RATIO.match(rest)
     if ratio is not None:
         top, bottom = int(ratio.group("num")), int(ratio.group("den").replace(",", ""))

@@ -65,6 +65,7 @@ NUMBER_WORD_ROLES = (
     "joiner",
     "half_of_scale",
     "compound",
+    "ratio_joiner",
 )
 
 

@@ -23,11 +23,18 @@ from checks.numbers.number_words import (
     counting_words,
     fraction_anchors,
     number_word_set,
+    ratio_anchors,
     read_fraction_words,
     scale_amount,
     scale_anchors,
 )
-from checks.numbers.parse import NumberParseError, ParsedNumber, is_currency, parse_number
+from checks.numbers.parse import (
+    EVERY_SO_MANY,
+    NumberParseError,
+    ParsedNumber,
+    is_currency,
+    parse_number,
+)
 from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
     JOIN_ROLES,
@@ -96,6 +103,12 @@ months of the``)."""
 _COUNT_REACH = 20
 """Characters a count in words may stand before its part or scale word (``three-quarters``,
 ``chín phần``, ``seventy-seven million``)."""
+_LONGEST_COUNT = 8
+"""Characters looked at before ``in`` for the counting word of a ratio (``seven``)."""
+_EVERY_BEFORE = re.compile(r"(?<!\w)(?P<word>(?i:cứ))\s+\Z")
+"""``cứ`` right before a number: perhaps the first number of ``cứ 5 người thì có 1``."""
+_IN_SHARE = re.compile(r"\s(?:in|of)\s")
+"""Inside ``1 in 5`` or ``3 out of 10``: a share of what follows, not a count of it."""
 _OF_AFTER = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+(?:the\s+year\s+)?[12][0-9]{3}(?![0-9])", re.IGNORECASE)
 _DIGIT_AFTER = re.compile(r"\s*[0-9]")
@@ -510,6 +523,35 @@ class _Scanner:
             reading=read,
         )
 
+    def _every_so_many(self, start: int) -> Mention | None:
+        """``cứ 5 người thì có 1`` (one in five people), the number at ``start`` being the
+        first: one share, from ``cứ`` (or the hedge before it) to the second number, whose
+        noun is the words between."""
+        head = _EVERY_BEFORE.search(self.text, max(self.floor, start - 8), start)
+        if head is None or self._language_at(start) == "en":
+            return None
+        found = EVERY_SO_MANY.match(self.text, head.start("word"))
+        if found is None or found.start("den") != start:
+            return None
+        begin = head.start("word")
+        hedge = hedge_match(self.text, begin, self.floor)
+        if hedge is not None:
+            begin = hedge.start("phrase")
+        read = self._read(self.text[begin : found.end()], begin)
+        parsed = read.parsed
+        if parsed is None:
+            return None
+        return self._make(
+            begin,
+            found.end(),
+            Kind.QUANTITY,
+            value=parsed.value,
+            interval=widen(parsed.printed, parsed.qualifier, parsed.value, parsed.decimals),
+            qualifier=parsed.qualifier,
+            noun=" ".join(found.group("noun").split()),
+            reading=read,
+        )
+
     def _months_of_year(self, start: int, end: int, count: int) -> Mention | None:
         """``6 tháng đầu năm 2024``, ``9 tháng năm 2024`` (the first months, as Vietnamese
         statistics print them), ``3 tháng cuối năm 2023``, ``first 6 months of 2024``,
@@ -583,6 +625,9 @@ class _Scanner:
 
     def _number(self, match: re.Match[str]) -> tuple[Mention | None, int]:
         start, end = match.span("number")
+        every = self._every_so_many(start)
+        if every is not None:
+            return every, every.end
         num = match.group("num")
         num2 = match.group("num2") if "num2" in match.re.groupindex else None
         if num2 is not None and not self._range_joined(match, start):
@@ -646,7 +691,11 @@ class _Scanner:
         unit = parsed.unit if parsed else None
         kind = Kind.DURATION if unit in _TIME_UNITS else Kind.QUANTITY
         shown_noun = noun if unit is None else ""
-        share = parsed is not None and parsed.kind == "fraction" and " in " in _num_text(match)
+        share = (
+            parsed is not None
+            and parsed.kind == "fraction"
+            and _IN_SHARE.search(_num_text(match)) is not None
+        )
         if share:  # 1 in 10,000 users: a share of the users, not a count of them
             noun_entry = None
         if unit is None and noun_entry is not None and noun_entry.kind in ("count", "duration"):
@@ -897,7 +946,9 @@ class _Scanner:
         found: list[Mention] = []
         taken = -1
         anchors = (*fraction_anchors(), *scale_anchors())
-        for at in sorted({a for word in anchors for a in self.words.starts(word)}):
+        found_at = {a for word in anchors for a in self.words.starts(word)}
+        found_at.update(self._ratio_anchors())
+        for at in sorted(found_at):
             if at < taken or (at > 0 and self.text[at - 1].isalnum()):
                 continue
             phrase = self._words_at(at)
@@ -931,6 +982,18 @@ class _Scanner:
                     reading=read,
                 )
             )
+        return found
+
+    def _ratio_anchors(self) -> list[int]:
+        """Where ``in`` or ``out`` follows a counting word (``one in five``, ``three out
+        of ten``): the anchors of ratios in words, checked on the word before."""
+        joiners, counts = ratio_anchors()
+        found: list[int] = []
+        for joiner in joiners:
+            for at in self.words.starts(f" {joiner} "):
+                before = self.text[max(0, at - _LONGEST_COUNT) : at].rsplit(None, 1)
+                if before and before[-1].casefold() in counts:
+                    found.append(at + 1)
         return found
 
     def _words_at(self, anchor: int) -> tuple[int, int, str] | None:
