@@ -181,3 +181,26 @@ def test_own_data_serious_attacks_against_incidents_is_comparability_information
         "per year: [8,573.2, 8,604.5] attack/year vs [99,700, 124,800] incident/year"
         in hits[0].message
     )
+
+
+def test_an_order_of_magnitude_in_words_conflicts_with_a_figure_below_it(tmp_path: Path) -> None:
+    """``hàng triệu`` (millions) is a range from one to a thousand million: 16,000 reports
+    cannot be it; tens of thousands can be 16,000's neighbour 50,000 but not 16,000."""
+    rows = [
+        claim("vague", "online-fraud-reports", "hàng triệu", value="1000000", qualifier="range"),
+        claim("figure", "online-fraud-reports", "16.000", value="16000", source_id="ref"),
+    ]
+    package = build(tmp_path / "p", rows, sources=STAT)
+    # the vague claim reads as its own range: nothing to say about its citation
+    assert [f for f in findings(package, "citation") if "vague" in f.claim_ids] == []
+    (found,) = findings(package, "conflicts")
+    assert (found.code, found.severity.value) == ("conflict", "error")
+    assert set(found.claim_ids) == {"vague", "figure"}
+
+
+def test_an_order_of_magnitude_in_words_agrees_with_a_figure_inside_it(tmp_path: Path) -> None:
+    rows = [
+        claim("vague", "online-fraud-reports", "hàng chục nghìn", value="16000", qualifier="range"),
+        claim("figure", "online-fraud-reports", "16.000", value="16000", source_id="ref"),
+    ]
+    assert findings(build(tmp_path / "p", rows, sources=STAT), "conflicts") == []

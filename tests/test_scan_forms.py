@@ -500,6 +500,50 @@ def test_words_around_in_that_are_no_share_are_not_read_as_one(text: str, langua
     assert not [m for m in mentions if m.form == "fraction"]
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "read"),
+    [
+        ("Hàng triệu người dùng bị lừa.", "vi", [("Hàng triệu", 1e6, 1e9, "person")]),
+        (
+            "Thiệt hại khoảng hàng trăm tỷ đồng.",
+            "vi",
+            [("khoảng hàng trăm tỷ đồng", 1e11, 1e12, "VND")],
+        ),
+        ("Hàng chục nghìn tài khoản bị lộ.", "vi", [("Hàng chục nghìn", 1e4, 1e5, None)]),
+        (
+            "Tens of thousands of accounts were hacked.",
+            "en",
+            [("Tens of thousands", 1e4, 1e5, None)],
+        ),
+        (
+            "It cost hundreds of millions of dollars.",
+            "en",
+            [("hundreds of millions of dollars", 1e8, 1e9, "USD")],
+        ),
+        ("Thousands of people were arrested.", "en", [("Thousands of", 1e3, 1e6, "person")]),
+    ],
+)
+def test_an_order_of_magnitude_in_words_is_a_range_of_one_magnitude(
+    text: str, language: str, read: list[tuple[str, float, float, str | None]]
+) -> None:
+    mentions = scan_text(text, language).mentions
+    found = [(m.as_written, m.interval.lo, m.interval.hi, m.unit) for m in mentions if m.interval]
+    assert found == read
+    assert all(m.parts == () for m in mentions)  # no digits: coverage does not ask for them
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngân hàng trăm năm tuổi vẫn mở cửa.",  # a hundred-year-old bank
+        "Mặt hàng nghìn loại được bày bán.",  # an item of a thousand kinds
+        "Khách hàng triệu phú tăng nhanh.",  # millionaire customers
+    ],
+)
+def test_hang_in_a_compound_noun_is_no_order_of_magnitude(text: str) -> None:
+    assert [m.as_written for m in scan_text(text, "vi").mentions] == []
+
+
 def test_an_english_day_range_in_one_month_is_one_period() -> None:
     mentions = scan_text("It met on October 25-26, 2025 and on Oct. 5 - 7.", "en").mentions
     assert [(m.as_written, str(m.period)) for m in mentions] == [

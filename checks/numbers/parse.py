@@ -28,12 +28,14 @@ from checks.numbers.qualifiers import widen
 from checks.numbers.tables import (
     RATE_UNITS,
     ScaleWord,
+    VagueQuantity,
     change_words,
     multiplier_words,
     qualifier_phrases,
     range_words,
     scale_words,
     unit_tokens,
+    vague_quantities,
 )
 
 LOCALES = ("vi", "en")
@@ -190,6 +192,9 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
     wrapped = rest.startswith("(") and rest.endswith(")")
     if wrapped:
         rest, negative = rest[1:-1].strip(), True
+    vague = _read_vague(rest, locale, text) if not wrapped else None
+    if vague is not None:  # hàng triệu, tens of thousands: a range of one order of magnitude
+        return _build(text, *vague, -1 if head.direction == "decrease" else 1, head, locale)
     first, rest = _read_amount(rest, locale, text)
     second: _Amount | None = None
     join, after = _take_prefix(rest, _joins(locale, opened=head.opener)) if rest else (None, rest)
@@ -216,6 +221,37 @@ def _parse_in(text: str, locale: str) -> ParsedNumber:
         first, second = _share(first, second, text)
     sign = -1 if negative or head.direction == "decrease" else 1
     return _build(text, first, second, sign, head, locale)
+
+
+def _read_vague(rest: str, locale: str, text: str) -> tuple[_Amount, _Amount] | None:
+    """An order of magnitude in words at the start of ``rest`` (``hàng triệu``, ``tens of
+    thousands``), with the unit after it (``hàng trăm tỷ đồng``, ``millions of dollars``):
+    its two ends, exact; None when ``rest`` does not start with one."""
+    folded = rest.casefold()
+    for vague in _vague_phrases(locale):
+        phrase = vague.phrase.casefold()
+        if not folded.startswith(phrase) or folded[len(phrase) : len(phrase) + 1].isalnum():
+            continue
+        after = rest[len(phrase) :].lstrip()
+        suffix_words, suffix_units = _unit_table("suffix")
+        token, tail = _take_word(after, suffix_words)
+        if token is None and after[:3].casefold() == "of ":  # millions of dollars
+            token, tail = _take_word(after[3:], suffix_words)
+        unit = suffix_units[token] if token is not None else None
+        tail = tail if token is not None else after
+        if tail:
+            raise NumberParseError(text, f"unexpected text {tail!r} after the number")
+        ends = (
+            _Amount(Decimal(bound), 0, 0, unit, 1, True, True, suffixed=unit is not None)
+            for bound in (vague.low, vague.high)
+        )
+        return next(ends), next(ends)
+    return None
+
+
+@lru_cache(maxsize=4)
+def _vague_phrases(locale: str) -> tuple[VagueQuantity, ...]:
+    return tuple(v for v in vague_quantities() if v.language == locale)
 
 
 def is_currency(unit: str | None) -> bool:

@@ -172,6 +172,40 @@ def number_words() -> tuple[NumberWord, ...]:
     return tuple(rows)
 
 
+class VagueQuantity(NamedTuple):
+    """A quantity printed as an order of magnitude (``tens of thousands``, ``hàng triệu``):
+    the range it stands for, from ``low`` to ``high``."""
+
+    phrase: str
+    language: str
+    low: int
+    high: int
+
+
+@cache
+def vague_quantities() -> tuple[VagueQuantity, ...]:
+    """The orders of magnitude in words (``vague_quantities.csv``), longest first, so that
+    ``hàng chục nghìn`` wins over ``hàng chục``."""
+    rows = [
+        VagueQuantity(r["phrase"], r["language"], int(r["low"]), int(r["high"]))
+        for r in _rows("vague_quantities.csv")
+    ]
+    for row in rows:
+        if not 0 < row.low < row.high:
+            raise ValueError(
+                f"checks/data/vague_quantities.csv: {row.phrase!r} needs 0 < low < high"
+            )
+    return tuple(sorted(rows, key=lambda r: -len(r.phrase)))
+
+
+@cache
+def vague_compounds() -> frozenset[str]:
+    """Words that make a noun with the first word of an order of magnitude (``ngân hàng``,
+    ``khách hàng``, ``mặt hàng``): after them ``hàng trăm`` is no quantity
+    (``vague_compounds.csv``)."""
+    return frozenset(r["word"].casefold() for r in _rows("vague_compounds.csv"))
+
+
 @cache
 def range_words() -> tuple[RangeWord, ...]:
     """Words that open or join the two ends of a range, longest first."""

@@ -23,6 +23,7 @@ from checks.numbers.tables import (
     range_words,
     scale_words,
     unit_tokens,
+    vague_quantities,
 )
 from checks.scan.lexicon import nouns, verbal_hedges, words_with_role
 
@@ -528,6 +529,18 @@ def month_open_before() -> re.Pattern[str]:
     return re.compile(
         rf"(?<!\w)(?P<word>{alternation(words_with_role('month_open'))}){BLANK}{{1,3}}\Z"
     )
+
+
+@cache
+def vague_pattern() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The orders of magnitude in words of both languages (``hàng chục nghìn``, ``tens of
+    thousands``), longest first, and the first words to look for them from."""
+    phrases = [v.phrase for v in vague_quantities()]
+    body = "|".join(
+        re.escape(p).replace(r"\ ", rf"{BLANK}+") for p in sorted(phrases, key=len, reverse=True)
+    )
+    firsts = tuple(sorted({p.split()[0].casefold() for p in phrases}))
+    return re.compile(rf"(?i:{body})(?!\w)"), firsts
 
 
 @cache

@@ -42,6 +42,7 @@ from checks.numbers.tables import (
     qualifier_phrases,
     range_words,
     unit_tokens,
+    vague_compounds,
 )
 from checks.scan import dates
 from checks.scan.clauses import ClauseIndex
@@ -75,6 +76,7 @@ from checks.scan.patterns import (
     single_amount,
     token_pattern,
     unit_after,
+    vague_pattern,
     word_before,
     written_head_before,
 )
@@ -286,6 +288,7 @@ class _Scanner:
             *self._tokens(),
             *self._word_multipliers(),
             *self._word_numbers(),
+            *self._vague_numbers(),
             *self._decades(),
             *self._identifiers(),
         ]
@@ -298,7 +301,12 @@ class _Scanner:
         yield from heapq.merge(
             self._tokens(),
             self._word_multipliers(),
-            iter(sorted([*self._word_numbers(), *self._decades()], key=_order)),
+            iter(
+                sorted(
+                    [*self._word_numbers(), *self._vague_numbers(), *self._decades()],
+                    key=_order,
+                )
+            ),
             self._identifiers(),
             key=_order,
         )
@@ -983,6 +991,60 @@ class _Scanner:
                 )
             )
         return found
+
+    def _vague_numbers(self) -> list[Mention]:
+        """Orders of magnitude in words (``hàng triệu người``, ``hàng trăm tỷ đồng``, ``tens
+        of thousands of accounts``, ``hundreds of millions of dollars``): each a range from
+        one power of ten to the next (``checks/data/vague_quantities.csv``), found from its
+        first word. They print no digits, so the coverage check does not ask for them."""
+        found: list[Mention] = []
+        pattern, firsts = vague_pattern()
+        taken = -1
+        for at in sorted({a for word in firsts for a in self.words.starts(word)}):
+            if at < taken or (at > 0 and self.text[at - 1].isalnum()):
+                continue
+            match = pattern.match(self.text, at)
+            if match is None or self._compound_before(at):
+                continue
+            end = noun_at = match.end()
+            of = _OF_AFTER.match(self.text, end)
+            unit = unit_after().match(self.text, end if of is None else of.end())
+            if unit is not None and not self.text[unit.end() : unit.end() + 1].isalnum():
+                end = noun_at = unit.end()  # hàng trăm tỷ đồng, millions of dollars
+            elif of is not None:
+                noun_at = of.end()  # tens of thousands of accounts
+            start = at
+            hedge = hedge_match(self.text, start, self.floor)
+            if hedge is not None:  # khoảng hàng nghìn, nearly tens of thousands
+                start = hedge.start("phrase")
+            read = self._read(self.text[start:end], start)
+            parsed = read.parsed
+            if parsed is None:
+                continue
+            noun, entry = self._noun_after(noun_at)
+            counted = parsed.unit is None and entry is not None and entry.kind == "count"
+            taken = end
+            found.append(
+                self._make(
+                    start,
+                    end,
+                    Kind.QUANTITY,
+                    parts=(),
+                    value=parsed.value,
+                    interval=widen(parsed.printed, parsed.qualifier, parsed.value, 0),
+                    qualifier=parsed.qualifier,
+                    unit=entry.unit if counted and entry is not None else parsed.unit,
+                    noun=noun if parsed.unit is None and not counted else "",
+                    reading=read,
+                )
+            )
+        return found
+
+    def _compound_before(self, at: int) -> bool:
+        """Whether the word before ``at`` makes a noun with the word at ``at`` (``ngân
+        hàng``, ``khách hàng``): then ``hàng trăm`` after it is no quantity."""
+        before = self.text[max(0, at - _LONGEST_COUNT) : at].rsplit(None, 1)
+        return bool(before) and before[-1].casefold() in vague_compounds()
 
     def _ratio_anchors(self) -> list[int]:
         """Where ``in`` or ``out`` follows a counting word (``one in five``, ``three out
