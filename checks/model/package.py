@@ -16,6 +16,7 @@ from typing import Any, TypeVar, cast
 
 import pandas as pd
 
+from checks.model.count_units import declare_count_units
 from checks.model.csvfile import CsvTable, decode_utf8, read_csv_table, read_regular_file
 from checks.model.errors import InputError
 from checks.model.first_rows import FirstRows
@@ -289,6 +290,7 @@ def load_package(
         rel = path.relative_to(root.resolve()).as_posix()
         resources[name] = Resource(name, path, rel, entry, schema)
     check_required(resources, descriptor=display)
+    declare_count_units(descriptor, display=display)
     return Package(root, descriptor_path, descriptor, resources, limit)
 
 
