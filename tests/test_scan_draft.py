@@ -142,3 +142,10 @@ def test_the_first_months_of_a_year_are_the_period_of_the_numbers_beside_them() 
         "2025-01-01",
         "2025-01-01",
     )
+
+
+def test_the_comma_between_a_day_and_its_year_does_not_end_the_clause() -> None:
+    text = "As of June 30, 2024, there were 400 cases; by 2025, 500."
+    rows = {r["as_written"]: r for r in draft_rows(scan_text(text, "en"), "s")}
+    assert rows["400"]["quote"] == "As of June 30, 2024, there were 400 cases"
+    assert (rows["400"]["period_start"], rows["400"]["period_end"]) == ("2024-06-30",) * 2

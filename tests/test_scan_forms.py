@@ -671,6 +671,33 @@ def test_a_span_of_months_is_one_period(
 
 
 @pytest.mark.parametrize(
+    ("text", "written", "period"),
+    [
+        ("In the year to March 2024 it rose.", "year to March 2024", "2023-04-01..2024-03-31"),
+        (
+            "In the year ended 31 March 2024 it rose.",
+            "year ended 31 March 2024",
+            "2023-04-01..2024-03-31",
+        ),
+        (
+            "In the twelve months to June 2024 it rose.",
+            "twelve months to June 2024",
+            "2023-07-01..2024-06-30",
+        ),
+        (
+            "In the 12 months ending June 30, 2024 it rose.",
+            "12 months ending June 30, 2024",
+            "2023-07-01..2024-06-30",
+        ),
+    ],
+)
+def test_the_year_to_a_month_is_the_twelve_months_it_ends(
+    text: str, written: str, period: str
+) -> None:
+    assert _one_date(text, "en") == (written, period)
+
+
+@pytest.mark.parametrize(
     ("text", "language", "dates"),
     [
         # "and" names two months unless "between" opens a span

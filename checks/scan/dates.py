@@ -107,3 +107,18 @@ def start_of(period: Period) -> Period:
 def end_of(period: Period) -> Period:
     """The last day of a period ("cuối năm 2024" → 2024-12-31)."""
     return Period(period.end, period.end)
+
+
+def year_to(period: Period) -> Period:
+    """The twelve months that end with ``period`` (a month or a day): ``the year to March
+    2024`` is 2023-04-01..2024-03-31, ``the year ended 30 June 2024`` 2023-07-01..2024-06-30.
+
+    >>> str(year_to(month(2024, 3)))
+    '2023-04-01..2024-03-31'
+    """
+    last = dt.date.fromisoformat(period.end)
+    try:
+        first = last.replace(year=last.year - 1) + dt.timedelta(days=1)
+    except ValueError:  # 29 February: a year before is 1 March
+        first = dt.date(last.year - 1, 3, 1)
+    return Period(first.isoformat(), period.end)

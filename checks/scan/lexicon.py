@@ -68,6 +68,7 @@ CALENDAR_ROLES = (
     "decade_of",
     "month_join",
     "month_open",
+    "year_to",
 )
 
 

@@ -418,9 +418,12 @@ def noun_after(language: str) -> re.Pattern[str]:
 WORD_AFTER = re.compile(rf"{BLANK}+(?P<word>[^\W\d_]+)(?:{BLANK}+(?P<second>[^\W\d_]+))?")
 """The next one or two words after a number (when no known noun follows)."""
 
-CLAUSE_BOUNDARY = re.compile(r"[.!?…;:](?![0-9])|,(?![0-9])|\n|[“”\"«»|]|—| – ")
-"""What ends a clause: sentence and clause punctuation (not inside ``16.000`` or ``78,44``),
-line breaks, quotation marks, table bars and dashes between words."""
+CLAUSE_BOUNDARY = re.compile(
+    r"[.!?…;:](?![0-9])|,(?![0-9]|(?<=[0-9],)" + BLANK + r"[0-9]{4}(?![0-9]))|\n|[“”\"«»|]|—| – "
+)
+"""What ends a clause: sentence and clause punctuation (not inside ``16.000`` or ``78,44``,
+nor the comma between a day and its year, ``June 30, 2024``), line breaks, quotation marks,
+table bars and dashes between words."""
 
 DIGIT_RUN = re.compile(r"[0-9]+(?:[.,][0-9]+)*")
 

@@ -96,6 +96,9 @@ class ScanError(ValueError):
 
 _MONTHS_REACH = 40
 _MONTH_GROUPS = frozenset({"thang", "monthyear", "monthy"})
+_ENDS_A_YEAR = frozenset({"monthy", "dmonth", "monthd"})
+"""The English dates a year may end with: ``the year to March 2024``, ``the year ended 31
+March 2024``, ``the 12 months ending June 30, 2024``."""
 """The tokenizer's groups that read one month (``tháng 3``, ``3/2024``, ``March 2024``)."""
 _MONTH_SPAN_REACH = 32
 """Characters a first month and its join may take before the second month (``between
@@ -107,6 +110,10 @@ _COUNT_REACH = 20
 ``chín phần``, ``seventy-seven million``)."""
 _LONGEST_COUNT = 8
 """Characters looked at before ``in`` for the counting word of a ratio (``seven``)."""
+_TWELVE_MONTHS_TO = re.compile(
+    rf"{BLANK}+(?i:months){BLANK}+(?i:to|ending|ended|through){BLANK}+(?=[A-Z0-9])"
+)
+"""After ``12``: the words of ``12 months to``, before the date the months end with."""
 _EVERY_BEFORE = re.compile(r"(?<!\w)(?P<word>(?i:cứ))\s+\Z")
 """``cứ`` right before a number: perhaps the first number of ``cứ 5 người thì có 1``."""
 _IN_SHARE = re.compile(r"\s(?:in|of)\s")
@@ -440,6 +447,12 @@ class _Scanner:
             return self._make(start, end, Kind.DATE, note=str(exc)), end
         if group in _MONTH_GROUPS and (spanned := self._month_span(start, end, period)):
             return spanned
+        if period.fixed and group in _ENDS_A_YEAR:
+            year_to = self._before(word_before("year_to"), start, WORD_WINDOW)
+            if year_to is not None:  # the year to March 2024: the twelve months it ends
+                return self._make(
+                    year_to.start("word"), end, Kind.DATE, period=dates.year_to(period)
+                ), end
         return self._make(start, end, Kind.DATE, period=period), end
 
     def _month_span(self, start: int, end: int, month: Period) -> tuple[Mention, int] | None:
@@ -530,6 +543,23 @@ class _Scanner:
             note=note,
             reading=read,
         )
+
+    def _twelve_months_to(self, start: int, end: int) -> Mention | None:
+        """``12 months to June 2024``, ``12 months ending June 30, 2024``: the twelve months
+        the date ends, one period (not a duration and a date)."""
+        words = _TWELVE_MONTHS_TO.match(self.text, end)
+        if words is None:
+            return None
+        date = token_pattern(self.language).match(self.text, words.end())
+        if date is None or date.lastgroup not in _ENDS_A_YEAR:
+            return None
+        try:
+            period = period_of(date, date.lastgroup)
+        except DateError:
+            return None
+        if not period.fixed:
+            return None
+        return self._make(start, date.end(), Kind.DATE, period=dates.year_to(period))
 
     def _every_so_many(self, start: int) -> Mention | None:
         """``cứ 5 người thì có 1`` (one in five people), the number at ``start`` being the
@@ -656,6 +686,8 @@ class _Scanner:
             )
         if bare and num2 is None and len(num) <= 2 and num.isdigit() and 1 <= int(num) <= 12:
             months = self._months_of_year(start, end, int(num))
+            if months is None and num == "12":
+                months = self._twelve_months_to(start, end)
             if months is not None:
                 return months, months.end
         season = _SEASON.fullmatch(num) if bare and num2 is None else None
