@@ -198,6 +198,8 @@ FORMS: list[tuple[object, ...]] = [
     ("en", "1 in 10,000", 0.0001, 0.0001, "", "exact", "fraction"),
     ("en", "1 in every 5", 0.2, 0.2, "", "exact", "fraction"),
     ("en", "tens of thousands", 1e4, 1e5, "", "range", "range"),
+    ("en", "rose by a third", 100 / 3, 100 / 3, "percent", "exact", "change"),
+    ("vi", "giảm 1/3", -100 / 3, -100 / 3, "percent", "exact", "change"),
     ("en", "hundreds of millions of dollars", 1e8, 1e9, "USD", "range", "range"),
     ("vi", "hàng triệu", 1e6, 1e9, "", "range", "range"),
     ("vi", "hàng trăm tỷ đồng", 1e11, 1e12, "VND", "range", "range"),

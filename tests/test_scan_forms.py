@@ -671,6 +671,29 @@ def test_a_span_of_months_is_one_period(
 
 
 @pytest.mark.parametrize(
+    ("text", "language", "written", "value", "unit"),
+    [
+        (
+            "Crime fell by nearly a third in 2023.",
+            "en",
+            "fell by nearly a third",
+            -100 / 3,
+            "percent",
+        ),
+        ("Sales rose by half.", "en", "rose by half", 50.0, "percent"),
+        ("Costs were cut by a quarter.", "en", "cut by a quarter", -25.0, "percent"),
+        ("Thiệt hại giảm một nửa.", "vi", "giảm một nửa", 0.5, "times"),
+    ],
+)
+def test_a_change_by_a_share_in_words_is_a_change_in_percent(
+    text: str, language: str, written: str, value: float, unit: str
+) -> None:
+    (mention,) = [m for m in scan_text(text, language).mentions if m.kind.value == "quantity"]
+    assert (mention.as_written, mention.unit) == (written, unit)
+    assert mention.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
     ("text", "written", "period"),
     [
         ("In the year to March 2024 it rose.", "year to March 2024", "2023-04-01..2024-03-31"),

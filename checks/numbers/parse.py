@@ -665,6 +665,9 @@ def _build(
     unit = first.unit
     if head.multiplier and unit is None:
         unit = "times"
+    if head.direction and first.exact and second is None and unit is None and not multiplier:
+        with localcontext(_CONTEXT):  # rose by a third, giảm 1/3: a change of 33.3%
+            value, lo, hi, unit = value * 100, lo * 100, hi * 100, "percent"
     try:
         as_float = float(value)
         printed = Interval(float(lo), float(hi))

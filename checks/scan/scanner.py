@@ -14,7 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from checks.numbers.hedges import HEDGE_WINDOW, hedge_match, qualifier_of
 from checks.numbers.interval import Interval
@@ -59,6 +59,7 @@ from checks.scan.patterns import (
     ROMAN_OR_DIGIT,
     WORD_AFTER,
     WORD_WINDOW,
+    alternation,
     day_context_before,
     head_word_before,
     head_words,
@@ -110,6 +111,25 @@ _COUNT_REACH = 20
 ``chín phần``, ``seventy-seven million``)."""
 _LONGEST_COUNT = 8
 """Characters looked at before ``in`` for the counting word of a ratio (``seven``)."""
+
+
+@cache
+def _change_before() -> re.Pattern[str]:
+    """A change word right before a position (``giảm 1/3``, ``fell 1/4``): a day/month
+    after it is the size of the change, not a date."""
+    return re.compile(
+        rf"(?<!\w)(?P<phrase>{alternation(c.word for c in change_words())}){BLANK}+\Z"
+    )
+
+
+@cache
+def _change_by_before() -> re.Pattern[str]:
+    """A change word that ends in ``by`` right before a position (``rose by``, ``fell
+    by``): what makes ``a third`` after it the size of a change."""
+    words = [c.word for c in change_words() if c.word.casefold().endswith(" by")]
+    return re.compile(rf"(?<!\w)(?P<phrase>{alternation(words)}){BLANK}+\Z")
+
+
 _TWELVE_MONTHS_TO = re.compile(
     rf"{BLANK}+(?i:months){BLANK}+(?i:to|ending|ended|through){BLANK}+(?=[A-Z0-9])"
 )
@@ -291,14 +311,7 @@ class _Scanner:
         }
 
     def run(self) -> list[Mention]:
-        found = [
-            *self._tokens(),
-            *self._word_multipliers(),
-            *self._word_numbers(),
-            *self._vague_numbers(),
-            *self._decades(),
-            *self._identifiers(),
-        ]
+        found = [*self._tokens(), *self._in_words(), *self._identifiers()]
         found.sort(key=_order)
         return found
 
@@ -306,17 +319,17 @@ class _Scanner:
         """Every mention in text order: numbers (in digits and in words), multiplier
         words, decades and identifiers."""
         yield from heapq.merge(
-            self._tokens(),
-            self._word_multipliers(),
-            iter(
-                sorted(
-                    [*self._word_numbers(), *self._vague_numbers(), *self._decades()],
-                    key=_order,
-                )
-            ),
-            self._identifiers(),
-            key=_order,
+            self._tokens(), iter(self._in_words()), self._identifiers(), key=_order
         )
+
+    def _in_words(self) -> list[Mention]:
+        """The numbers without digits, in text order: multiplier words, numbers and orders
+        of magnitude in words, decades. A number in words inside a multiplier phrase
+        (``một nửa`` of ``giảm một nửa``) is the multiplier's."""
+        multipliers = list(self._word_multipliers())
+        words = [*self._word_numbers(), *self._vague_numbers()]
+        words = [w for w in words if not any(m.start <= w.start < m.end for m in multipliers)]
+        return sorted([*multipliers, *words, *self._decades()], key=_order)
 
     def _tokens(self) -> Iterator[Mention]:
         """The tokenizer's mentions in text order. A range cut back to its first end
@@ -508,7 +521,8 @@ class _Scanner:
                 return None  # Ngày 1/3 số vụ ...: a day word makes it the date
             hedge = hedge_match(self.text, start, self.floor)
             sized = hedge is not None and qualifier_of(hedge.group("phrase")) in _SIZE_HEDGES
-            if not sized and share_after().match(self.text, end) is None:
+            changed = self._before(_change_before(), start, WORD_WINDOW) is not None
+            if not (sized or changed) and share_after().match(self.text, end) is None:
                 return None
         elif unit_after().match(self.text, end) is None:
             return None
@@ -998,6 +1012,9 @@ class _Scanner:
             hedge = hedge_match(self.text, start)
             if hedge is not None:  # gần hai phần ba, nearly two-thirds
                 start = hedge.start("phrase")
+            change = _change_by_before().search(self.text, max(0, start - _COUNT_REACH), start)
+            if change is not None:  # rose by a third: a change of 33.3%
+                start = change.start("phrase")
             read = self._read(self.text[start:end], start)
             if read.parsed is None:
                 continue
@@ -1046,7 +1063,7 @@ class _Scanner:
             elif of is not None:
                 noun_at = of.end()  # tens of thousands of accounts
             start = at
-            hedge = hedge_match(self.text, start, self.floor)
+            hedge = hedge_match(self.text, start)  # found apart from the tokens: no floor
             if hedge is not None:  # khoảng hàng nghìn, nearly tens of thousands
                 start = hedge.start("phrase")
             read = self._read(self.text[start:end], start)
@@ -1071,6 +1088,15 @@ class _Scanner:
                 )
             )
         return found
+
+    def _changed_by(self, start: int) -> bool:
+        """Whether a change word ending in ``by`` stands right before ``start`` (``rose by
+        a third``, ``fell by half``): the share is the size of the change."""
+        at = start
+        hedge = hedge_match(self.text, start)
+        if hedge is not None:
+            at = hedge.start("phrase")
+        return _change_by_before().search(self.text, max(0, at - _COUNT_REACH), at) is not None
 
     def _compound_before(self, at: int) -> bool:
         """Whether the word before ``at`` makes a noun with the word at ``at`` (``ngân
@@ -1113,7 +1139,7 @@ class _Scanner:
                     return None
                 if language == "en" and _COMPARED_AFTER.match(follows):
                     return None  # one-third higher: a change, not a share (not read)
-                if language == "en" and not words.hyphenated:
+                if language == "en" and not words.hyphenated and not self._changed_by(start):
                     if not _OF_AFTER.match(follows) or _OF_YEAR.match(follows):
                         return None
                     if _ORDINAL_BEFORE.search(self.text, max(0, start - 12), start):
