@@ -27,6 +27,7 @@ def _app() -> Typer:
     from checks.cli import report as _report  # noqa: F401
     from checks.cli import scan as _scan  # noqa: F401
     from checks.cli import source as _source  # noqa: F401
+    from checks.cli import stats as _stats  # noqa: F401
     from checks.cli.app import app
 
     return app
