@@ -28,7 +28,9 @@ class Output(StrEnum):
 @app.command()
 @guarded
 def stats(
-    files: Annotated[list[Path], typer.Argument(help="UTF-8 text files (papers, articles).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="UTF-8 text files (papers, articles).", metavar="FILE")
+    ],
     fail_on: Annotated[
         FailOn,
         typer.Option(
