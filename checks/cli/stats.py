@@ -5,13 +5,15 @@ from __future__ import annotations
 import json
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded
-from checks.stats.report import Located, check_file
 from checks.textsafety import one_line
+
+if TYPE_CHECKING:
+    from checks.stats.report import Located
 
 
 class FailOn(StrEnum):
@@ -45,6 +47,8 @@ def stats(
     """Recompute the p value of every reported test (t, F, r, χ², z with a p value) and
     report a p value the statistic cannot give (warning) or whose significance at .05 it
     reverses (error)."""
+    from checks.stats.report import check_file  # scipy: only for this command
+
     found = [located for path in files for located in check_file(path)]
     if output is Output.json:
         typer.echo(json.dumps([f.as_json() for f in found], ensure_ascii=False, indent=2))
