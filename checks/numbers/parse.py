@@ -227,8 +227,11 @@ def _read_vague(rest: str, locale: str, text: str) -> tuple[_Amount, _Amount] | 
     """An order of magnitude in words at the start of ``rest`` (``hàng triệu``, ``tens of
     thousands``), with the unit after it (``hàng trăm tỷ đồng``, ``millions of dollars``):
     its two ends, exact; None when ``rest`` does not start with one."""
+    phrases, firsts = _vague_phrases(locale)
+    if rest[:1].casefold() not in firsts:
+        return None  # the common case: digits, a sign, a currency
     folded = rest.casefold()
-    for vague in _vague_phrases(locale):
+    for vague in phrases:
         phrase = vague.phrase.casefold()
         if not folded.startswith(phrase) or folded[len(phrase) : len(phrase) + 1].isalnum():
             continue
@@ -250,8 +253,10 @@ def _read_vague(rest: str, locale: str, text: str) -> tuple[_Amount, _Amount] | 
 
 
 @lru_cache(maxsize=4)
-def _vague_phrases(locale: str) -> tuple[VagueQuantity, ...]:
-    return tuple(v for v in vague_quantities() if v.language == locale)
+def _vague_phrases(locale: str) -> tuple[tuple[VagueQuantity, ...], frozenset[str]]:
+    """The orders of magnitude of ``locale``, longest first, and their first letters."""
+    phrases = tuple(v for v in vague_quantities() if v.language == locale)
+    return phrases, frozenset(v.phrase[:1].casefold() for v in phrases)
 
 
 def is_currency(unit: str | None) -> bool:

@@ -1026,18 +1026,7 @@ class _Scanner:
                 unit = entry.unit if entry.kind == "count" else None  # two million people
             taken = end
             found.append(
-                self._make(
-                    start,
-                    end,
-                    Kind.QUANTITY,
-                    parts=(),
-                    value=parsed.value,
-                    interval=widen(parsed.printed, parsed.qualifier, parsed.value, parsed.decimals),
-                    qualifier=parsed.qualifier,
-                    unit=unit,
-                    noun=noun if unit is None else "",
-                    reading=read,
-                )
+                self._wordless(start, end, read, parsed, unit, noun if unit is None else "")
             )
         return found
 
@@ -1073,21 +1062,34 @@ class _Scanner:
             noun, entry = self._noun_after(noun_at)
             counted = parsed.unit is None and entry is not None and entry.kind == "count"
             taken = end
-            found.append(
-                self._make(
-                    start,
-                    end,
-                    Kind.QUANTITY,
-                    parts=(),
-                    value=parsed.value,
-                    interval=widen(parsed.printed, parsed.qualifier, parsed.value, 0),
-                    qualifier=parsed.qualifier,
-                    unit=entry.unit if counted and entry is not None else parsed.unit,
-                    noun=noun if parsed.unit is None and not counted else "",
-                    reading=read,
-                )
-            )
+            counts = entry.unit if counted and entry is not None else parsed.unit
+            shown = noun if parsed.unit is None and not counted else ""
+            found.append(self._wordless(start, end, read, parsed, counts, shown))
         return found
+
+    def _wordless(
+        self,
+        start: int,
+        end: int,
+        read: Reading,
+        parsed: ParsedNumber,
+        unit: str | None,
+        noun: str,
+    ) -> Mention:
+        """A quantity printed without digits (``two-thirds``, ``hàng triệu người``): no
+        digit parts, so the coverage check does not ask for it."""
+        return self._make(
+            start,
+            end,
+            Kind.QUANTITY,
+            parts=(),
+            value=parsed.value,
+            interval=widen(parsed.printed, parsed.qualifier, parsed.value, parsed.decimals),
+            qualifier=parsed.qualifier,
+            unit=unit,
+            noun=noun,
+            reading=read,
+        )
 
     def _changed_by(self, start: int) -> bool:
         """Whether a change word ending in ``by`` stands right before ``start`` (``rose by
