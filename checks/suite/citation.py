@@ -3,7 +3,8 @@
 Per source: the archived file's sha256 matches. Per claim: ``text[start:end] == quote``
 on the NFC text; the claim lies before ``body_end``; ``as_written`` occurs in the quote;
 parsing ``as_written`` (in the source's language) gives an interval that contains
-``value`` in the claim's unit; the qualifier agrees with the hedge word. Per file in
+``value`` in the claim's unit; the qualifier agrees with the hedge word; the period
+overlaps a period the quote prints, if it prints one. Per file in
 ``sources/``: some row registers it (:mod:`checks.suite.unregistered`).
 
 The claims are checked column by column: the quote-at-offsets comparison is one string
@@ -14,6 +15,7 @@ out in row order, as if each claim had been checked on its own.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar, NamedTuple
@@ -36,13 +38,16 @@ from checks.numbers.parse import NumberParseError, parse_number
 from checks.numbers.qualifiers import KEEP_PRINTED, QualifierError, widen
 from checks.numbers.units import UnitError, conversion_factor
 from checks.registry import register
+from checks.scan.periods import quote_periods
 from checks.suite.common import row_finding
 from checks.suite.unregistered import UNREGISTERED_CODE, unregistered_sources
 
 CHECK = "citation"
 _ONE_SIDED = {"nearly", "more_than", "at_least", "less_than", "up_to"}
 # the order in which one claim's findings are reported
-_OFFSETS, _BODY, _WRITTEN, _VALUE, _QUALIFIER = range(5)
+_OFFSETS, _BODY, _WRITTEN, _VALUE, _QUALIFIER, _PERIOD = range(6)
+_YEAR = re.compile(r"(?<![0-9])(?:1[89]|2[01])[0-9]{2}(?![0-9])")
+"""A year a quote may print (1800-2199): what makes its dates worth reading."""
 _CHUNK_ROWS = 100_000  # claims checked at a time: their Python strings stay in tens of MB
 
 
@@ -129,6 +134,16 @@ CODES: tuple[FindingCode, ...] = (
         "a wrong hedge changes the interval; a missing forecast word may be in the wider context",
     ),
     FindingCode(
+        "period-mismatch",
+        "The period is none of the dates the quote prints",
+        "The quote prints a year or a month (not as a base of comparison) and the claim's "
+        "period overlaps none of them: copy the period from the quote, or quote the words "
+        "that give it.",
+        "warning",
+        "a figure for the wrong period is compared with the wrong figures; the period may "
+        "come from the wider text",
+    ),
+    FindingCode(
         "qualifier-unsupported",
         "A hedge the quote does not print",
         "The claim is hedged but no hedge word precedes the number: quote the hedge word or set "
@@ -149,7 +164,8 @@ class CitationCheck:
     help: ClassVar[str] = (
         "Each archived source's sha256 matches its row; each claim's quote is found at its "
         "offsets in the NFC text, before the body's end; as_written occurs in the quote and "
-        "parses to an interval containing the value; the qualifier matches the hedge word. "
+        "parses to an interval containing the value; the qualifier matches the hedge word; "
+        "the period overlaps a date the quote prints (a base of comparison aside). "
         "Every file in sources/ is registered in sources.csv."
     )
 
@@ -287,7 +303,52 @@ class _ClaimChecks:
                 )
             )
         self._numbers(checked, found)
+        self._periods(checked, found)
         return found
+
+    def _periods(self, checked: np.ndarray, found: list[Found]) -> None:
+        """The claim's period overlaps a period its quote prints, when the quote prints one.
+
+        Cheap first: a quote that holds the year of the period's start or end is fine, and
+        so is one that holds no year at all. The few others are scanned (the reader of
+        ``scan``): their dates with a year, those of a base of comparison (``so với năm
+        2022``, ``up from … in 2015``) left out, and the days left out unless the claim is
+        a day itself (``Ngày 24/12/2024, Bộ cho biết năm 2023 …``: the day is the report's).
+        """
+        start, end = self.claims["period_start"], self.claims["period_end"]
+        if not (pd.api.types.is_datetime64_any_dtype(start) and len(start)):
+            return
+        rows = np.flatnonzero(checked & start.notna().to_numpy() & end.notna().to_numpy())
+        if len(rows) == 0:
+            return
+        first = start.dt.year.to_numpy()[rows].astype(int).tolist()
+        last = end.dt.year.to_numpy()[rows].astype(int).tolist()
+        names = {year: str(year) for year in {*first, *last}}
+        quotes = [self.quotes[row] for row in rows.tolist()]
+        held = np.fromiter(map(str.__contains__, quotes, map(names.__getitem__, first)), bool)
+        spans = np.flatnonzero(~held & (np.asarray(first) != np.asarray(last)))
+        for i in spans.tolist():
+            held[i] = names[last[i]] in quotes[i]
+        for i in np.flatnonzero(~held).tolist():
+            if _YEAR.search(quotes[i]) is None:
+                continue
+            row = int(rows[i])
+            lo, hi = start.iloc[row].date().isoformat(), end.iloc[row].date().isoformat()
+            printed = quote_periods(quotes[i], self.language[row], day=lo == hi)
+            if printed and not any(p.start <= hi and lo <= p.end for p in printed):
+                shown = ", ".join(str(p) for p in printed)
+                found.append(
+                    self._finding(
+                        row,
+                        _PERIOD,
+                        "period-mismatch",
+                        f"the period {lo}..{hi} overlaps none of the periods the quote "
+                        f"prints ({shown})",
+                        Severity.WARNING,
+                        period=[lo, hi],
+                        quote_periods=[[p.start, p.end] for p in printed],
+                    )
+                )
 
     def _finding(
         self,

@@ -1,0 +1,52 @@
+"""citation/period-mismatch: a claim's period against the dates its own quote prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checks.scan.periods import quote_periods
+from tests.claim_packages import build, claim, findings
+
+
+def _period_findings(tmp_path: Path, quote: str, period: str, language: str = "vi") -> list[str]:
+    rows = [claim("a", "online-fraud-reports", "16.000", value="16000", quote=quote, period=period)]
+    root = build(tmp_path / "p", rows, sources={"article": {"language": language}})
+    return [f.message for f in findings(root, "citation") if f.code == "period-mismatch"]
+
+
+def test_a_period_the_quote_contradicts_is_a_warning(tmp_path: Path) -> None:
+    (message,) = _period_findings(tmp_path, "Trong năm 2023, có 16.000 phản ánh", "2022")
+    assert message == (
+        "a: the period 2022-01-01..2022-12-31 overlaps none of the periods the quote prints "
+        "(2023-01-01..2023-12-31)"
+    )
+
+
+@pytest.mark.parametrize(
+    ("quote", "period", "language"),
+    [
+        ("Trong năm 2023, có 16.000 phản ánh", "2023", "vi"),
+        ("Có 16.000 phản ánh", "2022", "vi"),  # no date in the quote: nothing to compare
+        # a base of comparison is not the period
+        ("16.000 phản ánh, tăng 5% so với năm 2022", "2023", "vi"),
+        # the day the ministry reported is not the period of a yearly figure
+        ("Ngày 24/12/2024, Bộ cho biết có 16.000 phản ánh", "2023", "vi"),
+        # the first months of a year, a span of months: the claim lies inside
+        ("Trong 6 tháng đầu năm 2024, có 16.000 phản ánh", "2024-03-01..2024-03-31", "vi"),
+        ("From January to March 2024, 16.000 reports", "2024-02-01..2024-02-29", "en"),
+        # a claim over several years overlaps a year inside them
+        ("In 2021, 16.000 reports", "2019-01-01..2023-12-31", "en"),
+    ],
+)
+def test_a_period_that_agrees_with_the_quote_or_that_it_does_not_fix_is_silent(
+    tmp_path: Path, quote: str, period: str, language: str
+) -> None:
+    assert _period_findings(tmp_path, quote, period, language) == []
+
+
+def test_a_day_counts_only_for_a_claim_about_a_day() -> None:
+    quote = "Tính đến ngày 30/6/2024, có 16.000 phản ánh"
+    assert quote_periods(quote, "vi", day=False) == []
+    assert [str(p) for p in quote_periods(quote, "vi", day=True)] == ["2024-06-30"]
