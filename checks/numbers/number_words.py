@@ -261,7 +261,7 @@ def _continuing(language: str) -> frozenset[str]:
         *(w.word.casefold() for w in scale_words() if w.language == language),
         "hundred",
     }
-    return frozenset(words - {"a", "an"})
+    return frozenset(words - _ARTICLES)
 
 
 def _after_compound(text: str, at: int, language: str) -> bool:
@@ -298,5 +298,5 @@ def counting_words(language: str) -> dict[str, int]:
     return {
         word: value
         for word, value in _words(language, "count", "teen").items()
-        if word not in ("a", "an")
+        if word not in _ARTICLES
     }

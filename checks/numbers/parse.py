@@ -231,17 +231,17 @@ def _read_vague(rest: str, locale: str, text: str) -> tuple[_Amount, _Amount] | 
     if rest[:1].casefold() not in firsts:
         return None  # the common case: digits, a sign, a currency
     folded = rest.casefold()
+    suffix_words, suffix_units = _unit_table("suffix")
     for vague in phrases:
         phrase = vague.phrase.casefold()
         if not folded.startswith(phrase) or folded[len(phrase) : len(phrase) + 1].isalnum():
             continue
         after = rest[len(phrase) :].lstrip()
-        suffix_words, suffix_units = _unit_table("suffix")
         token, tail = _take_word(after, suffix_words)
         if token is None and after[:3].casefold() == "of ":  # millions of dollars
             token, tail = _take_word(after[3:], suffix_words)
+            tail = after if token is None else tail
         unit = suffix_units[token] if token is not None else None
-        tail = tail if token is not None else after
         if tail:
             raise NumberParseError(text, f"unexpected text {tail!r} after the number")
         ends = (

@@ -408,6 +408,18 @@ def period_context_before() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{body}){BLANK}+\Z")
 
 
+def period_context_at(text: str, start: int) -> re.Match[str] | None:
+    """The words of :func:`period_context_before` right before the date at ``start``."""
+    return period_context_before().search(text, max(0, start - WORD_WINDOW), start)
+
+
+def is_base_period(text: str, start: int) -> bool:
+    """Whether the date at ``start`` is the base of a comparison (``so với năm 2022``, ``up
+    from … in 2015``), not the period of the number beside it."""
+    context = period_context_at(text, start)
+    return context is not None and context.group("base_period") is not None
+
+
 @cache
 def noun_after(language: str) -> re.Pattern[str]:
     """The known noun (or function word) right after a number, in ``language``."""

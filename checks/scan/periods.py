@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from checks.scan.dates import Period
 from checks.scan.mention import Kind
-from checks.scan.patterns import WORD_WINDOW, period_context_before
+from checks.scan.patterns import is_base_period
 from checks.scan.scanner import scan_text
 
 
@@ -24,10 +24,7 @@ def quote_periods(quote: str, language: str, *, day: bool) -> list[Period]:
             continue
         if period.start == period.end and not day:
             continue
-        context = period_context_before().search(
-            quote, max(0, mention.start - WORD_WINDOW), mention.start
-        )
-        if context is not None and context.group("base_period"):
+        if is_base_period(quote, mention.start):
             continue
         found.append(period)
     return found

@@ -110,7 +110,8 @@ _COUNT_REACH = 20
 """Characters a count in words may stand before its part or scale word (``three-quarters``,
 ``chín phần``, ``seventy-seven million``)."""
 _LONGEST_COUNT = 8
-"""Characters looked at before ``in`` for the counting word of a ratio (``seven``)."""
+"""Characters looked at for the word before ``in`` (a counting word of a ratio, ``seven``)
+or before ``hàng`` (a word it makes a noun with, ``chuyến``)."""
 
 
 @cache
@@ -1103,8 +1104,7 @@ class _Scanner:
     def _compound_before(self, at: int) -> bool:
         """Whether the word before ``at`` makes a noun with the word at ``at`` (``ngân
         hàng``, ``khách hàng``): then ``hàng trăm`` after it is no quantity."""
-        before = self.text[max(0, at - _LONGEST_COUNT) : at].rsplit(None, 1)
-        return bool(before) and before[-1].casefold() in vague_compounds()
+        return self._short_word_before(at) in vague_compounds()
 
     def _ratio_anchors(self) -> list[int]:
         """Where ``in`` or ``out`` follows a counting word (``one in five``, ``three out
@@ -1113,10 +1113,17 @@ class _Scanner:
         found: list[int] = []
         for joiner in joiners:
             for at in self.words.starts(f" {joiner} "):
-                before = self.text[max(0, at - _LONGEST_COUNT) : at].rsplit(None, 1)
-                if before and before[-1].casefold() in counts:
+                if self._short_word_before(at) in counts:
                     found.append(at + 1)
         return found
+
+    def _short_word_before(self, at: int) -> str:
+        """The casefolded word before ``at`` (blanks between), looked for in the
+        :data:`_LONGEST_COUNT` characters before it: a counting word, ``ngân``. Unlike
+        :meth:`_word_before` it ignores the token stream's floor (the words in numbers are
+        found apart from it)."""
+        before = self.text[max(0, at - _LONGEST_COUNT) : at].rsplit(None, 1)
+        return before[-1].casefold() if before else ""
 
     def _words_at(self, anchor: int) -> tuple[int, int, str] | None:
         """The number in words holding the word at ``anchor``: its start, end and language.
