@@ -762,3 +762,21 @@ def _one_date(text: str, language: str) -> tuple[str, str]:
     (mention,) = scan_text(text, language).mentions
     assert mention.kind.value == "date", mention
     return mention.as_written, str(mention.period)
+
+
+def test_a_year_before_a_comma_is_the_year_on_every_python_311() -> None:
+    """Python's ``re`` before 3.11.3 (Debian 12's 3.11.2) gives back only part of a
+    possessive repeated group, and read ``năm 2025, sau`` as the quantity ``2025,``: the
+    patterns repeat no group possessively, and the year reads as a year."""
+    from checks.scan.patterns import number_body, token_pattern
+
+    for pattern in (
+        token_pattern("vi").pattern,
+        token_pattern("en").pattern,
+        number_body(with_range=True),
+    ):
+        assert not any(repeat in pattern for repeat in (")*+", ")++", ")?+")), pattern[:80]
+    mentions = scan_text(
+        "Công ước có hiệu lực vào năm 2025, sau khi được phê chuẩn.", "vi"
+    ).mentions
+    assert [(m.as_written, m.kind.value) for m in mentions] == [("năm 2025", "date")]

@@ -29,8 +29,11 @@ from checks.scan.lexicon import nouns, verbal_hedges, words_with_role
 
 BLANK = r"[^\S\n]"
 """One horizontal blank: a space, a tab, a non-breaking or narrow no-break space."""
-_NUM = r"[0-9]++(?:[.,][0-9]++)*+"
-"""Digits are ASCII digits, as the number parser reads them."""
+_NUM = r"[0-9]+(?![0-9])(?:[.,][0-9]+(?![0-9]))*(?![.,][0-9])"
+"""Digits are ASCII digits, as the number parser reads them. The longest run of digit
+groups, never given back: the look-aheads do what possessive quantifiers would
+(``[0-9]++(?:[.,][0-9]++)*+``), which Python's ``re`` before 3.11.3 gets wrong on a
+repeated group (``2025, sau`` matched ``2025,``: CPython gh-101955)."""
 _DIGIT_START = r"(?<![\w.,/])(?<!\w-)"
 _GAP = f"{BLANK}{{1,3}}"
 """Blanks inside a date token: bounded, so that the digits of one token stay close."""
