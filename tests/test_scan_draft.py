@@ -149,3 +149,27 @@ def test_the_comma_between_a_day_and_its_year_does_not_end_the_clause() -> None:
     rows = {r["as_written"]: r for r in draft_rows(scan_text(text, "en"), "s")}
     assert rows["400"]["quote"] == "As of June 30, 2024, there were 400 cases"
     assert (rows["400"]["period_start"], rows["400"]["period_end"]) == ("2024-06-30",) * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "written", "period"),
+    [
+        ("Từ 2020 đến 2023, có 200 vụ.", "vi", "200", ("2020-01-01", "2023-12-31")),
+        (
+            "Từ tháng 1 đến tháng 3/2025, có hơn 4.200 vụ.",
+            "vi",
+            "hơn 4.200",
+            ("2025-01-01", "2025-03-31"),
+        ),
+        ("From 2019 to 2022, 300 cases.", "en", "300", ("2019-01-01", "2022-12-31")),
+        # a word that opens a span is still the base before a single date
+        ("Có 200 vụ, tăng 5% từ năm 2022.", "vi", "200", ("", "")),
+        # "cùng kỳ" (the same period) is the base of a comparison
+        ("Số vụ giảm 1/3 so với cùng kỳ năm 2024.", "vi", "giảm 1/3", ("", "")),
+    ],
+)
+def test_a_span_opened_by_tu_or_from_is_the_period_not_a_base(
+    text: str, language: str, written: str, period: tuple[str, str]
+) -> None:
+    rows = {r["as_written"]: r for r in draft_rows(scan_text(text, language), "s")}
+    assert (rows[written]["period_start"], rows[written]["period_end"]) == period

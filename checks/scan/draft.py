@@ -30,7 +30,7 @@ from checks.scan.clauses import QUOTE_WINDOW, TRIM, ClauseIndex
 from checks.scan.dates import Period
 from checks.scan.language import SentenceLanguages
 from checks.scan.mention import Kind, Mention
-from checks.scan.patterns import WORD_WINDOW, is_base_period, period_context_at
+from checks.scan.patterns import WORD_WINDOW, is_base, is_base_period, period_context_at
 from checks.scan.scanner import Scan
 
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -158,7 +158,7 @@ def _fixing_dates(
             continue
         if date.period is None or not date.period.fixed:
             continue
-        if is_base_period(text, date.start):
+        if is_base_period(text, date.start, date.as_written):
             continue
         found.append(date)
     return found[:1]
@@ -199,7 +199,7 @@ def _clause_period(
         if date.period is None or not date.period.fixed:
             continue
         context = period_context_at(text, date.start)
-        if context is not None and context.group("base_period"):
+        if is_base(context, date.as_written):
             bases.append(date.period)
             continue
         months = _FIRST_MONTHS.search(text, max(0, date.start - 2 * WORD_WINDOW), date.start)

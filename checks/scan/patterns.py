@@ -416,11 +416,37 @@ def period_context_at(text: str, start: int) -> re.Match[str] | None:
     return period_context_before().search(text, max(0, start - WORD_WINDOW), start)
 
 
-def is_base_period(text: str, start: int) -> bool:
-    """Whether the date at ``start`` is the base of a comparison (``so với năm 2022``, ``up
-    from … in 2015``), not the period of the number beside it."""
-    context = period_context_at(text, start)
-    return context is not None and context.group("base_period") is not None
+def is_base_period(text: str, start: int, written: str = "") -> bool:
+    """Whether the date at ``start`` (printed ``written``) is the base of a comparison
+    (``so với năm 2022``, ``up from … in 2015``), not the period of the number beside it.
+    ``từ``, ``from`` before a span (``từ 2020 đến 2023``, ``from January to March 2024``)
+    open the span: it is the period."""
+    return is_base(period_context_at(text, start), written)
+
+
+def is_base(context: re.Match[str] | None, written: str) -> bool:
+    """:func:`is_base_period` on the words already found before the date."""
+    if context is None or context.group("base_period") is None:
+        return False
+    return not opens_span(context.group("base_period"), written)
+
+
+def opens_span(word: str, written: str) -> bool:
+    """Whether ``word`` before a date printed ``written`` is the opener of a span: a word
+    that opens spans (``từ``, ``from``, ``between``) and a join inside the date."""
+    if " ".join(word.split()).casefold() not in _span_openers():
+        return False
+    return _span_join().search(written) is not None
+
+
+@cache
+def _span_openers() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words_with_role("month_open"))
+
+
+@cache
+def _span_join() -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{alternation(words_with_role('month_join'))})(?!\w)")
 
 
 @cache

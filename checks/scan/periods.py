@@ -24,7 +24,7 @@ def quote_periods(quote: str, language: str, *, day: bool) -> list[Period]:
             continue
         if period.start == period.end and not day:
             continue
-        if is_base_period(quote, mention.start):
+        if is_base_period(quote, mention.start, mention.as_written):
             continue
         found.append(period)
     return found
