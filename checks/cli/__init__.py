@@ -24,6 +24,7 @@ def _app() -> Typer:
     from checks.cli import explain as _explain  # noqa: F401
     from checks.cli import init as _init  # noqa: F401
     from checks.cli import publish as _publish  # noqa: F401
+    from checks.cli import recompute as _recompute  # noqa: F401
     from checks.cli import report as _report  # noqa: F401
     from checks.cli import scan as _scan  # noqa: F401
     from checks.cli import source as _source  # noqa: F401

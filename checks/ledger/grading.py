@@ -75,7 +75,10 @@ class Verdict:
     """The verdict on one comparison.
 
     ``severity`` is None when the figures agree. ``basis`` is ``disjoint`` (no reading
-    agrees), ``edge`` (they agree only at the edges of their hedges) or ``agree``;
+    agrees), ``rounded`` (only reading a round number as rounded to one significant figure
+    agrees: :mod:`checks.recompute.verdict`), ``precision`` (only the rounding of the
+    printed operands of a sentence's own arithmetic agrees), ``edge`` (they agree only at
+    the edges of their hedges) or ``agree``;
     ``difference`` the relative difference of the printed figures; ``share`` the share it
     was held against; ``error_gap`` the declared gap to an error, if any.
     """
@@ -95,6 +98,16 @@ class Verdict:
         shown = _share(self.difference)
         if self.basis == "agree":
             return f"the printed figures differ by {shown}, within {_share(self.share)}"
+        if self.basis == "precision":
+            return (
+                f"they agree only through the rounding of the printed numbers: computed from "
+                f"them as printed, the figure is {shown} off"
+            )
+        if self.basis == "rounded":
+            return (
+                f"they agree only if a round number was rounded to one significant figure: as "
+                f"printed they differ by {shown}"
+            )
         if self.basis == "edge" and self.share == 0:
             return (
                 f"they agree only through the halo of a round number: as printed they "

@@ -259,7 +259,7 @@ def _amount(n: str) -> str:
         rf"(?:(?P<glued{n}>{glued_units})"
         rf"|(?:{b}{{0,3}}(?P<scale{n}>{scales})(?:{b}{{1,3}}[0-9]{{1,3}}{b}{{1,3}}{scales})*"
         rf"|(?P<abbr{n}>(?:{abbreviation}{after_currency})(?![^\W_])))?"
-        rf"(?:{b}{{0,3}}(?P<unit{n}>{suffixes}))?)"
+        rf"(?:{b}{{0,3}}(?P<unit{n}>{suffixes})(?!{b}{{1,3}}[0-9]{{4}}(?![0-9])))?)"
         rf"(?:{with_unit}(?:/|{b}(?i:per){b})(?:{per}))?"
     )
 

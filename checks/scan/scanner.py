@@ -83,6 +83,14 @@ from checks.scan.patterns import (
 )
 from checks.scan.wordfinder import WordFinder
 
+_COUNTED_TIMES = re.compile(r"(?i)twice|\w+\s+times")
+"""Multiplier words that also count how often something happened."""
+_MULTIPLE_AFTER = re.compile(
+    r"(?i)\s+(?:the|as|that|more|higher|larger|bigger|greater|lower|less|fewer|over|what|"
+    r"than|its|their|those)(?!\w)"
+)
+"""What follows ``twice``/``three times`` when it compares (``twice the 1,500``, ``three
+times as many``, ``twice that of 2022``)."""
 _YEARS = range(1800, 2200)
 _YEARS_AFTER_MARKER = range(1000, 3000)
 
@@ -683,7 +691,9 @@ class _Scanner:
             return every, every.end
         num = match.group("num")
         num2 = match.group("num2") if "num2" in match.re.groupindex else None
-        if num2 is not None and not self._range_joined(match, start):
+        if num2 is not None and (
+            not self._range_joined(match, start) or self._year_then_amount(start, num, num2)
+        ):
             return self._first_end(start, match)
         num_start, num_end = match.span("num")
         if self.identifiers.touching(*self._digits_of(num_start, num_end)) is not None:
@@ -828,6 +838,17 @@ class _Scanner:
             return True
         return opened
 
+    def _year_then_amount(self, start: int, num: str, num2: str) -> bool:
+        """``in 2022 to 15,000``: a year after its marker, then an amount that is not a
+        later year, is a date and the number after it, not a range from 2,022."""
+        if not (len(num) == 4 and num.isdigit() and int(num) in _YEARS_AFTER_MARKER):
+            return False
+        marker = self._before(word_before("year_marker"), start, WORD_WINDOW)
+        if marker is None or marker.group("word").casefold() in _OPENERS:
+            return False
+        later = num2.isdigit() and len(num2) in (2, 4) and int(num2) >= int(num) % 100
+        return not later
+
     def _first_end(
         self, start: int, match: re.Match[str] | None = None
     ) -> tuple[Mention | None, int]:
@@ -961,6 +982,10 @@ class _Scanner:
             if match is None:
                 continue
             end = match.end()
+            if _COUNTED_TIMES.fullmatch(match.group("word")) and not _MULTIPLE_AFTER.match(
+                self.text, end
+            ):
+                continue  # arrested twice, fined three times: how often, not a multiple
             hedge = hedge_match(self.text, start)
             if hedge is not None:  # gần gấp đôi, nearly doubled: the hedge is printed with it
                 start = hedge.start("phrase")

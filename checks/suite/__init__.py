@@ -12,6 +12,7 @@ from checks.suite import (
     coverage,
     provenance,
     schema,
+    sentences,
     temporal,
     waivers,
 )
@@ -21,6 +22,7 @@ ORDER = (
     "citation",
     "coverage",
     "arithmetic",
+    "sentences",
     "conflicts",
     "temporal",
     "provenance",
@@ -35,6 +37,7 @@ __all__ = [
     "coverage",
     "provenance",
     "schema",
+    "sentences",
     "temporal",
     "waivers",
 ]

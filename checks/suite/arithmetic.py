@@ -5,6 +5,9 @@ population claim), ratio-bound (losses per fraud report against documented bound
 in USD through an archived exchange rate), growth (a stated rate against the levels it
 links, or the implied missing level) and cagr (the compound rate implied by a level and a
 forecast against a stated rate). Every comparison is interval against interval.
+
+Without a rule, the arithmetic a claim's own sentence states is recomputed by the
+``sentences`` check (:mod:`checks.suite.sentences`).
 """
 
 from __future__ import annotations

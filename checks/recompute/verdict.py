@@ -1,0 +1,288 @@
+"""Recompute what a sentence states from its own numbers, and grade the difference.
+
+Every number stands for its interval (printed precision, hedge word, a round number's
+halo), so the recomputed figure is an interval too; the stated figure and the recomputed
+one are graded as any two figures are (:func:`checks.ledger.grading.grade`): an error when
+no reading of the printed numbers agrees, a warning when only the edges of hedges or a
+round number's halo do, nothing when they agree.
+
+The numbers of a sentence that states its own arithmetic are its operands, so a round
+number's halo is read more narrowly than between two sources: a bare ``10.000`` stands for
+9,500 to 10,500 (rounded to two significant figures), not 9,000 to 11,000. A figure that
+agrees only through the wider halo is an error (``rounded``): ``tăng từ 10.000 lên 16.000,
+tức tăng 40%`` (+60% as printed) is one, though a 1-significant-figure reading of both
+levels would reach 40.9%.
+
+A change between two percentages (``from 4.1% to 5.3%, up 1.2%``) may mean a relative
+change or a difference in points: the reading that agrees best is kept and named.
+Parts that exceed their whole are a warning when there are several (a sentence does not
+say whether its groups overlap) and an error when one part alone exceeds it.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from checks.ledger.grading import Verdict, grade, is_hedged
+from checks.model.finding import Severity
+from checks.numbers.interval import Interval, IntervalError
+from checks.numbers.parse import NumberParseError, parse_number
+from checks.recompute.relations import PERCENT, POINTS, Relation
+from checks.scan.mention import Mention
+
+_RANK = {"agree": 0, "precision": 1, "edge": 1, "rounded": 2, "disjoint": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Recomputed:
+    """A relation recomputed: the figure its inputs give against the stated one."""
+
+    relation: Relation
+    computed: Interval
+    computed_printed: Interval
+    stated: Interval
+    stated_printed: Interval
+    verdict: Verdict
+    reading: str = ""
+    """``relative`` or ``points`` for a change between two percentages; else empty."""
+    point: float = math.nan
+    """The figure computed from the printed values themselves."""
+
+    @property
+    def severity(self) -> Severity | None:
+        return self.verdict.severity
+
+    @property
+    def value(self) -> float:
+        """The recomputed figure from the printed values."""
+        return self.point if not math.isnan(self.point) else self.computed_printed.mid
+
+    def message(self) -> str:
+        r = self.relation
+        written = [f"'{m.as_written}'" for m in r.inputs]
+        figure = _show(self.value, r.kind, self.reading, r.stated)
+        span = (
+            f"{_show(self.computed.lo, r.kind, self.reading, r.stated)} to "
+            f"{_show(self.computed.hi, r.kind, self.reading, r.stated)}"
+        )
+        if r.kind == "parts" and self.verdict.agrees:
+            return f"the parts {', '.join(written)} add up to {figure}, within the whole"
+        if r.kind == "parts":
+            return (
+                f"the parts {', '.join(written)} add up to {figure} ({span} for every reading), "
+                f"more than the whole '{r.stated.as_written}'; {self.verdict.explain()}"
+                + ("; unless the groups overlap" if len(r.inputs) > 1 else "")
+            )
+        how = {
+            "total": " + ".join(written),
+            "change": f"from {written[0]} to {written[1]}",
+            "multiple": f"{written[1]} over {written[0]}",
+            "share": f"{written[0]} of {written[1]}",
+            "average": f"{written[0]} over {written[1]}",
+        }[r.kind]
+        named = {
+            "total": "total",
+            "change": "change",
+            "multiple": "multiple",
+            "share": "share",
+            "average": "average",
+        }[r.kind]
+        reading = " (read as a difference in points)" if self.reading == "points" else ""
+        return (
+            f"the sentence states the {named} '{r.stated.as_written}'; {how} recomputes to "
+            f"{figure}{reading} ({span} for every reading of the printed numbers); "
+            f"{self.verdict.explain()}"
+        )
+
+
+def recompute(relation: Relation) -> Recomputed | None:
+    """The relation recomputed and graded; None when it cannot be computed (a base of zero)."""
+    try:
+        if relation.kind == "parts":
+            return _parts(relation)
+        candidates = [_graded(relation, reading) for reading in _readings(relation)]
+    except (IntervalError, NumberParseError, ZeroDivisionError, OverflowError):
+        return None
+    kept = [c for c in candidates if c is not None]
+    if not kept:
+        return None
+    return min(kept, key=lambda c: (_RANK[c.verdict.basis], c.verdict.difference))
+
+
+def _readings(relation: Relation) -> list[str]:
+    if relation.kind != "change" or relation.stated.unit != PERCENT:
+        return [""]
+    if all(m.unit == PERCENT for m in relation.inputs):
+        return ["relative", "points"]
+    return ["relative"]
+
+
+def _graded(relation: Relation, reading: str) -> Recomputed | None:
+    hedged = _compute(relation, reading, [_hedged(m) for m in relation.inputs])
+    printed = _compute(relation, reading, [_printed(m, relation.language) for m in relation.inputs])
+    point = _compute(relation, reading, [_point(m) for m in relation.inputs])
+    if hedged is None or printed is None or point is None:
+        return None
+    stated = relation.stated
+    stated_hedged, stated_printed = _hedged(stated), _printed(stated, relation.language)
+    verdict = grade(
+        (hedged, stated_hedged),
+        (printed, stated_printed),
+        any_hedged=any(is_hedged(m.qualifier) for m in (stated, *relation.inputs)),
+        both_hedged=is_hedged(stated.qualifier)
+        and any(is_hedged(m.qualifier) for m in relation.inputs),
+    )
+    if verdict.basis != "disjoint" and not any(is_hedged(m.qualifier) for m in relation.inputs):
+        verdict = _as_printed(relation, reading, point.mid, verdict)
+    return Recomputed(
+        relation, hedged, printed, stated_hedged, stated_printed, verdict, reading, point.mid
+    )
+
+
+def _as_printed(relation: Relation, reading: str, point: float, verdict: Verdict) -> Verdict:
+    """The verdict when the inputs print no hedge: the figure computed from the printed
+    values, or from operands rounded short of their limits, must be what the stated figure
+    (with its own hedge) allows; when only operands at the limits of their rounding give it,
+    a warning, and when not even a rounding to two significant figures can, an error."""
+    stated = relation.stated
+    target = _hedged(stated) if is_hedged(stated.qualifier) else _printed(stated, relation.language)
+    if target.contains(point):
+        return Verdict(None, "agree", 0.0, 0.0, None)
+    printed = _compute(relation, reading, [_printed(m, relation.language) for m in relation.inputs])
+    probe = target if is_hedged(stated.qualifier) else _point(stated)
+    if printed is not None and probe.overlaps(_inner(printed)):
+        return Verdict(None, "agree", 0.0, 0.0, None)  # the operands were rounded, not wrong
+    scale = min(abs(point), abs(target.mid))
+    difference = target.distance(Interval.point(point)) / scale if scale else math.inf
+    inputs = [_two_figures(m, relation.language) for m in relation.inputs]
+    narrow = _compute(relation, reading, inputs)
+    if narrow is not None and not narrow.overlaps(_two_figures(stated, relation.language)):
+        return Verdict(Severity.ERROR, "rounded", difference, 0.0, None)
+    return Verdict(Severity.WARNING, "precision", difference, 0.0, None)
+
+
+def _compute(relation: Relation, reading: str, values: list[Interval]) -> Interval | None:
+    kind = relation.kind
+    if kind == "change":
+        base, new = values
+        if relation.stated.unit == POINTS or reading == "points":
+            return new - base
+        if relation.stated.unit == PERCENT:
+            if base.lo <= 0:
+                return None
+            return (new / base - Interval.point(1.0)).scale(100.0)
+        return new - base
+    if kind == "multiple":
+        base, new = values
+        return None if base.lo <= 0 else new / base
+    if kind == "share":
+        part, whole = values
+        return None if whole.lo <= 0 else (part / whole).scale(100.0)
+    if kind == "average":
+        total, count = values
+        return None if count.lo <= 0 else total / count
+    if kind == "total":
+        return _sum(values)
+    raise ValueError(f"unknown relation {kind!r}")  # pragma: no cover - KINDS is closed
+
+
+def _parts(relation: Relation) -> Recomputed | None:
+    whole = relation.stated
+    hedged = _sum([_hedged(m) for m in relation.inputs])
+    printed = _sum([_printed(m, relation.language) for m in relation.inputs])
+    point = sum(_point(m).mid for m in relation.inputs)
+    whole_hedged, whole_printed = _hedged(whole), _printed(whole, relation.language)
+    target = whole_hedged if is_hedged(whole.qualifier) else whole_printed
+    excess = point - target.hi
+    difference = excess / abs(target.hi) if target.hi else math.inf
+    alone = len(relation.inputs) == 1
+    if hedged.lo > whole_hedged.hi:
+        severity = Severity.ERROR if alone else Severity.WARNING
+        verdict = Verdict(severity, "disjoint", difference, 0.0, None)
+    elif excess > 0 and not any(is_hedged(m.qualifier) for m in relation.inputs):
+        narrow_sum = _sum([_two_figures(m, relation.language) for m in relation.inputs])
+        if narrow_sum.lo > _two_figures(whole, relation.language).hi:
+            verdict = Verdict(
+                Severity.ERROR if alone else Severity.WARNING, "rounded", difference, 0.0, None
+            )
+        else:
+            verdict = Verdict(Severity.WARNING, "precision", difference, 0.0, None)
+    else:
+        verdict = Verdict(None, "agree", 0.0, 0.0, None)
+    return Recomputed(relation, hedged, printed, whole_hedged, whole_printed, verdict, "", point)
+
+
+_EDGE_BAND = 0.1
+"""The share of a recomputed interval at each end that only operands rounded to their
+limits reach: a stated figure there is a warning, one inside it agrees (``losses of $3.4
+billion, an average of $33,915 per victim`` over 101,068 victims: the average was computed
+from the unrounded total)."""
+
+
+def _inner(interval: Interval) -> Interval:
+    band = interval.width * _EDGE_BAND
+    return Interval(interval.lo + band, interval.hi - band)
+
+
+def _sum(values: list[Interval]) -> Interval:
+    total = values[0]
+    for value in values[1:]:
+        total = total + value
+    return total
+
+
+def _point(mention: Mention) -> Interval:
+    if mention.value is None:  # pragma: no cover - relations hold read numbers only
+        raise NumberParseError(mention.as_written, "no reading")
+    return Interval.point(mention.value)
+
+
+def _hedged(mention: Mention) -> Interval:
+    if mention.interval is None:  # pragma: no cover - relations hold read numbers only
+        raise NumberParseError(mention.as_written, "no reading")
+    return mention.interval
+
+
+def _two_figures(mention: Mention, language: str) -> Interval:
+    """A bare number's interval with its round-number halo cut to two significant figures
+    (``10.000``: 9,500 to 10,500); a hedged number keeps its hedge's interval."""
+    full = _hedged(mention)
+    if is_hedged(mention.qualifier) or mention.value is None or mention.value == 0:
+        return full
+    printed = _printed(mention, language)
+    value = mention.value
+    step = 10.0 ** (math.floor(math.log10(abs(value))) - 1)
+    if abs(round(value / step) * step - value) > 1e-9 * abs(value):
+        return printed  # not round at the second figure: its printed precision
+    half = step / 2
+    return Interval(
+        min(printed.lo, max(full.lo, value - half)), max(printed.hi, min(full.hi, value + half))
+    )
+
+
+def _printed(mention: Mention, language: str) -> Interval:
+    """The printed precision alone, without hedge or halo."""
+    parsed = parse_number(mention.as_written, locale=mention.language or language)
+    return parsed.printed
+
+
+def _show(x: float, kind: str, reading: str, stated: Mention) -> str:
+    if math.isinf(x):
+        return "unbounded"
+    if kind == "change" and stated.unit == PERCENT and reading != "points":
+        return f"{x:+.1f}%"
+    if kind == "change" and (stated.unit == POINTS or reading == "points"):
+        return f"{x:+.2f} points"
+    if kind == "share":
+        return f"{x:.1f}%"
+    if kind == "multiple":
+        return f"{x:.2f} times"
+    unit = stated.unit if stated.unit and not stated.unit.islower() else ""
+    for size, word in _SCALES:
+        if abs(x) >= size:
+            return " ".join(p for p in (f"{x / size:.4g}", word, unit) if p)
+    return " ".join(p for p in (f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}", unit) if p)
+
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))

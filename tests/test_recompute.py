@@ -1,0 +1,213 @@
+"""Arithmetic a sentence states, recomputed from its own numbers (checks.recompute)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from checks.cli import app
+from checks.recompute import recompute_text
+from checks.scan.scanner import scan_text
+from tests.claim_packages import build, claim, findings
+
+runner = CliRunner()
+
+
+def _verdicts(text: str, language: str = "auto") -> list[tuple[str, str]]:
+    _, found = recompute_text(text, language)
+    return [(r.relation.kind, r.severity.value if r.severity else "ok") for r in found]
+
+
+AGREEING = [
+    ("Doanh thu năm 2023 đạt 1.250 tỷ đồng, tăng 25% so với năm 2022 (1.000 tỷ đồng).", "change"),
+    ("Số vụ giảm từ 1.200 vụ xuống còn 900 vụ, giảm 25%.", "change"),
+    ("Revenue rose to $5.2 billion from $4.0 billion, an increase of 30%.", "change"),
+    ("The number of users grew 12.5% year on year to 45 million, from 40 million.", "change"),
+    ("Tỷ lệ thất nghiệp giảm từ 2,5% xuống 2,3%, giảm 0,2 điểm phần trăm.", "change"),
+    ("GDP growth slowed to 5.05% in 2023 from 8.02% in 2022, a decline of 2.97 percentage points.",
+     "change"),
+    ("Cases rose from 4.1% to 5.3%, up 1.2%.", "change"),  # points, the reading that agrees
+    ("Of the 1,500 people surveyed, 600 (40%) said they had received a scam call.", "share"),
+    ("Có 45 trong tổng số 63 tỉnh, thành phố (71,4%) đã hoàn thành.", "share"),
+    ("Năm 2023 có 78,44 triệu người dùng Internet, chiếm 79,1% dân số 99,2 triệu người.",
+     "share"),
+    ("Số người dùng tăng gấp đôi, từ 2 triệu lên 4 triệu người.", "multiple"),
+    ("In 2023, 4,500 cases were reported, three times the 1,500 recorded in 2022.", "multiple"),
+    ("Có 4.500 vụ, gấp 3 lần so với 1.500 vụ năm 2022.", "multiple"),
+    ("Với 1.000 lao động, doanh nghiệp chi 50 tỷ đồng tiền lương, bình quân mỗi người 50 "
+     "triệu đồng.", "average"),
+    ("Số thuê bao đạt 125 triệu, trong đó 80 triệu thuê bao 4G và 30 triệu thuê bao 5G.",
+     "parts"),
+    ("Hanoi had 1,200 cases and Ho Chi Minh City 900, for a total of 2,100.", "total"),
+    ("Investment fraud losses rose from $3.31 billion in 2022 to $4.57 billion in 2023, an "
+     "increase of 38%.", "change"),
+    ("The company cut 1,200 jobs, or about 8% of its 15,000 workforce.", "share"),
+    # the average was computed from the unrounded total: not an error of the article
+    ("Losses of $3.4 billion were reported by 101,068 victims, an average loss of $33,915.",
+     "average"),
+    ("Quý 1 đạt 500 tỷ đồng, quý 2 đạt 600 tỷ đồng, quý 3 đạt 700 tỷ đồng, tổng cộng 1.800 tỷ "
+     "đồng.", "total"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "kind"), AGREEING)
+def test_a_sentence_whose_arithmetic_holds_raises_nothing(sentence: str, kind: str) -> None:
+    found = _verdicts(sentence)
+    assert (kind, "ok") in found
+    assert all(verdict == "ok" for _, verdict in found)
+
+
+DISAGREEING = [
+    # no reading of the printed numbers gives the stated figure
+    ("Revenue rose to $5.2 billion from $4.0 billion, an increase of 23%.", "change", "error"),
+    ("Online fraud cases rose from 12,500 in 2022 to 15,000 in 2023, an increase of 25%.",
+     "change", "error"),
+    ("Cases fell from 2,400 to 1,800, a drop of 40%.", "change", "error"),
+    ("The unemployment rate fell to 3.5% from 3.9%, a decrease of 0.6 percentage points.",
+     "change", "error"),
+    ("Năm 2023 có 78,44 triệu người dùng Internet, chiếm 79,1% dân số 100,3 triệu người.",
+     "share", "error"),
+    ("Có 45 trong tổng số 63 tỉnh, thành phố (75%) đã hoàn thành.", "share", "error"),
+    ("Thiệt hại 5 tỷ đồng từ 100 vụ, bình quân mỗi vụ 80 triệu đồng.", "average", "error"),
+    ("In 2023, 4,500 cases were reported, twice the 1,500 recorded in 2022.", "multiple",
+     "error"),
+    ("Of the 200 victims, 230 were women.", "parts", "error"),
+    ("Quý 1 đạt 500 tỷ đồng, quý 2 đạt 600 tỷ đồng, quý 3 đạt 700 tỷ đồng, tổng cộng 1.900 tỷ "
+     "đồng.", "total", "error"),
+    ("Năm 2022 có 500 vụ, năm 2023 có 600 vụ, tổng cộng 1.000 vụ.", "total", "error"),
+    # only a 1-significant-figure reading of the round levels reaches the stated change
+    ("Số vụ tăng từ 10.000 vụ năm 2022 lên 16.000 vụ năm 2023, tương ứng tăng 40%.", "change",
+     "error"),
+    ("Of the 1,500 people surveyed, 600 (45%) said they had received a scam call.", "share",
+     "error"),
+    # only the rounding of the printed operands reaches it
+    ("Số người dùng tăng gấp ba, từ 2 triệu lên 4 triệu người.", "multiple", "warning"),
+    ("Tỷ lệ thất nghiệp giảm từ 2,5% xuống 2,3%, giảm 0,3 điểm phần trăm.", "change", "warning"),
+    # several parts together: the groups may overlap
+    ("Trong số 500 doanh nghiệp được khảo sát, có 320 doanh nghiệp ở miền Bắc và 250 doanh "
+     "nghiệp ở miền Nam.", "parts", "warning"),
+    # both the average and its total are estimates: a warning, never an error
+    ("Tổng thiệt hại ước tính 390.000 tỷ đồng từ 16.000 vụ, bình quân mỗi vụ khoảng 30 tỷ đồng.",
+     "average", "warning"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "kind", "severity"), DISAGREEING)
+def test_a_sentence_whose_arithmetic_fails_is_flagged_at_its_severity(
+    sentence: str, kind: str, severity: str
+) -> None:
+    assert (kind, severity) in _verdicts(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Xuất khẩu đạt 355,5 tỷ USD, tăng 15,8% so với năm trước.",  # no base printed
+        "Vietnam's GDP grew 5.05% in 2023, down from 8.02% in 2022.",  # two rates, no change
+        "Số ca mắc mới là 1.234 ca, tăng 234 ca so với tuần trước.",
+        "Năm 2023, Hà Nội có 8,5 triệu dân, TP.HCM có 9,4 triệu dân.",
+        "Giá vàng tăng 2 triệu đồng/lượng, lên 75 triệu đồng/lượng.",
+        "Population rose from 96.2 million in 2019 to 100.3 million in 2023.",
+        "Lượng khách đạt 12,6 triệu lượt, tăng 3,4 lần so với năm 2022, bằng 70% năm 2019.",
+        # ages are not parts of a count of people
+        "Cơ quan chức năng đã lấy lời khai 2 nghi phạm gồm: Nguyễn Văn A (23 tuổi) và "
+        "Trần Văn B (24 tuổi).",
+        # the base belongs to another change, and another number stands between
+        "Shares jumped 15% to $45.20 after the company reported revenue of $2.1 billion, up "
+        "from $1.8 billion a year ago.",
+        # a share whose whole is not printed: nothing to recompute
+        "Hơn 60% trong số 1.000 người được hỏi cho biết họ từng nhận cuộc gọi lừa đảo.",
+    ],
+)
+def test_no_relation_is_drawn_where_the_sentence_does_not_say_how_its_numbers_relate(
+    sentence: str,
+) -> None:
+    assert all(verdict == "ok" for _, verdict in _verdicts(sentence))
+
+
+def test_a_year_before_to_is_a_date_then_a_number_not_a_range() -> None:
+    scan = scan_text("Cases rose from 12,500 in 2022 to 15,000 in 2023.", "en")
+    assert [(m.kind.value, m.as_written) for m in scan.mentions] == [
+        ("quantity", "12,500"),
+        ("date", "2022"),
+        ("quantity", "15,000"),
+        ("date", "2023"),
+    ]
+    years = scan_text("From 2019 to 2022 it grew.", "en").mentions
+    assert [(m.kind.value, m.as_written) for m in years] == [("date", "2019 to 2022")]
+
+
+def test_twice_and_three_times_are_multiples_only_when_they_compare() -> None:
+    counted = scan_text("He was arrested twice last year and fined three times in 2023.", "en")
+    assert [m.as_written for m in counted.mentions if m.unit == "times"] == []
+    compared = scan_text("Losses were twice the 2022 figure, three times as high as in 2020.")
+    assert [m.as_written for m in compared.mentions if m.unit == "times"] == [
+        "twice",
+        "three times",
+    ]
+
+
+def _sentence_package(tmp_path: Path, sentence: str) -> Path:
+    rows = [
+        claim("lo", "online-fraud-reports", "10.000", value="10000", quote=sentence,
+              period="2022"),
+        claim("hi", "online-fraud-reports", "16.000", value="16000", quote=sentence),
+        claim("growth", "online-fraud-losses-growth", "tăng 40%", value="40", quote=sentence),
+    ]  # fmt: skip
+    return build(tmp_path / "p", rows)
+
+
+def test_check_flags_a_change_its_own_sentence_contradicts_without_any_rule(
+    tmp_path: Path,
+) -> None:
+    sentence = "Số phản ánh tăng từ 10.000 năm 2022 lên 16.000 năm 2023, tương ứng tăng 40%."
+    root = _sentence_package(tmp_path, sentence)
+    (finding,) = [f for f in findings(root, "sentences") if f.code == "change"]
+    assert finding.severity.value == "error"
+    assert sorted(finding.claim_ids) == ["growth", "hi", "lo"]
+    assert finding.message.startswith("growth: the sentence states the change 'tăng 40%'")
+    assert "+60.0%" in finding.message
+    assert finding.evidence["inputs"] == ["10.000", "16.000"]
+
+
+def test_check_is_silent_when_the_sentence_adds_up(tmp_path: Path) -> None:
+    sentence = "Số phản ánh tăng từ 10.000 năm 2022 lên 16.000 năm 2023, tương ứng tăng 60%."
+    root = _sentence_package(tmp_path, sentence)
+    assert findings(root, "sentences") == []
+
+
+def test_recompute_command_lists_what_fails_and_exits_1(tmp_path: Path) -> None:
+    article = tmp_path / "bai.txt"
+    article.write_text(
+        "Revenue rose to $5.2 billion from $4.0 billion, an increase of 23%.\n"
+        "Of the 1,500 people surveyed, 600 (40%) said so.\n",
+        encoding="utf-8",
+    )
+    before = article.read_bytes()
+    result = runner.invoke(app, ["recompute", str(article)])
+    assert result.exit_code == 1
+    assert f"error   {article}:1:52 change:" in result.stdout
+    assert "3 recomputed figure(s): 1 error, 0 warning, 2 agree" in result.stdout
+    assert article.read_bytes() == before
+    listed = runner.invoke(
+        app, ["recompute", str(article), "--format", "json", "--all", "--fail-on", "never"]
+    )
+    assert listed.exit_code == 0
+    rows = json.loads(listed.stdout)
+    assert [(r["line"], r["kind"], r["severity"]) for r in rows] == [
+        (1, "change", "error"),
+        (2, "share", "ok"),
+        (2, "parts", "ok"),
+    ]
+    assert rows[0]["recomputed"] == pytest.approx(30.0)
+
+
+def test_recompute_command_refuses_an_unreadable_file_with_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Revenue rose 23% to café".encode("latin-1"))
+    result = runner.invoke(app, ["recompute", str(bad)])
+    assert result.exit_code == 2
+    assert str(bad) in result.stderr and "UTF-8" in result.stderr
