@@ -108,8 +108,9 @@ SENTENCE_CODES: tuple[FindingCode, ...] = (
     ),
 )
 
-_GROUP = r"\d(?:[.,\s]\d)*"
-_THREE_NUMBERS = rf"{_GROUP}\D+{_GROUP}\D+{_GROUP}"
+_GROUP = r"\d+(?:[.,]\d+)*"
+_APART = r"[^\d.,]+"
+_THREE_NUMBERS = rf"{_GROUP}{_APART}{_GROUP}{_APART}{_GROUP}"
 _NUMBER = re.compile(r"(?<![\d.,])(?!(?:1[89]|2[01])\d\d(?![\d.,]))\d(?:[.,]?\d)*")
 """A number that is not a bare year (1800-2199)."""
 _WEAK = frozenset(
@@ -160,12 +161,19 @@ class SentencesCheck:
 
 @cache
 def _quote_filter() -> str:
-    """An RE2 pattern for quotes worth a look: a strong cue word, or three numbers."""
-    words = {c.word for c in cues() if c.word.casefold() not in _WEAK}
+    """An RE2 pattern for quotes worth a look: a strong cue word (whole words), three
+    numbers, or a whole (``of the``, ``trong số``) followed by two numbers."""
+    wholes = {c.word for c in cues() if c.role == "whole" and c.word.casefold() not in _WEAK}
+    words = {c.word for c in cues() if c.word.casefold() not in _WEAK} - wholes
     words |= {w.word for w in change_words()}
     words |= {m.phrase for m in multiplier_words()}
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return rf"(?i)(?:{body}|{_THREE_NUMBERS})"
+    cue = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    whole = "|".join(re.escape(w) for w in sorted(wholes, key=len, reverse=True))
+    edge, end = r"(?:^|[^\pL\pN])", r"(?:[^\pL\pN]|$)"
+    return (
+        rf"(?i)(?:{edge}(?:{cue}){end}|{_THREE_NUMBERS}"
+        rf"|{edge}(?:{whole}){end}\D*{_GROUP}{_APART}\d)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,9 +217,10 @@ def sentence_findings(pkg: Package, check: str) -> Iterator[Finding]:
     for row in _rows(claims, picked):
         by_source.setdefault(row.source_id, []).append(row)
     sources = pkg.table("sources")
-    path_of = dict(zip(sources["source_id"].astype(str), sources["path"].astype(str), strict=True))
+    ids = sources["source_id"].astype(str).tolist()
+    path_of = dict(zip(ids, sources["path"].astype(str).tolist(), strict=True))
     language_of = (
-        dict(zip(sources["source_id"].astype(str), sources["language"].astype(str), strict=True))
+        dict(zip(ids, sources["language"].astype(str).tolist(), strict=True))
         if "language" in sources.columns
         else {}
     )
