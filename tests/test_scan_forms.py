@@ -780,3 +780,63 @@ def test_a_year_before_a_comma_is_the_year_on_every_python_311() -> None:
         "Công ước có hiệu lực vào năm 2025, sau khi được phê chuẩn.", "vi"
     ).mentions
     assert [(m.as_written, m.kind.value) for m in mentions] == [("năm 2025", "date")]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a span of years with năm repeated is one period
+        (
+            "Từ năm 2020 đến năm 2023, số vụ tăng gấp đôi.",
+            "vi",
+            [
+                ("date", "năm 2020 đến năm 2023", "2020-01-01..2023-12-31"),
+                ("quantity", "tăng gấp đôi", "[2, 2]"),
+            ],
+        ),
+        (
+            "từ năm 2020 đến hết năm 2023 có 500 vụ",
+            "vi",
+            [
+                ("date", "năm 2020 đến hết năm 2023", "2020-01-01..2023-12-31"),
+                ("quantity", "500", "[450, 550]"),
+            ],
+        ),
+        # a backward pair of years stays two dates
+        (
+            "năm 2022 đến năm 2020",
+            "vi",
+            [
+                ("date", "năm 2022", "2022-01-01..2022-12-31"),
+                ("date", "năm 2020", "2020-01-01..2020-12-31"),
+            ],
+        ),
+        # so many in so many, in Vietnamese; a grouped count before trong số is a count
+        ("1 trong 5 người dùng từng bị lừa", "vi", [("quantity", "1 trong 5", "[0.2, 0.2]")]),
+        ("Có 3 trong số 10 doanh nghiệp", "vi", [("quantity", "3 trong số 10", "[0.3, 0.3]")]),
+        (
+            "có 1.200 trong số 2.000 vụ",
+            "vi",
+            [("quantity", "1.200", "[1,150, 1,250]"), ("quantity", "2.000", "[1,800, 2,200]")],
+        ),
+        (
+            "1,200 out of 2,000 respondents",
+            "en",
+            [("quantity", "1,200", "[1,150, 1,250]"), ("quantity", "2,000", "[1,800, 2,200]")],
+        ),
+        # a quarter named without its year is a rank, not a count
+        (
+            "Quý 1 đạt 500 tỷ đồng",
+            "vi",
+            [
+                ("ordinal", "1", "[1, 1]"),
+                ("quantity", "500 tỷ đồng", "[450,000,000,000, 550,000,000,000]"),
+            ],
+        ),
+    ],
+)
+def test_spans_of_years_shares_in_vietnamese_and_quarters_without_a_year(
+    text: str, language: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = [(m.kind.value, m.as_written, m.reading) for m in scan_text(text, language).mentions]
+    assert found == expected

@@ -376,9 +376,11 @@ _FRACTION = re.compile(r"(?:(?P<whole>[0-9]+)(?:\s|-))?(?P<num>[0-9]+)/(?P<den>[
 _IN_RATIO = re.compile(
     r"(?P<num>[0-9]+)\s+(?:in|out\s+of)(?:\s+every)?\s+(?P<den>[0-9]{1,3}(?:,[0-9]{3})*)"
     r"(?![0-9,./])"
+    r"|(?P<num_vi>[0-9]{1,2})\s+(?i:trong)(?:\s+(?i:số))?\s+(?P<den_vi>[0-9]{1,3}(?:\.[0-9]{3})*)"
+    r"(?![0-9,./])"
 )
-"""``1 in 5``, ``1 in 10,000``, ``1 in every 5``, ``3 out of 10``: a share written as so
-many in so many (an exact fraction)."""
+"""``1 in 5``, ``1 in 10,000``, ``1 in every 5``, ``3 out of 10``, ``1 trong 5``, ``1 trong
+số 10.000``: a share written as so many in so many (an exact fraction)."""
 EVERY_SO_MANY = re.compile(
     r"(?i:cứ)\s+(?P<den>[0-9]{1,3}(?:\.[0-9]{3})*)\s+(?P<noun>(?:[^\W\d_]+\s+){1,4}?)"
     r"(?:(?i:thì|lại)\s+)?(?i:có)\s+(?P<num>[0-9]{1,3}(?:\.[0-9]{3})*)(?![0-9]|[.,][0-9])"
@@ -530,7 +532,11 @@ def _read_core(rest: str, locale: str, text: str) -> tuple[Decimal, int, bool, s
         return _fraction(0, top, bottom, text), 0, True, rest[every.end() :]
     ratio = _IN_RATIO.match(rest)
     if ratio is not None:
-        top, bottom = int(ratio.group("num")), int(ratio.group("den").replace(",", ""))
+        english = ratio.group("num") is not None
+        top = int(ratio.group("num") if english else ratio.group("num_vi"))
+        bottom = int(
+            (ratio.group("den") or ratio.group("den_vi")).replace(",", "").replace(".", "")
+        )
         if bottom == 0:
             raise NumberParseError(text, "one in zero is no share")
         return _fraction(0, top, bottom, text), 0, True, rest[ratio.end() :]

@@ -222,11 +222,14 @@ _SCIENTIFIC = (
 the digits (after a letter x only with a caret or a superscript: ``3 x 10 cm`` is a size)."""
 _FRACTION = (
     rf"(?:/[0-9]{{1,6}}|{BLANK}[0-9]{{1,6}}/[0-9]{{1,6}})(?![0-9/])|[½¼¾⅓⅔⅛]"
-    rf"|{BLANK}(?:in|out{BLANK}of)(?:{BLANK}every)?{BLANK}[0-9]{{1,3}}(?:,[0-9]{{3}})*"
+    r"|(?<![.,][0-9])(?<![.,][0-9]{2})(?<![.,][0-9]{3})"  # 1 in 5, not 1,200 out of 2,000
+    rf"{BLANK}(?:in|out{BLANK}of)(?:{BLANK}every)?{BLANK}[0-9]{{1,3}}(?:,[0-9]{{3}})*"
     r"(?![0-9,./])"
+    r"|(?:(?<=(?<![0-9.,])[0-9])|(?<=(?<![0-9.,])[0-9]{2}))"  # 1 trong 5, not 1.200 trong
+    rf"{BLANK}(?i:trong)(?:{BLANK}(?i:số))?{BLANK}[0-9]{{1,3}}(?:\.[0-9]{{3}})*(?![0-9,./])"
 )
 """After the first digits: ``1/4``, ``2 1/2``, ``2½``, ``1 in 5``, ``1 in 10,000``, ``1 in
-every 5``, ``3 out of 10``, read
+every 5``, ``3 out of 10``, ``1 trong 5``, read
 as exact fractions (a day/month like ``1/4`` is a date unless a unit follows it, a share
 word follows it or a hedge of size precedes it; ``3 in 2024`` is no fraction: the second
 number has at most three digits or thousands separators)."""

@@ -91,6 +91,11 @@ _MULTIPLE_AFTER = re.compile(
 )
 """What follows ``twice``/``three times`` when it compares (``twice the 1,500``, ``three
 times as many``, ``twice that of 2022``)."""
+_YEAR_SPAN_AFTER = re.compile(
+    r"[^\S\n]+(?i:đến|tới|to|until|through|till)[^\S\n]+(?:(?i:năm|hết năm)[^\S\n]+)?"
+    r"(?P<year>[12][0-9]{3})(?![0-9]|[.,][0-9])"
+)
+"""A later year joined to a year by a word, ``năm`` repeated: ``năm 2020 đến năm 2023``."""
 _YEARS = range(1800, 2200)
 _YEARS_AFTER_MARKER = range(1000, 3000)
 
@@ -145,7 +150,7 @@ _TWELVE_MONTHS_TO = re.compile(
 """After ``12``: the words of ``12 months to``, before the date the months end with."""
 _EVERY_BEFORE = re.compile(r"(?<!\w)(?P<word>(?i:cứ))\s+\Z")
 """``cứ`` right before a number: perhaps the first number of ``cứ 5 người thì có 1``."""
-_IN_SHARE = re.compile(r"\s(?:in|of)\s")
+_IN_SHARE = re.compile(r"\s(?:in|of|(?i:trong))\s")
 """Inside ``1 in 5`` or ``3 out of 10``: a share of what follows, not a count of it."""
 _OF_AFTER = re.compile(r"\s+of(?=\s)", re.IGNORECASE)
 _OF_YEAR = re.compile(r"\s+of\s+(?:the\s+year\s+)?[12][0-9]{3}(?![0-9])", re.IGNORECASE)
@@ -634,6 +639,9 @@ class _Scanner:
         if marker is not None:
             start = marker.start("word")
         period = dates.year(first)
+        later = _YEAR_SPAN_AFTER.match(self.text, end) if second is None else None
+        if later is not None and first < int(later.group("year")) < _YEARS.stop:
+            second, end = int(later.group("year")), later.end()  # năm 2020 đến năm 2023
         if second is not None:
             period = dates.span(period, dates.year(second))
         else:
@@ -731,7 +739,8 @@ class _Scanner:
         if years and second is None and first % 10 == 0 and _DECADE_TAIL.match(self.text, end):
             return None, end  # 2010's: a decade (:meth:`_decades`)
         if years and self._as_year(start, first, second, hedge, counted):
-            return self._year(start, end, first, second), end
+            year = self._year(start, end, first, second)
+            return year, year.end
         if bare and num2 is None and num.isdigit():
             ordinal = self._before(word_before("ordinal_marker"), start, WORD_WINDOW)
             if ordinal is not None:
