@@ -2,7 +2,8 @@
 
 A cue is looked for in the words just before a number, back to the number before it:
 ``so với``/``from`` mark the base of a change, ``lên``/``to`` its new level, ``chiếm``/``or``
-a share, ``trong số``/``of the`` a whole, ``trong đó``/``including`` a list of its parts,
+a share, ``trong số``/``of the`` a whole, ``trong đó``/``including`` a list of some of its
+parts, ``gồm``/``consisting of`` a list of all of them,
 ``bình quân``/``average`` an average, ``tổng cộng``/``in total`` the sum of the numbers
 before it.
 
@@ -25,7 +26,7 @@ from typing import NamedTuple
 
 from checks.scan.patterns import alternation
 
-ROLES = ("base", "after", "share", "whole", "listing", "average", "total")
+ROLES = ("base", "after", "share", "whole", "listing", "breakdown", "average", "total")
 
 
 class Cue(NamedTuple):

@@ -23,10 +23,12 @@ relation is drawn. What is drawn:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from checks.recompute.cues import has_cue, last_cue
+from checks.numbers.interval import Interval
+from checks.recompute.cues import cue_matches, has_cue
 from checks.scan.language import SentenceLanguages
 from checks.scan.mention import Kind, Mention
 
@@ -34,7 +36,7 @@ PERCENT = "percent"
 POINTS = "percentage_point"
 TIMES = "times"
 
-KINDS = ("change", "multiple", "share", "average", "parts", "total")
+KINDS = ("change", "multiple", "share", "average", "parts", "breakdown", "total")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,13 +119,71 @@ def is_level(mention: Mention) -> bool:
     )
 
 
+_CLAUSE_END = re.compile(r"[,;:]")
+_WORD = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*")
+_REACH = {"whole": 3, "total": 3, "base": 5, "after": 3}
+"""How many words may stand between a cue and its number (``of its 15,000``, ``so với cùng kỳ
+năm trước (20 tỷ USD)``): a cue further away is another number's."""
+_COMPARED = re.compile(
+    r"[^\S\n]*(?P<word>(?i:higher|more|greater|larger|bigger|above|lower|less|fewer|smaller|"
+    r"below|cao hơn|nhiều hơn|lớn hơn|thấp hơn|ít hơn|nhỏ hơn))(?!\w)"
+)
+_CHANGED = re.compile(
+    r"[^\S\n]*(?P<word>(?i:increase|rise|gain|jump|growth|surge|drop|decline|decrease|fall|"
+    r"reduction|cut|slump|dip))(?!\w)"
+)
+_DOWN = frozenset(
+    ("lower", "less", "fewer", "smaller", "below", "thấp hơn", "ít hơn", "nhỏ hơn", "drop",
+     "decline", "decrease", "fall", "reduction", "cut", "slump", "dip")
+)  # fmt: skip
+
+
+_NOT_AN_AMOUNT = re.compile(
+    r"(?<!\w)(?i:aged|ages?|ranked|rank|No\.|vị trí|hạng|thứ hạng|xếp thứ|điểm|số hiệu)"
+    r"[^\S\n]*\Z"
+)
+"""Words that make the number after them an age, a rank or a score, never an amount."""
+
+
+def _tail(segment: str) -> str:
+    """The words of ``segment`` in the clause of the number after it."""
+    ends = list(_CLAUSE_END.finditer(segment))
+    return segment[ends[-1].end() :] if ends else segment
+
+
+def _role(segment: str, language: str, roles: tuple[str, ...]) -> str | None:
+    """The role of the cue nearest the number, in its clause and close enough to it."""
+    tail = _tail(segment)
+    found = [(role, end) for role, _, end in cue_matches(tail, language) if role in roles]
+    if not found:
+        return None
+    role, end = found[-1]
+    if len(_WORD.findall(tail[end:])) > _REACH.get(role, 3):
+        return None
+    return role
+
+
+def _nouns_agree(a: Mention, b: Mention) -> bool:
+    """Two bare counts count the same thing unless both are followed by plural nouns that
+    differ (``300 flights`` and ``1,500 passengers``). The word after a number is not
+    always its noun (``2 triệu lên``, ``1,500 recorded``): only plural forms are trusted."""
+    na, nb = a.noun.casefold().split(), b.noun.casefold().split()
+    if len(na) != 1 or len(nb) != 1:
+        return True
+    first, second = na[0], nb[0]
+    plural = all(
+        w.isascii() and w.isalpha() and len(w) > 3 and w.endswith("s") for w in (first, second)
+    )
+    return not plural or first[:4] == second[:4]
+
+
 class _Sentence:
     def __init__(
         self, text: str, bounds: tuple[int, int], mentions: Sequence[Mention], language: str
     ) -> None:
         self.text = text
         self.bounds = bounds
-        self.mentions = list(mentions)
+        self.mentions = [self._compared(m, i, text) for i, m in enumerate(mentions)]
         self.language = language
         self.segments = []
         previous = bounds[0]
@@ -131,9 +191,31 @@ class _Sentence:
             self.segments.append(text[previous : mention.start])
             previous = mention.end
         self.roles = [
-            last_cue(segment, language, ("base", "after", "whole", "total"))
+            _role(segment, language, ("base", "after", "whole", "total"))
             for segment in self.segments
         ]
+
+    @staticmethod
+    def _compared(mention: Mention, index: int, text: str) -> Mention:
+        """``42% higher than``, ``a 9% increase``: a percentage the words after it make a
+        change (negative for ``lower``, ``drop``)."""
+        if mention.unit != PERCENT or mention.form != "number" or mention.interval is None:
+            return mention
+        after = _COMPARED.match(text, mention.end) or _CHANGED.match(text, mention.end)
+        if after is None or mention.value is None:
+            return mention
+        down = " ".join(after.group("word").casefold().split()) in _DOWN
+        if not down:
+            return replace(mention, form="change", change="increase")
+        interval = mention.interval
+        return replace(
+            mention,
+            form="change",
+            change="decrease",
+            value=-mention.value,
+            interval=Interval(-interval.hi, -interval.lo),
+            note=(mention.note + "; " if mention.note else "") + "negated: " + after.group("word"),
+        )
 
     def relations(self) -> list[Relation]:
         found: list[Relation] = []
@@ -143,11 +225,11 @@ class _Sentence:
                 relation = self._change(index)
             elif mention.form == "multiplier" and mention.interval is not None:
                 relation = self._multiple(index)
-            elif is_level(mention) and mention.unit == PERCENT:
+            elif self._is_level(index) and mention.unit == PERCENT:
                 relation = self._share(index)
-            if relation is None and is_level(mention) and self._averaged(index):
+            if relation is None and self._is_level(index) and self._averaged(index):
                 relation = self._average(index)
-            if relation is None and is_level(mention) and self._totalled(index):
+            if relation is None and self._is_level(index) and self.roles[index] == "total":
                 relation = self._total(index)
             if relation is not None:
                 found.append(relation)
@@ -166,7 +248,14 @@ class _Sentence:
         )
 
     def _levels(self, stated: int) -> list[int]:
-        return [i for i, m in enumerate(self.mentions) if i != stated and is_level(m)]
+        return [i for i, m in enumerate(self.mentions) if i != stated and self._is_level(i)]
+
+    def _is_level(self, index: int) -> bool:
+        return is_level(self.mentions[index]) and not _NOT_AN_AMOUNT.search(self.segments[index])
+
+    def _kin(self, a: int, b: int) -> bool:
+        ma, mb = self.mentions[a], self.mentions[b]
+        return compatible(ma, mb) and (ma.unit is not None or _nouns_agree(ma, mb))
 
     def _pair(self, stated: int, levels: list[int]) -> tuple[int, int] | None:
         """(base, new) among ``levels``, as the cues before them say."""
@@ -187,14 +276,15 @@ class _Sentence:
     def _apart(self, stated: int, pair: tuple[int, int] | None) -> tuple[int, int] | None:
         """The pair, unless a number of its kind stands between the three (``jumped 15% to
         $45.20 after revenue of $2.1 billion, up from $1.8 billion``: the base is another
-        change's)."""
+        change's), or a clause of its own (``;``) does."""
         if pair is None:
             return None
         low, high = min(stated, *pair), max(stated, *pair)
-        base = self.mentions[pair[0]]
         for i in range(low + 1, high):
-            if i not in pair and is_level(self.mentions[i]) and compatible(self.mentions[i], base):
+            if i not in pair and self._is_level(i) and self._kin(i, pair[0]):
                 return None
+        if ";" in self.text[self.mentions[low].end : self.mentions[high].start]:
+            return None
         return pair
 
     def _change(self, stated: int) -> Relation | None:
@@ -207,7 +297,7 @@ class _Sentence:
         else:  # a change by an amount: the levels are amounts of its kind
             levels = [i for i in levels if compatible(self.mentions[i], change)]
         pair = self._apart(stated, self._pair(stated, levels))
-        if pair is None or not compatible(self.mentions[pair[0]], self.mentions[pair[1]]):
+        if pair is None or not self._kin(*pair):
             return None
         return self._relation("change", stated, *pair)
 
@@ -217,50 +307,70 @@ class _Sentence:
         if pair is None and not any(self.roles[i] == "base" for i in levels):
             before = [i for i in levels if i < stated]
             after = [i for i in levels if i > stated]
-            if before and after:  # ``4.500 vụ, gấp 3 lần năm 2022 (1.500 vụ)``
+            unmarked = (
+                before
+                and after
+                and self.roles[before[-1]] in (None, "after")
+                and self.roles[after[0]] in (None, "whole")
+            )
+            if unmarked:  # ``4.500 vụ, gấp 3 lần năm 2022 (1.500 vụ)``
                 pair = after[0], before[-1]
         pair = self._apart(stated, pair)
-        if pair is None or not compatible(self.mentions[pair[0]], self.mentions[pair[1]]):
+        if pair is None or not self._kin(*pair):
             return None
         return self._relation("multiple", stated, *pair)
 
     def _share(self, stated: int) -> Relation | None:
+        """A percentage of a part and a whole. The percentage is marked as a share
+        (``chiếm``, ``or``, in brackets right after its part) or its part is (``75%,
+        tương đương 455.000 tỷ đồng trên tổng … 700.000``); the part stands next to it, the
+        whole is marked (``trong số``, ``of the``) or is the number right after it."""
         counts = [i for i in self._levels(stated) if self.mentions[i].unit not in (PERCENT, POINTS)]
         wholes = [i for i in counts if self.roles[i] == "whole"]
-        whole: int | None = None
-        part: int | None = None
-        if len(wholes) == 1:
-            whole = wholes[0]
-            others = [i for i in counts if i != whole and self.roles[i] not in ("base", "after")]
-            before = [i for i in others if i < stated]
-            after = [i for i in others if i > stated]
-            part = before[-1] if before else (after[0] if after else None)
-        elif not wholes and self._share_cued(stated):
-            before = [i for i in counts if i < stated and self.roles[i] is None]
-            part = before[-1] if before else None
-            after = [i for i in counts if i > stated]
-            if after and ";" not in self._between(stated, after[0]):
-                whole = after[0]  # ``chiếm 79,1% dân số 100,3 triệu``: the next, if larger
-            if (
-                part is not None
-                and whole is not None
-                and (self._value(whole) < self._value(part) or self.roles[whole] is not None)
-            ):
-                whole = None
-        if part is None or whole is None:
+        if len(wholes) > 1:
             return None
-        if not compatible(self.mentions[part], self.mentions[whole]):
+        whole = wholes[0] if wholes else None
+        others = [i for i in counts if i != whole and self.roles[i] != "base"]
+        before = [i for i in others if i < stated]
+        after = [i for i in others if i > stated]
+        part: int | None = None
+        if before and self._share_cued(stated):
+            part = before[-1]
+        elif after and has_cue(_tail(self.segments[after[0]]), self.language, "share"):
+            part = after[0]  # ``75%, tương đương 455.000 tỷ đồng``, ``48%, with 5.1 million``
+            if (
+                whole is not None
+                and whole < part
+                and len(_WORD.findall(self._between(stated, whole))) > 3
+            ):
+                return None  # ``95% effective in a trial of 43,000 people, with 170 cases``
+        if part is None:
+            return None
+        if whole is None:
+            later = [i for i in counts if i > stated and i != part]
+            if not later or ";" in self._between(stated, later[0]):
+                return None
+            whole = later[0]  # ``chiếm 79,1% dân số 100,3 triệu``: the next number
+            if self.roles[whole] not in (None, "base"):
+                return None
+            over = (self.mentions[stated].value or 0.0) > 100
+            if self._value(whole) < self._value(part) and not over:
+                return None
+        between = range(min(part, stated) + 1, max(part, stated))
+        if any(i in counts and i != whole for i in between):
+            return None
+        if not self._kin(part, whole):
             return None
         return self._relation("share", stated, part, whole)
 
     def _share_cued(self, stated: int) -> bool:
         segment = self.segments[stated]
-        if has_cue(segment, self.language, "share"):
+        if has_cue(_tail(segment), self.language, "share"):
             return True
-        return segment.strip() == "(" and stated > 0  # ``1,200 (60%)``
+        return stated > 0 and segment.rstrip().endswith("(")  # ``1,200 (60%)``
 
     def _averaged(self, stated: int) -> bool:
-        return has_cue(self.segments[stated], self.language, "average")
+        return has_cue(_tail(self.segments[stated]), self.language, "average")
 
     def _average(self, stated: int) -> Relation | None:
         average = self.mentions[stated]
@@ -277,45 +387,55 @@ class _Sentence:
             return None
         return self._relation("average", stated, totals[0], counts[0])
 
-    def _totalled(self, stated: int) -> bool:
-        return last_cue(self.segments[stated], self.language, ("total",)) is not None
-
     def _total(self, stated: int) -> Relation | None:
-        total = self.mentions[stated]
         addends = [
             i
             for i in self._levels(stated)
             if i < stated
             and self.mentions[i].unit not in (PERCENT, POINTS)
-            and compatible(self.mentions[i], total)
-            and self.roles[i] not in ("base", "whole")
+            and self._kin(i, stated)
+            and self.roles[i] not in ("base", "whole", "total")
         ]
-        if len(addends) < 2:
+        if len(addends) < 2 or ";" in self._between(addends[0], stated):
             return None
         return self._relation("total", stated, *addends)
 
     def _parts(self) -> Relation | None:
+        """Parts after a whole: the whole marked (``trong số``, ``of the``, ``tổng cộng``)
+        or the only number of its kind before a list (``trong đó``, ``gồm``, ``including``);
+        the parts run to the end of the clause chain (a ``;`` ends it). After ``gồm``,
+        ``consisting of`` or a total, the parts are the whole's breakdown: they add up to it."""
         levels = [
             i
             for i, m in enumerate(self.mentions)
-            if is_level(m) and m.unit not in (PERCENT, POINTS)
+            if self._is_level(i) and m.unit not in (PERCENT, POINTS)
         ]
         for position, whole in enumerate(levels):
             rest = levels[position + 1 :]
             if not rest:
                 return None
-            listed = has_cue(self.segments[rest[0]], self.language, "listing")
-            if self.roles[whole] != "whole" and not listed:
+            following = _tail(self.segments[rest[0]])
+            listed = has_cue(following, self.language, "listing")
+            breakdown = has_cue(following, self.language, "breakdown") or (
+                self._between(whole, rest[0]).lstrip().startswith(":")
+                and has_cue(
+                    self.text[self.bounds[0] : self.mentions[whole].start], self.language, "total"
+                )
+            )  # in total, they spent $102 million: $50 million ...
+            earlier = [i for i in levels[:position] if self._kin(i, whole)]
+            marked = self.roles[whole] in ("whole", "total")
+            if not marked and not ((listed or breakdown) and not earlier):
                 continue
-            parts = [
-                i
-                for i in rest
-                if compatible(self.mentions[i], self.mentions[whole])
-                and self.roles[i] not in ("base", "after", "whole")
-            ]
-            if parts:
-                return self._relation("parts", whole, *parts)
-            return None
+            parts: list[int] = []
+            for i in rest:
+                if ";" in self._between(whole, i):
+                    break
+                if self._kin(i, whole) and self.roles[i] not in ("base", "after", "whole"):
+                    parts.append(i)
+            if not parts:
+                return None
+            exhaustive = breakdown or (self.roles[whole] == "total" and len(parts) > 1)
+            return self._relation("breakdown" if exhaustive else "parts", whole, *parts)
         return None
 
     def _between(self, a: int, b: int) -> str:

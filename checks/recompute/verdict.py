@@ -76,6 +76,7 @@ class Recomputed:
             )
         how = {
             "total": " + ".join(written),
+            "breakdown": " + ".join(written),
             "change": f"from {written[0]} to {written[1]}",
             "multiple": f"{written[1]} over {written[0]}",
             "share": f"{written[0]} of {written[1]}",
@@ -83,6 +84,7 @@ class Recomputed:
         }[r.kind]
         named = {
             "total": "total",
+            "breakdown": "whole its parts make up",
             "change": "change",
             "multiple": "multiple",
             "share": "share",
@@ -182,7 +184,7 @@ def _compute(relation: Relation, reading: str, values: list[Interval]) -> Interv
     if kind == "average":
         total, count = values
         return None if count.lo <= 0 else total / count
-    if kind == "total":
+    if kind in ("total", "breakdown"):
         return _sum(values)
     raise ValueError(f"unknown relation {kind!r}")  # pragma: no cover - KINDS is closed
 
@@ -238,9 +240,26 @@ def _point(mention: Mention) -> Interval:
     return Interval.point(mention.value)
 
 
+_MULTIPLE_HEDGES = {
+    "nearly": (0.85, 1.0),
+    "approx": (0.85, 1.15),
+    "more_than": (1.0, 1.25),
+    "at_least": (1.0, 1.25),
+    "less_than": (0.8, 1.0),
+    "up_to": (0.8, 1.0),
+}
+"""How far a hedged multiple reaches: ``nearly doubled`` (1.92 times), ``more than twice``
+(2.32 times), ``hơn gấp 3 lần``. A multiple is a coarse figure, so its hedge is wider than a
+count's; below and above these, the next whole multiple would have been written."""
+
+
 def _hedged(mention: Mention) -> Interval:
     if mention.interval is None:  # pragma: no cover - relations hold read numbers only
         raise NumberParseError(mention.as_written, "no reading")
+    reach = _MULTIPLE_HEDGES.get(mention.qualifier)
+    if mention.form == "multiplier" and reach is not None and mention.value is not None:
+        value = mention.value
+        return Interval(value * reach[0], value * reach[1])
     return mention.interval
 
 

@@ -91,6 +91,15 @@ _MULTIPLE_AFTER = re.compile(
 )
 """What follows ``twice``/``three times`` when it compares (``twice the 1,500``, ``three
 times as many``, ``twice that of 2022``)."""
+_AFTER_CHANGE = re.compile(r"[\s,]*")
+"""Between a change (``rose by 1,200``) and the ``from`` of its levels."""
+_WORD_BEFORE_BRACKET = re.compile(r"(?P<word>[^\W\d_]+)[^\S\n]*\Z")
+"""The word right before a bracketed amount."""
+_STATES_A_VALUE = frozenset(
+    ("at", "of", "was", "is", "were", "are", "be", "to", "by", "reached", "totalled", "là",
+     "ở", "mức", "đạt", "bằng")
+)  # fmt: skip
+"""Words after which a bracketed amount is the value itself, an accountant's negative."""
 _YEAR_SPAN_AFTER = re.compile(
     r"[^\S\n]+(?i:đến|tới|to|until|through|till)[^\S\n]+(?:(?i:năm|hết năm)[^\S\n]+)?"
     r"(?P<year>[12][0-9]{3})(?![0-9]|[.,][0-9])"
@@ -314,6 +323,7 @@ class _Scanner:
         self.floor = 0
         self.second_end: int | None = None
         self.last_end = -1  # where the last number of the text so far ends
+        self.last_change = False  # whether that number is a change (``rose by 1,200``)
         self.change_words = frozenset(c.word.casefold() for c in change_words())
         self.transitions = self.change_words | _TRANSITIONS
         self.nouns: dict[str, Noun] = {
@@ -357,6 +367,7 @@ class _Scanner:
                 self.floor = max(resume, match.start() + 1)
                 if mention is not None:
                     self.last_end = mention.end
+                    self.last_change = mention.form == "change"
                     yield mention
                 if self.second_end is not None:  # "312-98", "10-5": the second number too
                     second = single_amount().match(self.text, self.second_end)
@@ -365,6 +376,7 @@ class _Scanner:
                         self.floor = max(resume, self.floor)
                         if mention is not None:
                             self.last_end = mention.end
+                            self.last_change = mention.form == "change"
                             yield mention
                 if resume != match.end():
                     position = self.floor
@@ -824,9 +836,17 @@ class _Scanner:
             and text[end] == ")"
             and (match.group("prefix") or _CURRENCY_AFTER.search(text, start, end))
             and not self._converts(start - 1)
+            and not self._aside(start - 1)
         ):
             return start - 1, end + 1
         return None
+
+    def _aside(self, bracket: int) -> bool:
+        """Whether the amount in brackets at ``bracket`` is an aside on the word before it
+        (``so với cùng kỳ năm trước (20 tỷ USD)``), not a negative: a word other than a verb
+        or preposition that states a value (``the figure at ($99.99)``, ``lỗ là (20 tỷ)``)."""
+        word = _WORD_BEFORE_BRACKET.search(self.text, max(0, bracket - 40), bracket)
+        return word is not None and word.group("word").casefold() not in _STATES_A_VALUE
 
     def _converts(self, bracket: int) -> bool:
         """Whether the amount in brackets at ``bracket`` follows another amount with only
@@ -842,6 +862,15 @@ class _Scanner:
         opened = opener is not None and opener.group("phrase").casefold() in _OPENERS
         if opened and opener is not None and self._word_before(opener.start()) in self.transitions:
             return False
+        if opener is not None and opener.group("phrase").casefold() in self.change_words:
+            return False  # rose 1,200 to 8,400: the change, then the new level
+        if (
+            opened
+            and opener is not None
+            and self.last_change
+            and _AFTER_CHANGE.fullmatch(self.text, max(self.last_end, 0), opener.start())
+        ):
+            return False  # rose by 1,200, from 7,400 to 8,400: the levels of that change
         join = _group(match, "join")
         if join is None or join.casefold() not in _AFTER_OPEN:
             return True

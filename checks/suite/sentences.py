@@ -46,6 +46,7 @@ CODE_OF_KIND = {  # a relation's kind is its finding code
     "average": "average",
     "parts": "parts",
     "total": "total",
+    "breakdown": "breakdown",
 }
 
 _GRADED_WHY = (
@@ -94,6 +95,15 @@ SENTENCE_CODES: tuple[FindingCode, ...] = (
         "A stated total disagrees with the numbers its sentence adds up",
         "The sentence lists numbers and their total (tổng cộng, in total): the total is not "
         "their sum. Check each figure against the source's own release.",
+        "graded",
+        _GRADED_WHY,
+    ),
+    FindingCode(
+        "breakdown",
+        "Parts listed as a whole's breakdown do not add up to it",
+        "The sentence gives a whole and lists what it consists of (gồm, consisting of, or "
+        "after a total): the parts add up to another figure. One of them is misprinted, or the "
+        "list is not complete (say so in a note).",
         "graded",
         _GRADED_WHY,
     ),

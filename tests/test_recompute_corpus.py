@@ -1,0 +1,91 @@
+"""The sentence arithmetic on a corpus of 260 news-style sentences written to test it.
+
+``tests/data/recompute/`` holds Vietnamese and English sentences in the style of wire and
+statistics reporting: correct arithmetic (some with rounded operands), planted errors, and
+sentences whose numbers do not relate; ``key.csv`` says what a careful fact-checker says of
+each line (C correct, E error, W warning or agreement acceptable, N unrelated). Every
+correct and unrelated line must raise nothing; every planted error must be an error,
+except the forms listed in ``KNOWN_MISSES`` (each with what is not read yet). One line
+was moved from N to W when it was added: ``Of the 1,000 workers laid off, 400 were rehired
+within a month and 700 within a year`` counts the 400 in the 700, which no sentence
+reader can know; a warning that names the overlap is what a fact-checker should see.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from checks.recompute.report import recompute_file
+
+DATA = Path(__file__).parent / "data" / "recompute"
+RANK = {"-": 0, "ok": 0, "warning": 1, "error": 2}
+
+KNOWN_MISSES = {
+    # several parts over their whole: a warning by policy (the groups may overlap)
+    ("en_error.txt", 10): "warning",
+    ("en_probe.txt", 10): "warning",
+    ("vi_error.txt", 6): "warning",
+    ("probe2vi.txt", 12): "warning",
+    # forms not read yet
+    ("en_probe.txt", 2): "a change whose base is in a later clause (when it was $2.0 billion)",
+    ("en_probe.txt", 15): "a fraction in words as a share (about a third of the 2,400)",
+    ("en_probe.txt", 27): "a change in points and in percent without a printed base",
+    ("probe2.txt", 9): "a change in points and in percent without a printed base",
+    ("probe2vi.txt", 7): "vượt N% (exceeded by): not a change word",
+    ("vi_error.txt", 21): "vượt N% (exceeded by): not a change word",
+    ("probe2vi.txt", 11): "a yield (tấn/ha) as an average of a total and an area",
+    ("vi_error.txt", 18): "a yield (tấn/ha) as an average of a total and an area",
+    ("vi_error.txt", 22): "levels in đồng beside a change in đồng/lít",
+    ("probe4.txt", 7): "more than three times 2 million: 2 million may be 1.8 million",
+    ("probe4vi.txt", 3): "hơn gấp 3 lần 2 triệu: 2 triệu may be 1,8 triệu",
+}
+
+
+def _key() -> Iterator[tuple[str, int, str]]:
+    with (DATA / "key.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            yield row["file"], int(row["line"]), row["expected"]
+
+
+def _verdicts() -> dict[tuple[str, int], str]:
+    worst: dict[tuple[str, int], str] = {}
+    for path in sorted(DATA.glob("*.txt")):
+        for found in recompute_file(path):
+            key = (path.name, found.line)
+            if RANK[found.severity] >= RANK[worst.get(key, "-")]:
+                worst[key] = found.severity
+    return worst
+
+
+@pytest.fixture(scope="module")
+def verdicts() -> dict[tuple[str, int], str]:
+    return _verdicts()
+
+
+def test_no_correct_or_unrelated_sentence_is_flagged(verdicts: dict[tuple[str, int], str]) -> None:
+    flagged = [
+        (name, line, verdicts[(name, line)])
+        for name, line, expected in _key()
+        if expected in ("C", "N") and verdicts.get((name, line), "-") not in ("-", "ok")
+    ]
+    assert flagged == []
+
+
+def test_every_planted_error_is_an_error_but_the_known_misses(
+    verdicts: dict[tuple[str, int], str],
+) -> None:
+    errors = [(name, line) for name, line, expected in _key() if expected == "E"]
+    missed = {(name, line) for name, line in errors if verdicts.get((name, line)) != "error"}
+    assert missed == set(KNOWN_MISSES)
+    assert len(errors) - len(missed) >= 78
+
+
+def test_the_warnings_of_the_known_misses_are_still_warnings(
+    verdicts: dict[tuple[str, int], str],
+) -> None:
+    warned = {k for k, why in KNOWN_MISSES.items() if why == "warning"}
+    assert {k for k in warned if verdicts.get(k) == "warning"} == warned
