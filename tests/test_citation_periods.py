@@ -50,3 +50,22 @@ def test_a_day_counts_only_for_a_claim_about_a_day() -> None:
     quote = "Tính đến ngày 30/6/2024, có 16.000 phản ánh"
     assert quote_periods(quote, "vi", day=False) == []
     assert [str(p) for p in quote_periods(quote, "vi", day=True)] == ["2024-06-30"]
+
+
+def test_the_year_of_a_base_level_is_not_the_period_of_the_change_beside_it() -> None:
+    assert quote_periods("2.750 website, gấp 3 lần so với 1.375 website năm 2023", "vi",
+                         day=False) == []  # fmt: skip
+    assert quote_periods("up 17% from 15,900 in 2023", "en", day=False) == []
+    assert [str(p) for p in quote_periods("từ 10.000 vụ năm 2022", "vi", day=False)] == [
+        "2022-01-01..2022-12-31"
+    ]
+
+
+def test_a_change_captured_for_its_own_year_beside_a_dated_base_level_is_silent(
+    tmp_path: Path,
+) -> None:
+    quote = "gấp 3 lần so với 1.375 website năm 2023"
+    rows = [claim("a", "online-fraud-reports", "gấp 3 lần", value="3", unit="",
+                  quote=quote, period="2024")]  # fmt: skip
+    root = build(tmp_path / "p", rows)
+    assert [f.code for f in findings(root, "citation") if f.code == "period-mismatch"] == []

@@ -211,3 +211,23 @@ def test_recompute_command_refuses_an_unreadable_file_with_exit_2(tmp_path: Path
     result = runner.invoke(app, ["recompute", str(bad)])
     assert result.exit_code == 2
     assert str(bad) in result.stderr and "UTF-8" in result.stderr
+
+
+def test_a_change_reached_inside_the_rounding_of_unround_levels_is_at_most_a_warning() -> None:
+    # 15,900 -> 18,500 is +16.4%; 17% needs levels at the edge of their rounding
+    assert _verdicts("18,500 reports were filed in 2024, up 17% from 15,900 in 2023.") == [
+        ("change", "warning")
+    ]
+
+
+def test_cases_counted_as_vu_are_parts_of_reports_counted_by_another_name() -> None:
+    sentence = "Trong tổng số 18.500 tin báo, có 11.200 vụ tại Hà Nội và 8.100 vụ tại TP.HCM."
+    assert _verdicts(sentence) == [("parts", "warning")]
+
+
+def test_a_figure_no_reading_gives_says_how_far_it_is_as_printed() -> None:
+    _, (found,) = recompute_text(
+        "Thiệt hại 12.000 tỷ đồng từ 18.500 vụ, bình quân mỗi vụ gần 1 tỷ đồng."
+    )
+    assert found.severity is not None and found.severity.value == "error"
+    assert "no reading agrees; the printed figures differ by 54%" in found.message()

@@ -173,3 +173,12 @@ def test_a_span_opened_by_tu_or_from_is_the_period_not_a_base(
 ) -> None:
     rows = {r["as_written"]: r for r in draft_rows(scan_text(text, language), "s")}
     assert (rows[written]["period_start"], rows[written]["period_end"]) == period
+
+
+def test_the_year_of_a_base_level_is_that_levels_period_and_not_the_changes() -> None:
+    text = "2.750 website bị chặn năm 2024, gấp 3 lần so với 1.375 website năm 2023."
+    rows = draft_rows(scan_text(text, "vi"), "s")
+    periods = {r["as_written"]: (r["period_start"], r["period_end"]) for r in rows}
+    assert periods["gấp 3 lần"] == ("2024-01-01", "2024-12-31")  # from its sentence
+    assert periods["1.375"] == ("2023-01-01", "2023-12-31")  # its own year
+    assert periods["2.750"] == ("2024-01-01", "2024-12-31")

@@ -189,6 +189,14 @@ def _check_problems(
     return problems
 
 
+_CONTEXT_WARNINGS = frozenset({"period-mismatch", "qualifier-unsupported"})
+"""Citation warnings whose cause may lie in the wider sentence (a period or a hedge the
+quote does not print): a reviewer who set them knowingly is not refused; check reports them."""
+
+
 def _blocks(finding: Finding) -> bool:
-    """Citation findings of any severity and schema errors refuse a row."""
-    return finding.check == "citation" or finding.severity is Severity.ERROR
+    """Schema and citation errors refuse a row, and citation warnings but those of
+    :data:`_CONTEXT_WARNINGS`."""
+    if finding.severity is Severity.ERROR:
+        return True
+    return finding.check == "citation" and finding.code not in _CONTEXT_WARNINGS

@@ -94,10 +94,18 @@ def is_money_or_measure(unit: str | None) -> bool:
     return unit is not None and not unit.islower() and unit not in (PERCENT, POINTS, TIMES)
 
 
+_ANY_CASE = "incident"
+"""``vụ`` (a case, an incident) is Vietnamese's general counter of events: 11.200 ``vụ``
+may be 11.200 of the ``tin báo`` (reports) of the same sentence."""
+
+
 def compatible(a: Mention, b: Mention) -> bool:
-    """Two numbers of one kind: the same unit, or a bare count beside a counted noun."""
+    """Two numbers of one kind: the same unit, or a bare count beside a counted noun, or a
+    count of cases (``vụ``) beside a count of events of another name."""
     ua, ub = unit_class(a), unit_class(b)
     if ua == ub:
+        return True
+    if _ANY_CASE in (ua, ub) and _is_count(ua) and _is_count(ub):
         return True
     if ua is None or ub is None:
         return _is_count(ub if ua is None else ua)

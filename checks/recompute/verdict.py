@@ -22,7 +22,7 @@ say whether its groups overlap) and an error when one part alone exceeds it.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from checks.ledger.grading import Verdict, grade, is_hedged
 from checks.model.finding import Severity
@@ -91,6 +91,11 @@ class Recomputed:
             "average": "average",
         }[r.kind]
         reading = " (read as a difference in points)" if self.reading == "points" else ""
+        if self.verdict.agrees:
+            return (
+                f"the sentence states the {named} '{r.stated.as_written}'; {how} recomputes "
+                f"to {figure}{reading}: they agree"
+            )
         return (
             f"the sentence states the {named} '{r.stated.as_written}'; {how} recomputes to "
             f"{figure}{reading} ({span} for every reading of the printed numbers); "
@@ -137,6 +142,8 @@ def _graded(relation: Relation, reading: str) -> Recomputed | None:
     )
     if verdict.basis != "disjoint" and not any(is_hedged(m.qualifier) for m in relation.inputs):
         verdict = _as_printed(relation, reading, point.mid, verdict)
+    elif verdict.basis == "disjoint":  # how far the figure as printed is from the stated one
+        verdict = replace(verdict, difference=_apart(point.mid, _point(stated).mid))
     return Recomputed(
         relation, hedged, printed, stated_hedged, stated_printed, verdict, reading, point.mid
     )
@@ -222,6 +229,11 @@ billion, an average of $33,915 per victim`` over 101,068 victims: the average wa
 from the unrounded total)."""
 
 
+def _apart(a: float, b: float) -> float:
+    scale = min(abs(a), abs(b))
+    return abs(a - b) / scale if scale else math.inf
+
+
 def _inner(interval: Interval) -> Interval:
     band = interval.width * _EDGE_BAND
     return Interval(interval.lo + band, interval.hi - band)
@@ -271,10 +283,8 @@ def _two_figures(mention: Mention, language: str) -> Interval:
         return full
     printed = _printed(mention, language)
     value = mention.value
-    step = 10.0 ** (math.floor(math.log10(abs(value))) - 1)
-    if abs(round(value / step) * step - value) > 1e-9 * abs(value):
-        return printed  # not round at the second figure: its printed precision
-    half = step / 2
+    half = 10.0 ** (math.floor(math.log10(abs(value))) - 1) / 2
+    # the halo cut to two figures; a number printed to more keeps its own, narrower halo
     return Interval(
         min(printed.lo, max(full.lo, value - half)), max(printed.hi, min(full.hi, value + half))
     )

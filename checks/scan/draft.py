@@ -30,7 +30,13 @@ from checks.scan.clauses import QUOTE_WINDOW, TRIM, ClauseIndex
 from checks.scan.dates import Period
 from checks.scan.language import SentenceLanguages
 from checks.scan.mention import Kind, Mention
-from checks.scan.patterns import WORD_WINDOW, is_base, is_base_period, period_context_at
+from checks.scan.patterns import (
+    WORD_WINDOW,
+    base_level_at,
+    is_base,
+    is_base_period,
+    period_context_at,
+)
 from checks.scan.scanner import Scan
 
 CLAIM_COLUMNS: tuple[str, ...] = (
@@ -105,7 +111,9 @@ def draft_rows(
         if mention.kind is Kind.DATE:
             continue
         near = _near(dated, starts, mention)
-        period, base = _clause_period(scan.text, mention.quote_start, mention.quote_end, near)
+        period, base = _clause_period(
+            scan.text, mention.quote_start, mention.quote_end, near, (mention.start, mention.end)
+        )
         quote = None
         if period is None:
             period, quote = _sentence_period(scan.text, mention, near, clauses, sentences)
@@ -187,10 +195,16 @@ def _near(dated: Sequence[Mention], starts: Sequence[int], mention: Mention) -> 
 
 
 def _clause_period(
-    text: str, start: int, end: int, dated: Iterable[Mention]
+    text: str,
+    start: int,
+    end: int,
+    dated: Iterable[Mention],
+    number: tuple[int, int] | None = None,
 ) -> tuple[Period | None, Period | None]:
     """The one dated period printed in ``text[start:end]`` that fixes a number's period,
-    if exactly one does, and the base period of a comparison (``so với năm 2022``)."""
+    if exactly one does, and the base period of a comparison (``so với năm 2022``). The
+    date of a base level (``so với 1.375 website năm 2023``) is the period of that level
+    and the base of the other numbers (``number``: the span of the number asked about)."""
     candidates: list[Period] = []
     bases: list[Period] = []
     for date in dated:
@@ -199,7 +213,12 @@ def _clause_period(
         if date.period is None or not date.period.fixed:
             continue
         context = period_context_at(text, date.start)
-        if is_base(context, date.as_written):
+        level = base_level_at(text, date.start) if number is not None else None
+        if is_base(context, date.as_written) or (
+            level is not None
+            and number is not None
+            and not level.start() <= number[0] < level.end()
+        ):
             bases.append(date.period)
             continue
         months = _FIRST_MONTHS.search(text, max(0, date.start - 2 * WORD_WINDOW), date.start)

@@ -424,7 +424,28 @@ def is_base_period(text: str, start: int, written: str = "") -> bool:
     (``so với năm 2022``, ``up from … in 2015``), not the period of the number beside it.
     ``từ``, ``from`` before a span (``từ 2020 đến 2023``, ``from January to March 2024``)
     open the span: it is the period."""
-    return is_base(period_context_at(text, start), written)
+    if is_base(period_context_at(text, start), written):
+        return True
+    return base_level_at(text, start) is not None
+
+
+def base_level_at(text: str, start: int) -> re.Match[str] | None:
+    """The base of a comparison with its level right before the date at ``start``
+    (``so với 1.375 website năm 2023``): the date is that level's period, not the period of
+    the number compared with it."""
+    return _base_level_before().search(text, max(0, start - 100), start)
+
+
+@cache
+def _base_level_before() -> re.Pattern[str]:
+    """The date of a base level: ``so với 1.375 website năm 2023``, ``up 17% from 15,900 in
+    2023``, ``compared with 3.1% in November``."""
+    base = alternation(w for w in words_with_role("base_period") if w.casefold() != "từ")
+    word = r"[^\W\d_]+"
+    return re.compile(
+        rf"(?<!\w)(?:{base}){BLANK}+(?:[$€£]{BLANK}?)?[0-9][0-9.,]*%?"
+        rf"(?:{BLANK}+{word}){{0,4}}?{BLANK}+(?:(?i:năm|in|of|tháng|vào){BLANK}+)?\Z"
+    )
 
 
 def is_base(context: re.Match[str] | None, written: str) -> bool:
@@ -463,9 +484,11 @@ WORD_AFTER = re.compile(rf"{BLANK}+(?P<word>[^\W\d_]+)(?:{BLANK}+(?P<second>[^\W
 """The next one or two words after a number (when no known noun follows)."""
 
 CLAUSE_BOUNDARY = re.compile(
-    r"[.!?…;:](?![0-9])|,(?![0-9]|(?<=[0-9],)" + BLANK + r"[0-9]{4}(?![0-9]))|\n|[“”\"«»|]|—| – "
+    r"\.(?![0-9]|[^\W\d_])|[!?…;:](?![0-9])"
+    r"|,(?![0-9]|(?<=[0-9],)" + BLANK + r"[0-9]{4}(?![0-9]))|\n|[“”\"«»|]|—| – "
 )
 """What ends a clause: sentence and clause punctuation (not inside ``16.000`` or ``78,44``,
+nor the dot of ``TP.HCM`` between letters,
 nor the comma between a day and its year, ``June 30, 2024``), line breaks, quotation marks,
 table bars and dashes between words."""
 

@@ -12,7 +12,9 @@ def quote_periods(quote: str, language: str, *, day: bool) -> list[Period]:
     """The dates with a year that ``quote`` prints, as periods, in text order: not those
     after a word of comparison (``so với năm 2022``, ``up from … in 2015``: a base, not the
     period), and a single day only when ``day`` (a claim about a day may print its day; for
-    a longer period a day is when something was reported).
+    a longer period a day is when something was reported). The date of a base level (``so
+    với 1.375 website năm 2023``) is a base too; a claim on that level prints its year, which
+    the caller looks for first.
 
     >>> [str(p) for p in quote_periods("Năm 2023 tăng 5% so với năm 2022", "vi", day=False)]
     ['2023-01-01..2023-12-31']

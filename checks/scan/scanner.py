@@ -91,6 +91,13 @@ _MULTIPLE_AFTER = re.compile(
 )
 """What follows ``twice``/``three times`` when it compares (``twice the 1,500``, ``three
 times as many``, ``twice that of 2022``)."""
+_PHRASAL = frozenset(
+    ("made", "make", "makes", "making", "add", "adds", "added", "adding", "sum", "sums",
+     "summed", "end", "ends", "ended", "ending", "wound", "set", "sets", "picked", "broke",
+     "broken", "break", "breaks", "broke", "split", "splits", "turned", "shut", "signed")
+)  # fmt: skip
+"""Verbs whose ``up``/``down`` is part of the verb (``made up``, ``broke down``), not a
+change of the number after it."""
 _AFTER_CHANGE = re.compile(r"[\s,]*")
 """Between a change (``rose by 1,200``) and the ``from`` of its levels."""
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<word>[^\W\d_]+)[^\S\n]*\Z")
@@ -912,8 +919,11 @@ class _Scanner:
             word = self._before(written_head_before(), position, HEDGE_WINDOW)
             if word is None:
                 return position
-            if not ranged and " ".join(word.group("phrase").split()).casefold() in _OPENERS:
+            phrase = " ".join(word.group("phrase").split()).casefold()
+            if not ranged and phrase in _OPENERS:
                 return position
+            if phrase in ("up", "down") and self._word_before(word.start("phrase")) in _PHRASAL:
+                return position  # made up 12% of reports: a share, not a rise
             position = word.start("phrase")
 
     def _word_before(self, position: int) -> str:
