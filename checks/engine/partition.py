@@ -5,7 +5,7 @@ The claims are shuffled three ways, each a *plan* (see docs/engines.md):
 
 - ``rows`` (by ``claim_id``): the schema check's row validation, foreign keys and claim
   semantics; duplicates of a claim id meet in one partition, so uniqueness holds.
-- ``sources`` (by ``source_id``): citation and coverage; a partition gets the rows of
+- ``sources`` (by ``source_id``): citation, coverage and sentences; a partition gets the rows of
   ``sources.csv`` whose ids fall in its bucket, and every claim of those sources. The
   files of ``sources/`` that no row registers are found on the client, which reads
   ``sources.csv`` whole (:data:`WHOLE_TABLE_CODES`).
@@ -46,7 +46,7 @@ ROWS, SOURCES, GROUPS = "rows", "sources", "groups"
 PLAN_KEYS = {ROWS: "claim_id", SOURCES: "source_id", GROUPS: "subject"}
 PLAN_CHECKS = {
     ROWS: ("schema",),
-    SOURCES: ("citation", "coverage"),
+    SOURCES: ("citation", "coverage", "sentences"),
     GROUPS: ("arithmetic", "conflicts", "temporal", "provenance"),
 }
 BUCKET = "__bucket"
