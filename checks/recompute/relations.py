@@ -17,8 +17,14 @@ relation is drawn. What is drawn:
 - **average**: ``bình quân mỗi vụ 24,4 tỷ đồng`` from a total and a count;
 - **parts**: numbers after a whole marked by ``trong số``/``of the`` or followed by
   ``trong đó``/``including``: together at most the whole;
+- **breakdown**: numbers listed after a whole with ``gồm``/``consisting of`` (or after
+  ``in total …:``): together exactly the whole;
 - **total**: a number after ``tổng cộng``/``in total``/``a total of``: the sum of the
   numbers of its kind before it (at least two).
+
+A cue counts only in the clause of its number and a few words from it; a number of the
+same kind between the members of a relation, or a ``;``, means the sentence relates other
+numbers, and nothing is drawn.
 """
 
 from __future__ import annotations
@@ -44,8 +50,8 @@ class Relation:
     """Numbers of one sentence that a recomputation links.
 
     ``inputs``: for a change or a multiple (base, new level); for a share (part, whole);
-    for an average (total, count); for parts the parts themselves, ``stated`` being the
-    whole they make up at most.
+    for an average (total, count); for parts and a breakdown the parts themselves,
+    ``stated`` being the whole they make up (at most, or exactly); for a total its addends.
     """
 
     kind: str

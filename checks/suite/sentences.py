@@ -6,8 +6,9 @@ captured source is recomputed (:mod:`checks.recompute.relations`) and a figure t
 own sentence's numbers contradict is a finding on the claims that capture them.
 
 Only sentences that can hold a relation are scanned: the claim's quote prints a cue word
-(a change, a multiple, a share, an average, a whole) or three numbers, told column-wise in
-Arrow for the whole table; the sentence around it in the source then needs two numbers.
+(a change, a multiple, a share, an average, a total), three numbers, or a whole before two,
+told column-wise in Arrow for the whole table; the sentence around it in the source then
+needs three numbers that are not years, or two and a word of a multiple or a whole.
 """
 
 from __future__ import annotations
