@@ -824,7 +824,17 @@ def test_a_year_before_a_comma_is_the_year_on_every_python_311() -> None:
             "en",
             [("quantity", "1,200", "[1,150, 1,250]"), ("quantity", "2,000", "[1,800, 2,200]")],
         ),
-        # a quarter named without its year is a rank, not a count
+        # a quarter with its year is that quarter; without a year it is a rank, not a count
+        (
+            "trong quý 3 năm 2023 có 20 vụ",
+            "vi",
+            [("date", "quý 3 năm 2023", "2023-07-01..2023-09-30"), ("quantity", "20", "[18, 22]")],
+        ),
+        (
+            "Trong quý III năm 2023",
+            "vi",
+            [("date", "quý III năm 2023", "2023-07-01..2023-09-30")],
+        ),
         (
             "Quý 1 đạt 500 tỷ đồng",
             "vi",
@@ -835,7 +845,7 @@ def test_a_year_before_a_comma_is_the_year_on_every_python_311() -> None:
         ),
     ],
 )
-def test_spans_of_years_shares_in_vietnamese_and_quarters_without_a_year(
+def test_spans_of_years_shares_in_vietnamese_and_quarters(
     text: str, language: str, expected: list[tuple[str, str, str]]
 ) -> None:
     found = [(m.kind.value, m.as_written, m.reading) for m in scan_text(text, language).mentions]

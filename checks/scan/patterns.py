@@ -516,12 +516,13 @@ ROMAN_OR_DIGIT = re.compile(r"[0-9]|(?<!\w)[IVXLCDM]+(?!\w)")
 @cache
 def part_of_year_before() -> re.Pattern[str]:
     """A part of a year right before the year (or before ``năm`` and the year): ``first
-    half of``, ``third quarter of``, ``Q3``, ``H1``, ``nửa đầu``."""
+    half of``, ``third quarter of``, ``Q3``, ``quý 3 (năm)``, ``H1``, ``nửa đầu``."""
     quarters = alternation(words_with_role("quarter_of"))
     halves = alternation(words_with_role("half_of"))
     return re.compile(
         rf"(?<!\w)(?P<word>(?P<quarter>{quarters})|(?P<half>{halves})"
-        rf"|[Qq](?P<q>[1-4])|[Hh](?P<h>[12])){BLANK}+(?:the{BLANK}+)?\Z"
+        rf"|[Qq](?P<q>[1-4])|(?i:quý){BLANK}+(?P<qv>[1-4]|IV|I{{1,3}})|[Hh](?P<h>[12]))"
+        rf"{BLANK}+(?:the{BLANK}+|(?i:năm){BLANK}+)?\Z"
     )
 
 

@@ -98,6 +98,9 @@ _PHRASAL = frozenset(
 )  # fmt: skip
 """Verbs whose ``up``/``down`` is part of the verb (``made up``, ``broke down``), not a
 change of the number after it."""
+_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
+_QUARTER_YEAR_AFTER = re.compile(r"[^\S\n]+(?:(?i:năm)[^\S\n]+)?[12][0-9]{3}(?![0-9])")
+"""A year after ``quý 3``: the quarter is of that year."""
 _AFTER_CHANGE = re.compile(r"[\s,]*")
 """Between a change (``rose by 1,200``) and the ``from`` of its levels."""
 _WORD_BEFORE_BRACKET = re.compile(r"(?P<word>[^\W\d_]+)[^\S\n]*\Z")
@@ -665,6 +668,7 @@ class _Scanner:
             period = dates.span(period, dates.year(second))
         else:
             part = self._before(part_of_year_before(), start, WORD_WINDOW)
+            part = part or self._quarter_before(start)
             months = self._before(months_in_words_before(), start, _MONTHS_REACH)
             in_words = _months_in_words(months, first) if months is not None else None
             if months is not None and in_words is not None:  # first six months of 2024
@@ -676,6 +680,12 @@ class _Scanner:
             ):  # những năm 1990: the 1990s
                 start, period = decade.start("word"), _decade(first)
         return self._make(start, end, Kind.DATE, period=period)
+
+    def _quarter_before(self, start: int) -> re.Match[str] | None:
+        """``quý 3`` before the year at ``start``: its digit was passed over for the year
+        (the search floor is after it), so it is looked for behind the floor."""
+        found = part_of_year_before().search(self.text, max(0, start - WORD_WINDOW), start)
+        return found if found is not None and found.group("qv") else None
 
     def _decades(self) -> list[Mention]:
         """``the 1990s``, ``1990s``, ``1990's``: a decade (1990-01-01..1999-12-31). The
@@ -762,6 +772,12 @@ class _Scanner:
             return year, year.end
         if bare and num2 is None and num.isdigit():
             ordinal = self._before(word_before("ordinal_marker"), start, WORD_WINDOW)
+            if (
+                ordinal is not None
+                and ordinal.group("word").casefold() == "quý"
+                and _QUARTER_YEAR_AFTER.match(self.text, end)
+            ):
+                return None, end  # quý 3 năm 2023: the year reads its quarter with it
             if ordinal is not None:
                 return self._ordinal(start, end), end
         written_start = self._head_start(start, ranged=num2 is not None)
@@ -1307,8 +1323,9 @@ def _part_of_year(part: re.Match[str], year: int) -> Period:
     """The quarter or half of ``year`` that :func:`part_of_year_before` matched."""
     if part.group("quarter"):
         return dates.quarter(year, role_values("quarter_of")[value_key(part.group("quarter"))])
-    if part.group("q"):
-        return dates.quarter(year, int(part.group("q")))
+    if part.group("q") or part.group("qv"):
+        number = part.group("q") or part.group("qv")
+        return dates.quarter(year, _ROMAN.get(number) or int(number))
     if part.group("half"):
         half = role_values("half_of")[value_key(part.group("half"))]
     else:
