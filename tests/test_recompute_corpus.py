@@ -1,4 +1,4 @@
-"""The sentence arithmetic on a corpus of 260 news-style sentences written to test it.
+"""The sentence arithmetic on a corpus of 360 news-style sentences written to test it.
 
 ``tests/data/recompute/`` holds Vietnamese and English sentences in the style of wire and
 statistics reporting: correct arithmetic (some with rounded operands), planted errors, and
@@ -9,6 +9,10 @@ except the forms listed in ``KNOWN_MISSES`` (each with what is not read yet). On
 was moved from N to W when it was added: ``Of the 1,000 workers laid off, 400 were rehired
 within a month and 700 within a year`` counts the 400 in the 700, which no sentence
 reader can know; a warning that names the overlap is what a fact-checker should see.
+
+``heldout_vi.txt`` and ``heldout_en.txt`` (100 sentences) were written by another helper,
+with its key, without seeing the others or the code's rules: on their first run 88 were
+right (4 false alarms, 8 planted errors missed); the fixes they prompted are pinned here.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ KNOWN_MISSES = {
     ("en_probe.txt", 10): "warning",
     ("vi_error.txt", 6): "warning",
     ("probe2vi.txt", 12): "warning",
+    # 650 + 380 + 220 million is 1.25 billion: at the very limit of $1.2 billion's rounding
+    ("heldout_en.txt", 22): "warning",
     # forms not read yet
     ("en_probe.txt", 2): "a change whose base is in a later clause (when it was $2.0 billion)",
     ("en_probe.txt", 15): "a fraction in words as a share (about a third of the 2,400)",
@@ -37,6 +43,7 @@ KNOWN_MISSES = {
     ("probe2.txt", 9): "a change in points and in percent without a printed base",
     ("probe2vi.txt", 7): "vượt N% (exceeded by): not a change word",
     ("vi_error.txt", 21): "vượt N% (exceeded by): not a change word",
+    ("heldout_vi.txt", 30): "vượt N% (exceeded by): not a change word",
     ("probe2vi.txt", 11): "a yield (tấn/ha) as an average of a total and an area",
     ("vi_error.txt", 18): "a yield (tấn/ha) as an average of a total and an area",
     ("vi_error.txt", 22): "levels in đồng beside a change in đồng/lít",
@@ -81,7 +88,7 @@ def test_every_planted_error_is_an_error_but_the_known_misses(
     errors = [(name, line) for name, line, expected in _key() if expected == "E"]
     missed = {(name, line) for name, line in errors if verdicts.get((name, line)) != "error"}
     assert missed == set(KNOWN_MISSES)
-    assert len(errors) - len(missed) >= 78
+    assert len(errors) - len(missed) >= 116
 
 
 def test_the_warnings_of_the_known_misses_are_still_warnings(

@@ -288,7 +288,7 @@ def test_from_to_after_a_change_or_transition_verb_is_two_numbers() -> None:
 def test_a_unit_on_the_first_end_only_is_not_a_range() -> None:
     text = "a rise of 15 per cent to 1,234 cases, but $5-10 and 10-15 exabytes"
     assert [m.as_written for m in scan_text(text, "en").mentions] == [
-        "15 per cent",
+        "rise of 15 per cent",  # the change word belongs to it (like "increase of")
         "1,234",
         "$5-10",
         "10-15 exabytes",

@@ -114,7 +114,14 @@ class Interval:
             raise IntervalError(
                 f"division by an interval containing zero: {other}", other.lo, other.hi
             )
-        return self * Interval(_down(1.0 / other.hi), _up(1.0 / other.lo))
+        low, high = 1.0 / other.hi, 1.0 / other.lo
+        if math.isfinite(low) and math.isfinite(high):
+            return self * Interval(_down(low), _up(high))
+        # a subnormal bound: its reciprocal overflows, so the bounds are divided directly
+        quotients = [self.lo / other.lo, self.lo / other.hi, self.hi / other.lo, self.hi / other.hi]
+        if any(math.isnan(q) for q in quotients):  # inf / inf: any value
+            return Interval(-math.inf, math.inf)
+        return Interval(_down(min(quotients)), _up(max(quotients)))
 
     def __str__(self) -> str:
         return f"[{_fmt(self.lo)}, {_fmt(self.hi)}]"

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from checks.numbers.interval import Interval
+from checks.numbers.units import UnitError, parse_unit
 from checks.recompute.cues import cue_matches, has_cue
 from checks.scan.language import SentenceLanguages
 from checks.scan.mention import Kind, Mention
@@ -82,12 +83,15 @@ _TIME_UNITS = frozenset(
 
 
 def _is_count(unit: str | None) -> bool:
-    return (
-        unit is not None
-        and unit.islower()
-        and unit not in (PERCENT, POINTS, TIMES)
-        and unit not in _TIME_UNITS
-    )
+    """A unit that counts things (``person``, ``incident``, a package's ``countUnits``): in
+    the unit registry each is a dimension of its own name; a length or a mass is not."""
+    if unit is None or not unit.islower() or unit in (PERCENT, POINTS, TIMES, *_TIME_UNITS):
+        return False
+    try:
+        dimensions = dict(parse_unit(unit).dimensionality)
+    except UnitError:
+        return False
+    return dimensions == {f"[{unit}]": 1}
 
 
 def unit_class(mention: Mention) -> str | None:
@@ -134,10 +138,19 @@ def is_level(mention: Mention) -> bool:
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
+_CONJUNCTIONS = frozenset(("and", "or", "và", "hoặc", "còn"))
 _WORD = re.compile(r"[^\W\d_]+(?:[.'’][^\W\d_]+)*")
 _REACH = {"whole": 3, "total": 3, "base": 5, "after": 3}
 """How many words may stand between a cue and its number (``of its 15,000``, ``so với cùng kỳ
 năm trước (20 tỷ USD)``): a cue further away is another number's."""
+_STRONG_WHOLE = re.compile(
+    r"(?<!\w)(?i:trong số|trong tổng số|trên tổng số|of the|out of|among the)(?!\w)"
+)
+"""Whole cues that open a list of parts (``of`` alone, ``depth of 17.9 km``, does not)."""
+_DIGIT = re.compile(r"[0-9]")
+_WHOLE_NAMED = re.compile(
+    r"[^\S\n]*(?i:tổng số|trong tổng số|trên tổng số|of all|of the total|of total|của tổng)(?!\w)"
+)
 _COMPARED = re.compile(
     r"[^\S\n]*(?P<word>(?i:higher|more|greater|larger|bigger|above|lower|less|fewer|smaller|"
     r"below|cao hơn|nhiều hơn|lớn hơn|thấp hơn|ít hơn|nhỏ hơn))(?!\w)"
@@ -172,8 +185,11 @@ def _role(segment: str, language: str, roles: tuple[str, ...]) -> str | None:
     if not found:
         return None
     role, end = found[-1]
-    if len(_WORD.findall(tail[end:])) > _REACH.get(role, 3):
-        return None
+    between = _WORD.findall(tail[end:])
+    if len(between) > _REACH.get(role, 3) or _CONJUNCTIONS.intersection(
+        w.casefold() for w in between
+    ):
+        return None  # 0,8 million from Europe and 0.5 million: the from is the 0,8's
     return role
 
 
@@ -233,10 +249,15 @@ class _Sentence:
 
     def relations(self) -> list[Relation]:
         found: list[Relation] = []
+        changes: dict[int, Relation] = {}
         for index, mention in enumerate(self.mentions):
             relation = None
             if mention.form == "change" and mention.interval is not None:
                 relation = self._change(index)
+                if relation is not None:
+                    changes[index] = relation
+            elif index - 1 in changes and self._restated(index):
+                relation = self._in_percent(index, changes[index - 1])
             elif mention.form == "multiplier" and mention.interval is not None:
                 relation = self._multiple(index)
             elif self._is_level(index) and mention.unit == PERCENT:
@@ -251,6 +272,29 @@ class _Sentence:
         if parts is not None:
             found.append(parts)
         return found
+
+    def _restated(self, index: int) -> bool:
+        """``tăng 5,3 triệu đồng, tương đương 8,1%``, ``rose 250 points, or 7%``: a
+        percentage that restates the change before it."""
+        mention = self.mentions[index]
+        return (
+            mention.unit == PERCENT
+            and mention.form == "number"
+            and self.mentions[index - 1].unit not in (PERCENT, POINTS)
+            and has_cue(_tail(self.segments[index]), self.language, "share")
+        )
+
+    def _in_percent(self, index: int, change: Relation) -> Relation | None:
+        mention = self.mentions[index]
+        if mention.value is None or mention.interval is None:
+            return None
+        if change.stated.change == "decrease":
+            interval = mention.interval
+            mention = replace(
+                mention, value=-mention.value, interval=Interval(-interval.hi, -interval.lo)
+            )
+        stated = replace(mention, form="change", change=change.stated.change or "increase")
+        return Relation("change", stated, change.inputs, self.bounds, self.language)
 
     def _relation(self, kind: str, stated: int, *inputs: int) -> Relation:
         return Relation(
@@ -271,6 +315,11 @@ class _Sentence:
         ma, mb = self.mentions[a], self.mentions[b]
         return compatible(ma, mb) and (ma.unit is not None or _nouns_agree(ma, mb))
 
+    def _same_kind(self, a: int, b: int) -> bool:
+        """Counted in the same unit, or both bare numbers of one noun."""
+        ma, mb = self.mentions[a], self.mentions[b]
+        return ma.unit == mb.unit and (ma.unit is not None or _nouns_agree(ma, mb))
+
     def _pair(self, stated: int, levels: list[int]) -> tuple[int, int] | None:
         """(base, new) among ``levels``, as the cues before them say."""
         bases = [i for i in levels if self.roles[i] == "base"]
@@ -279,8 +328,11 @@ class _Sentence:
             return bases[0], afters[0]
         if len(bases) == 1 and not afters:
             base = bases[0]
-            before = [i for i in levels if i < stated and i != base]
-            after = [i for i in levels if i > stated and i != base]
+            unit = self.mentions[base].unit
+            same = [i for i in levels if i != base and unit and self.mentions[i].unit == unit]
+            pool = same or levels  # 312 vụ …, bắt 587 đối tượng, … so với cùng kỳ (264 vụ)
+            before = [i for i in pool if i < stated and i != base]
+            after = [i for i in pool if i > stated and i != base]
             if before:
                 return base, before[-1]
             if len(after) == 1:
@@ -295,7 +347,7 @@ class _Sentence:
             return None
         low, high = min(stated, *pair), max(stated, *pair)
         for i in range(low + 1, high):
-            if i not in pair and self._is_level(i) and self._kin(i, pair[0]):
+            if i not in pair and self._is_level(i) and self._same_kind(i, pair[0]):
                 return None
         if ";" in self.text[self.mentions[low].end : self.mentions[high].start]:
             return None
@@ -358,7 +410,7 @@ class _Sentence:
                 and len(_WORD.findall(self._between(stated, whole))) > 3
             ):
                 return None  # ``95% effective in a trial of 43,000 people, with 170 cases``
-        if part is None:
+        if part is None or self._whole_unprinted(stated):
             return None
         if whole is None:
             later = [i for i in counts if i > stated and i != part]
@@ -376,6 +428,16 @@ class _Sentence:
         if not self._kin(part, whole):
             return None
         return self._relation("share", stated, part, whole)
+
+    def _whole_unprinted(self, stated: int) -> bool:
+        """``bằng 92,4% tổng số đại biểu Quốc hội``, ``48% of all voters``: the share names
+        its whole right after it, and prints no number for it in that clause."""
+        end = self.mentions[stated].end
+        following = self.text[end : self.bounds[1]]
+        clause = _CLAUSE_END.split(following, maxsplit=1)[0]
+        if _DIGIT.search(clause):
+            return False
+        return _WHOLE_NAMED.match(clause) is not None
 
     def _share_cued(self, stated: int) -> bool:
         segment = self.segments[stated]
@@ -431,13 +493,15 @@ class _Sentence:
             following = _tail(self.segments[rest[0]])
             listed = has_cue(following, self.language, "listing")
             breakdown = has_cue(following, self.language, "breakdown") or (
-                self._between(whole, rest[0]).lstrip().startswith(":")
+                self._between(whole, rest[0]).rstrip().endswith(":")
                 and has_cue(
                     self.text[self.bounds[0] : self.mentions[whole].start], self.language, "total"
                 )
             )  # in total, they spent $102 million: $50 million ...
             earlier = [i for i in levels[:position] if self._kin(i, whole)]
-            marked = self.roles[whole] in ("whole", "total")
+            marked = self.roles[whole] == "total" or (
+                self.roles[whole] == "whole" and _STRONG_WHOLE.search(_tail(self.segments[whole]))
+            )
             if not marked and not ((listed or breakdown) and not earlier):
                 continue
             parts: list[int] = []

@@ -156,7 +156,7 @@ def _as_printed(relation: Relation, reading: str, point: float, verdict: Verdict
     a warning, and when not even a rounding to two significant figures can, an error."""
     stated = relation.stated
     target = _hedged(stated) if is_hedged(stated.qualifier) else _printed(stated, relation.language)
-    if target.contains(point):
+    if _inner(target).contains(point):  # not at the very limit of the stated rounding
         return Verdict(None, "agree", 0.0, 0.0, None)
     printed = _compute(relation, reading, [_printed(m, relation.language) for m in relation.inputs])
     probe = target if is_hedged(stated.qualifier) else _point(stated)
