@@ -172,3 +172,18 @@ def findings(root: Path, *checks: str) -> list[Finding]:
 def codes(found: Iterable[Finding]) -> list[tuple[str, str, tuple[str, ...]]]:
     """(code, severity, sorted claim ids) of each finding, sorted: easy to compare exactly."""
     return sorted((f.code, f.severity.value, tuple(sorted(f.claim_ids))) for f in found)
+
+
+def sentence_package(root: Path, stated: str = "40%") -> Path:
+    """A package whose one sentence states a change from 10.000 to 16.000 (``tăng
+    {stated}``), captured as three claims that quote the whole sentence."""
+    sentence = f"Số phản ánh tăng từ 10.000 năm 2022 lên 16.000 năm 2023, tương ứng tăng {stated}."
+    written = f"tăng {stated}"
+    rows = [
+        claim("lo", "online-fraud-reports", "10.000", value="10000", quote=sentence,
+              period="2022"),
+        claim("hi", "online-fraud-reports", "16.000", value="16000", quote=sentence),
+        claim("growth", "online-fraud-losses-growth", written, value=stated.rstrip("%"),
+              quote=sentence),
+    ]  # fmt: skip
+    return build(root, rows)

@@ -180,16 +180,9 @@ def test_dask_engine_merges_the_copies_of_a_claim_that_a_rule_names_by_id(
 def test_dask_engine_recomputes_the_sentences_of_each_source_partition(
     scheduler: str, tmp_path: Path
 ) -> None:
-    from tests.claim_packages import build, claim
+    from tests.claim_packages import sentence_package
 
-    sentence = "Số phản ánh tăng từ 10.000 năm 2022 lên 16.000 năm 2023, tương ứng tăng 40%."
-    rows = [
-        claim("lo", "online-fraud-reports", "10.000", value="10000", quote=sentence,
-              period="2022"),
-        claim("hi", "online-fraud-reports", "16.000", value="16000", quote=sentence),
-        claim("growth", "online-fraud-losses-growth", "tăng 40%", value="40", quote=sentence),
-    ]  # fmt: skip
-    root = build(tmp_path / "p", rows)
+    root = sentence_package(tmp_path / "p")
     local = check_package(root)
     dask = check_package(root, engine=EngineOptions("dask", scheduler, block_bytes=200))
     assert "change" in {f.code for f in local.findings if f.check == "sentences"}

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from checks.cli import app
 from checks.recompute import recompute_text
 from checks.scan.scanner import scan_text
-from tests.claim_packages import build, claim, findings
+from tests.claim_packages import findings, sentence_package
 
 runner = CliRunner()
 
@@ -150,21 +150,10 @@ def test_twice_and_three_times_are_multiples_only_when_they_compare() -> None:
     ]
 
 
-def _sentence_package(tmp_path: Path, sentence: str) -> Path:
-    rows = [
-        claim("lo", "online-fraud-reports", "10.000", value="10000", quote=sentence,
-              period="2022"),
-        claim("hi", "online-fraud-reports", "16.000", value="16000", quote=sentence),
-        claim("growth", "online-fraud-losses-growth", "tăng 40%", value="40", quote=sentence),
-    ]  # fmt: skip
-    return build(tmp_path / "p", rows)
-
-
 def test_check_flags_a_change_its_own_sentence_contradicts_without_any_rule(
     tmp_path: Path,
 ) -> None:
-    sentence = "Số phản ánh tăng từ 10.000 năm 2022 lên 16.000 năm 2023, tương ứng tăng 40%."
-    root = _sentence_package(tmp_path, sentence)
+    root = sentence_package(tmp_path / "p", "40%")
     (finding,) = [f for f in findings(root, "sentences") if f.code == "change"]
     assert finding.severity.value == "error"
     assert sorted(finding.claim_ids) == ["growth", "hi", "lo"]
@@ -174,8 +163,7 @@ def test_check_flags_a_change_its_own_sentence_contradicts_without_any_rule(
 
 
 def test_check_is_silent_when_the_sentence_adds_up(tmp_path: Path) -> None:
-    sentence = "Số phản ánh tăng từ 10.000 năm 2022 lên 16.000 năm 2023, tương ứng tăng 60%."
-    root = _sentence_package(tmp_path, sentence)
+    root = sentence_package(tmp_path / "p", "60%")
     assert findings(root, "sentences") == []
 
 

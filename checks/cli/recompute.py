@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded
+from checks.cli.choices import FAILING, FailOn, Language, TextFormat
 from checks.textsafety import one_line
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    never = "never"
-
-
-class Output(StrEnum):
-    text = "text"
-    json = "json"
-
-
-class Language(StrEnum):
-    vi = "vi"
-    en = "en"
-    auto = "auto"
 
 
 @app.command()
@@ -47,7 +30,7 @@ def recompute(
             "severity or above, or never.",
         ),
     ] = FailOn.error,
-    output: Annotated[Output, typer.Option("--format", help="text or json.")] = Output.text,
+    output: Annotated[TextFormat, typer.Option("--format", help="text or json.")] = TextFormat.text,
     every: Annotated[bool, typer.Option("--all", help="List the figures that agree too.")] = False,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
@@ -59,7 +42,7 @@ def recompute(
 
     found = [item for path in files for item in recompute_file(path, language.value)]
     shown = found if every else [f for f in found if f.severity != "ok"]
-    if output is Output.json:
+    if output is TextFormat.json:
         typer.echo(json.dumps([f.as_json() for f in shown], ensure_ascii=False, indent=2))
     else:
         for item in shown:
@@ -75,5 +58,5 @@ def recompute(
             f"{counts['warning']} warning, {counts['ok']} agree",
             markup=False,
         )
-    failing = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
+    failing = FAILING[fail_on]
     raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in found) else EXIT_OK)

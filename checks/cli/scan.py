@@ -6,7 +6,6 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -14,6 +13,7 @@ import typer
 from rich.table import Table
 
 from checks.cli.app import EXIT_OK, app, console, guarded
+from checks.cli.choices import Language
 from checks.cli.corpus import scan_corpus_command
 from checks.cli.engine import Engine, engine_options
 from checks.corpus.documents import is_corpus
@@ -26,12 +26,6 @@ from checks.scan.scanner import Scan
 from checks.scan.target import ScanTarget, resolve_target
 
 PLAIN_COLUMNS = ("start", "end", "kind", "as_written", "reading", "qualifier", "unit", "noun")
-
-
-class Language(StrEnum):
-    vi = "vi"
-    en = "en"
-    auto = "auto"
 
 
 @app.command()

@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import json
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from checks.cli.app import EXIT_FINDINGS, EXIT_OK, app, console, guarded
+from checks.cli.choices import FAILING, FailOn, TextFormat
 from checks.textsafety import one_line
 
 if TYPE_CHECKING:
     from checks.stats.report import Located
-
-
-class FailOn(StrEnum):
-    error = "error"
-    warning = "warning"
-    never = "never"
-
-
-class Output(StrEnum):
-    text = "text"
-    json = "json"
 
 
 @app.command()
@@ -41,7 +30,7 @@ def stats(
             "(warning), or never.",
         ),
     ] = FailOn.error,
-    output: Annotated[Output, typer.Option("--format", help="text or json.")] = Output.text,
+    output: Annotated[TextFormat, typer.Option("--format", help="text or json.")] = TextFormat.text,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
 ) -> None:
     """Recompute the p value of every reported test (t, F, r, χ², z with a p value) and
@@ -50,7 +39,7 @@ def stats(
     from checks.stats.report import check_file  # scipy: only for this command
 
     found = [located for path in files for located in check_file(path)]
-    if output is Output.json:
+    if output is TextFormat.json:
         typer.echo(json.dumps([f.as_json() for f in found], ensure_ascii=False, indent=2))
     else:
         for located in found:
@@ -61,7 +50,7 @@ def stats(
             f"{counts['warning']} inconsistency, {counts['ok']} consistent",
             markup=False,
         )
-    failing = {"error": ("error",), "warning": ("error", "warning"), "never": ()}[fail_on]
+    failing = FAILING[fail_on]
     raise typer.Exit(EXIT_FINDINGS if any(f.severity in failing for f in found) else EXIT_OK)
 
 
