@@ -7,12 +7,12 @@ parts, ``gồm``/``consisting of`` a list of all of them,
 ``bình quân``/``average`` an average, ``tổng cộng``/``in total`` the sum of the numbers
 before it.
 
->>> last_cue(" tăng 25% so với năm 2022 (", "vi")
-'base'
->>> last_cue(" in 2022 to ", "en")
-'after'
->>> last_cue(" compared to ", "en")
-'base'
+>>> [role for role, _, _ in cue_matches(" tăng 25% so với năm 2022 (", "vi")]
+['base']
+>>> [role for role, _, _ in cue_matches(" in 2022 to ", "en")]
+['after']
+>>> [role for role, _, _ in cue_matches(" compared to ", "en")]
+['base']
 """
 
 from __future__ import annotations
@@ -63,12 +63,6 @@ def cue_matches(segment: str, language: str) -> list[tuple[str, int, int]]:
         if role is not None:
             found.append((role, match.start(), match.end()))
     return found
-
-
-def last_cue(segment: str, language: str, roles: tuple[str, ...] = ROLES) -> str | None:
-    """The role of the cue nearest the end of ``segment`` among ``roles``."""
-    found = [role for role, _, _ in cue_matches(segment, language) if role in roles]
-    return found[-1] if found else None
 
 
 def has_cue(segment: str, language: str, role: str) -> bool:

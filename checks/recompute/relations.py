@@ -207,13 +207,21 @@ def _nouns_agree(a: Mention, b: Mention) -> bool:
     return not plural or first[:4] == second[:4]
 
 
+def _negated(mention: Mention) -> Mention:
+    """The mention of a read number with its value and interval of the opposite sign."""
+    interval = mention.interval
+    if mention.value is None or interval is None:  # pragma: no cover - callers read it
+        return mention
+    return replace(mention, value=-mention.value, interval=Interval(-interval.hi, -interval.lo))
+
+
 class _Sentence:
     def __init__(
         self, text: str, bounds: tuple[int, int], mentions: Sequence[Mention], language: str
     ) -> None:
         self.text = text
         self.bounds = bounds
-        self.mentions = [self._compared(m, i, text) for i, m in enumerate(mentions)]
+        self.mentions = [self._compared(m, text) for m in mentions]
         self.language = language
         self.segments = []
         previous = bounds[0]
@@ -226,7 +234,7 @@ class _Sentence:
         ]
 
     @staticmethod
-    def _compared(mention: Mention, index: int, text: str) -> Mention:
+    def _compared(mention: Mention, text: str) -> Mention:
         """``42% higher than``, ``a 9% increase``: a percentage the words after it make a
         change (negative for ``lower``, ``drop``)."""
         if mention.unit != PERCENT or mention.form != "number" or mention.interval is None:
@@ -237,15 +245,8 @@ class _Sentence:
         down = " ".join(after.group("word").casefold().split()) in _DOWN
         if not down:
             return replace(mention, form="change", change="increase")
-        interval = mention.interval
-        return replace(
-            mention,
-            form="change",
-            change="decrease",
-            value=-mention.value,
-            interval=Interval(-interval.hi, -interval.lo),
-            note=(mention.note + "; " if mention.note else "") + "negated: " + after.group("word"),
-        )
+        note = (mention.note + "; " if mention.note else "") + "negated: " + after.group("word")
+        return replace(_negated(mention), form="change", change="decrease", note=note)
 
     def relations(self) -> list[Relation]:
         found: list[Relation] = []
@@ -289,10 +290,7 @@ class _Sentence:
         if mention.value is None or mention.interval is None:
             return None
         if change.stated.change == "decrease":
-            interval = mention.interval
-            mention = replace(
-                mention, value=-mention.value, interval=Interval(-interval.hi, -interval.lo)
-            )
+            mention = _negated(mention)
         stated = replace(mention, form="change", change=change.stated.change or "increase")
         return Relation("change", stated, change.inputs, self.bounds, self.language)
 

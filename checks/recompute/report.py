@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checks.model.csvfile import decode_utf8, read_regular_file
+from checks.model.textfile import line_and_column, read_text_file
 from checks.recompute.text import recompute_text
 from checks.recompute.verdict import Recomputed
 
@@ -55,9 +55,7 @@ def recompute_file_text(text: str, path: str = "", language: str = "auto") -> li
     nfc, found = recompute_text(text, language)
     located: list[Located] = []
     for item in found:
-        at = item.relation.stated.start
-        line = nfc.count("\n", 0, at) + 1
-        column = at - (nfc.rfind("\n", 0, at) + 1) + 1
+        line, column = line_and_column(nfc, item.relation.stated.start)
         start, end = item.relation.sentence
         located.append(Located(path, line, column, nfc[start:end].strip(), item))
     return located
@@ -65,6 +63,4 @@ def recompute_file_text(text: str, path: str = "", language: str = "auto") -> li
 
 def recompute_file(path: Path, language: str = "auto") -> list[Located]:
     """:func:`recompute_file_text` of a UTF-8 file (an unreadable one raises ``InputError``)."""
-    display = str(path)
-    raw = read_regular_file(path, display=display)
-    return recompute_file_text(decode_utf8(raw, path=display), display, language)
+    return recompute_file_text(read_text_file(path), str(path), language)

@@ -24,11 +24,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from checks.ledger.grading import Verdict, grade, is_hedged
+from checks.ledger.grading import Verdict, grade, is_hedged, printed_difference
 from checks.model.finding import Severity
 from checks.numbers.interval import Interval, IntervalError
 from checks.numbers.parse import NumberParseError, parse_number
 from checks.recompute.relations import PERCENT, POINTS, Relation
+from checks.rules.values import SCALES
 from checks.scan.mention import Mention
 
 _RANK = {"agree": 0, "precision": 1, "edge": 1, "rounded": 2, "disjoint": 3}
@@ -141,29 +142,30 @@ def _graded(relation: Relation, reading: str) -> Recomputed | None:
         and any(is_hedged(m.qualifier) for m in relation.inputs),
     )
     if verdict.basis != "disjoint" and not any(is_hedged(m.qualifier) for m in relation.inputs):
-        verdict = _as_printed(relation, reading, point.mid, verdict)
+        verdict = _as_printed(relation, reading, point.mid, printed)
     elif verdict.basis == "disjoint":  # how far the figure as printed is from the stated one
-        verdict = replace(verdict, difference=_apart(point.mid, _point(stated).mid))
+        verdict = replace(
+            verdict, difference=printed_difference(Interval.point(point.mid), _point(stated))
+        )
     return Recomputed(
         relation, hedged, printed, stated_hedged, stated_printed, verdict, reading, point.mid
     )
 
 
-def _as_printed(relation: Relation, reading: str, point: float, verdict: Verdict) -> Verdict:
+def _as_printed(relation: Relation, reading: str, point: float, printed: Interval) -> Verdict:
     """The verdict when the inputs print no hedge: the figure computed from the printed
     values, or from operands rounded short of their limits, must be what the stated figure
     (with its own hedge) allows; when only operands at the limits of their rounding give it,
-    a warning, and when not even a rounding to two significant figures can, an error."""
+    a warning, and when not even a rounding to two significant figures can, an error.
+    ``printed`` is the figure computed from the printed precision of the operands."""
     stated = relation.stated
     target = _hedged(stated) if is_hedged(stated.qualifier) else _printed(stated, relation.language)
     if _inner(target).contains(point):  # not at the very limit of the stated rounding
         return Verdict(None, "agree", 0.0, 0.0, None)
-    printed = _compute(relation, reading, [_printed(m, relation.language) for m in relation.inputs])
     probe = target if is_hedged(stated.qualifier) else _point(stated)
-    if printed is not None and probe.overlaps(_inner(printed)):
+    if probe.overlaps(_inner(printed)):
         return Verdict(None, "agree", 0.0, 0.0, None)  # the operands were rounded, not wrong
-    scale = min(abs(point), abs(target.mid))
-    difference = target.distance(Interval.point(point)) / scale if scale else math.inf
+    difference = printed_difference(target, Interval.point(point))
     inputs = [_two_figures(m, relation.language) for m in relation.inputs]
     narrow = _compute(relation, reading, inputs)
     if narrow is not None and not narrow.overlaps(_two_figures(stated, relation.language)):
@@ -227,11 +229,6 @@ _EDGE_BAND = 0.1
 limits reach: a stated figure there is a warning, one inside it agrees (``losses of $3.4
 billion, an average of $33,915 per victim`` over 101,068 victims: the average was computed
 from the unrounded total)."""
-
-
-def _apart(a: float, b: float) -> float:
-    scale = min(abs(a), abs(b))
-    return abs(a - b) / scale if scale else math.inf
 
 
 def _inner(interval: Interval) -> Interval:
@@ -308,10 +305,7 @@ def _show(x: float, kind: str, reading: str, stated: Mention) -> str:
     if kind == "multiple":
         return f"{x:.2f} times"
     unit = stated.unit if stated.unit and not stated.unit.islower() else ""
-    for size, word in _SCALES:
+    for size, word in SCALES:
         if abs(x) >= size:
             return " ".join(p for p in (f"{x / size:.4g}", word, unit) if p)
     return " ".join(p for p in (f"{x:,.0f}" if abs(x) >= 1000 else f"{x:.4g}", unit) if p)
-
-
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))

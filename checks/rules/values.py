@@ -115,7 +115,8 @@ class Moment:
 
 Value = Quantity | Moment
 
-_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+"""The scale words numbers are shown with, largest first."""
 
 
 def show(interval: Interval, unit: pint.Unit | str = "") -> str:
@@ -131,7 +132,7 @@ def show(interval: Interval, unit: pint.Unit | str = "") -> str:
     top = max(abs(interval.lo), abs(interval.hi))
     scale, word = 1.0, ""
     if math.isfinite(top):
-        for size, name in _SCALES:
+        for size, name in SCALES:
             if top >= size:
                 scale, word = size, name
                 break

@@ -46,7 +46,7 @@ from checks.numbers.tables import (
 )
 from checks.scan import dates
 from checks.scan.clauses import ClauseIndex
-from checks.scan.date_tokens import DATE_GROUPS, period_of, roman_quarter
+from checks.scan.date_tokens import DATE_GROUPS, ROMAN_QUARTERS, period_of, roman_quarter
 from checks.scan.dates import DateError, Period
 from checks.scan.identifiers import IdentifierIndex, identifier_spans
 from checks.scan.language import LANGUAGES, SentenceLanguages, guess_language
@@ -94,11 +94,10 @@ times as many``, ``twice that of 2022``)."""
 _PHRASAL = frozenset(
     ("made", "make", "makes", "making", "add", "adds", "added", "adding", "sum", "sums",
      "summed", "end", "ends", "ended", "ending", "wound", "set", "sets", "picked", "broke",
-     "broken", "break", "breaks", "broke", "split", "splits", "turned", "shut", "signed")
+     "broken", "break", "breaks", "split", "splits", "turned", "shut", "signed")
 )  # fmt: skip
 """Verbs whose ``up``/``down`` is part of the verb (``made up``, ``broke down``), not a
 change of the number after it."""
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4}
 _QUARTER_YEAR_AFTER = re.compile(r"[^\S\n]+(?:(?i:năm)[^\S\n]+)?[12][0-9]{3}(?![0-9])")
 """A year after ``quý 3``: the quarter is of that year."""
 _AFTER_CHANGE = re.compile(r"[\s,]*")
@@ -1325,7 +1324,8 @@ def _part_of_year(part: re.Match[str], year: int) -> Period:
         return dates.quarter(year, role_values("quarter_of")[value_key(part.group("quarter"))])
     if part.group("q") or part.group("qv"):
         number = part.group("q") or part.group("qv")
-        return dates.quarter(year, _ROMAN.get(number) or int(number))
+        quarter = ROMAN_QUARTERS.index(number) + 1 if number in ROMAN_QUARTERS else int(number)
+        return dates.quarter(year, quarter)
     if part.group("half"):
         half = role_values("half_of")[value_key(part.group("half"))]
     else:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from checks.model.csvfile import decode_utf8, read_regular_file
+from checks.model.textfile import line_and_column, read_text_file
 from checks.stats.apa import find_results, one_tailed
 from checks.stats.recompute import Verdict, check_result
 
@@ -51,13 +51,11 @@ def check_text(text: str, path: str = "") -> list[Located]:
     tailed = one_tailed(text)
     found: list[Located] = []
     for result in find_results(text):
-        line = text.count("\n", 0, result.start) + 1
-        column = result.start - (text.rfind("\n", 0, result.start) + 1) + 1
+        line, column = line_and_column(text, result.start)
         found.append(Located(path, line, column, check_result(result, one_tailed_text=tailed)))
     return found
 
 
 def check_file(path: Path) -> list[Located]:
     """:func:`check_text` of a UTF-8 file (an unreadable file raises ``InputError``)."""
-    display = str(path)
-    return check_text(decode_utf8(read_regular_file(path, display=display), path=display), display)
+    return check_text(read_text_file(path), str(path))
