@@ -69,3 +69,17 @@ def test_a_change_captured_for_its_own_year_beside_a_dated_base_level_is_silent(
                   quote=quote, period="2024")]  # fmt: skip
     root = build(tmp_path / "p", rows)
     assert [f.code for f in findings(root, "citation") if f.code == "period-mismatch"] == []
+
+
+def test_a_base_level_whose_period_the_quote_says_in_words_is_silent(tmp_path: Path) -> None:
+    quote = (
+        "17,500 road accidents in the first nine months of 2024, down 12.5% from 20,000 a "
+        "year earlier"
+    )
+    rows = [claim("base", "online-fraud-reports", "20,000", value="20000", quote=quote,
+                  period="2023-01-01..2023-09-30"),
+            claim("new", "online-fraud-reports", "17,500", value="17500", quote=quote,
+                  period="2022")]  # fmt: skip
+    root = build(tmp_path / "p", rows, sources={"article": {"language": "en"}})
+    flagged = [f.claim_ids for f in findings(root, "citation") if f.code == "period-mismatch"]
+    assert flagged == [("new",)]  # the level itself is still held to the quote's year

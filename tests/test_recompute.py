@@ -219,3 +219,35 @@ def test_a_figure_no_reading_gives_says_how_far_it_is_as_printed() -> None:
     )
     assert found.severity is not None and found.severity.value == "error"
     assert "no reading agrees; the printed figures differ by 54%" in found.message()
+
+
+def test_a_figure_rounding_reconciles_says_how_far_it_is_from_the_stated_one() -> None:
+    _, (found,) = recompute_text(
+        "Cả nước xảy ra 17.500 vụ, giảm 12% so với cùng kỳ năm 2023 (20.000 vụ)."
+    )
+    assert found.severity is not None and found.severity.value == "warning"
+    assert found.message().endswith("computed from them as printed, the figure is 4.2% off")
+
+
+@pytest.mark.parametrize(
+    ("quote", "picked"),
+    [
+        ("Trong số 17.500 vụ", True),  # a whole before a number: its sentence may list parts
+        ("Of the 200 victims", True),
+        ("có 11.200 vụ trên quốc lộ và 7.100 vụ trên đường đô thị", False),  # two, no cue
+        ("tương ứng tăng 40%", True),
+        ("the group had 5 people", False),  # 'up' inside a word is no cue
+        # a rate alone names no relation (a million generated quotes print one like it)
+        ("tỷ lệ hộ gia đình có băng rộng cố định tại Peru là gần 37,3%", False),
+        ("đã điều tra làm rõ 720 vụ, đạt tỷ lệ 89,7%", True),
+    ],
+)
+def test_the_check_looks_at_the_sentences_of_quotes_with_a_cue_or_a_whole(
+    quote: str, picked: bool
+) -> None:
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from checks.suite.sentences import _quote_filter
+
+    assert pc.match_substring_regex(pa.array([quote]), _quote_filter())[0].as_py() is picked

@@ -165,7 +165,7 @@ def _as_printed(relation: Relation, reading: str, point: float, printed: Interva
     probe = target if is_hedged(stated.qualifier) else _point(stated)
     if probe.overlaps(_inner(printed)):
         return Verdict(None, "agree", 0.0, 0.0, None)  # the operands were rounded, not wrong
-    difference = printed_difference(target, Interval.point(point))
+    difference = printed_difference(Interval.point(point), _point(stated))
     inputs = [_two_figures(m, relation.language) for m in relation.inputs]
     narrow = _compute(relation, reading, inputs)
     if narrow is not None and not narrow.overlaps(_two_figures(stated, relation.language)):

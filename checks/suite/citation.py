@@ -39,6 +39,7 @@ from checks.numbers.parse import NumberParseError, parse_number
 from checks.numbers.qualifiers import KEEP_PRINTED, QualifierError, widen
 from checks.numbers.units import UnitError, conversion_factor
 from checks.registry import register
+from checks.scan.patterns import period_context_at
 from checks.scan.periods import quote_periods
 from checks.suite.common import row_finding
 from checks.suite.unregistered import UNREGISTERED_CODE, unregistered_sources
@@ -322,6 +323,8 @@ class _ClaimChecks:
         ``scan``): their dates with a year, those of a base of comparison (``so với năm
         2022``, ``up from … in 2015``) left out, and the days left out unless the claim is
         a day itself (``Ngày 24/12/2024, Bộ cho biết năm 2023 …``: the day is the report's).
+        A claim on the base level of a comparison (``down 12.5% from 20,000 a year earlier``)
+        is about the base's period, which the quote may only say in words: it is left out.
         """
         start, end = self.claims["period_start"], self.claims["period_end"]
         if not (pd.api.types.is_datetime64_any_dtype(start) and len(start)):
@@ -341,6 +344,10 @@ class _ClaimChecks:
             held[i] = names[last[i]] in quotes[i]
         for i in np.flatnonzero(~held).tolist():
             row = int(rows[i])
+            at = int(self.positions[row])
+            context = period_context_at(quotes[i], at) if at > 0 else None
+            if context is not None and context.group("base_period"):
+                continue  # from 20,000 a year earlier: a base level, of the base's period
             lo, hi = start.iloc[row].date().isoformat(), end.iloc[row].date().isoformat()
             printed = quote_periods(quotes[i], self.language[row], day=lo == hi)
             if printed and not any(p.start <= hi and lo <= p.end for p in printed):

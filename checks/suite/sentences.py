@@ -6,7 +6,7 @@ captured source is recomputed (:mod:`checks.recompute.relations`) and a figure t
 own sentence's numbers contradict is a finding on the claims that capture them.
 
 Only sentences that can hold a relation are scanned: the claim's quote prints a cue word
-(a change, a multiple, a share, an average, a total), three numbers, or a whole before two,
+(a change, a multiple, a share, an average, a total), three numbers, or a whole before one,
 told column-wise in Arrow for the whole table; the sentence around it in the source then
 needs three numbers that are not years, or two and a word of a multiple or a whole.
 """
@@ -147,6 +147,9 @@ _WEAK = frozenset(
         "tức",
         "lên",
         "xuống",
+        "trong",
+        "tỷ lệ",
+        "rate of",
     }
 )
 """Cue words too common to pick a quote out by themselves (they still count in the
@@ -173,7 +176,8 @@ class SentencesCheck:
 @cache
 def _quote_filter() -> str:
     """An RE2 pattern for quotes worth a look: a strong cue word (whole words), three
-    numbers, or a whole (``of the``, ``trong số``) followed by two numbers."""
+    numbers, or a whole (``of the``, ``trong số``) before a number: the quote of a whole
+    (``Trong số 17.500 vụ``) may be all a sentence of parts has of its cues."""
     wholes = {c.word for c in cues() if c.role == "whole" and c.word.casefold() not in _WEAK}
     words = {c.word for c in cues() if c.word.casefold() not in _WEAK} - wholes
     words |= {w.word for w in change_words()}
@@ -183,7 +187,7 @@ def _quote_filter() -> str:
     edge, end = r"(?:^|[^\pL\pN])", r"(?:[^\pL\pN]|$)"
     return (
         rf"(?i)(?:{edge}(?:{cue}){end}|{_THREE_NUMBERS}"
-        rf"|{edge}(?:{whole}){end}\D*{_GROUP}{_APART}\d)"
+        rf"|{edge}(?:{whole}){end}\D*\d)"
     )
 
 
