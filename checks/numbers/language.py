@@ -208,8 +208,14 @@ def sentence_languages(sentences: Sequence[str] | Any) -> list[str | None]:
         return []
     column = sentences if isinstance(sentences, pa.Array) else pa.array(sentences, pa.string())
     column = pc.fill_null(column, "")  # a missing sentence tells nothing, as an empty one
-    encoded = pc.dictionary_encode(column)  # a sentence quoted by many claims is read once
-    distinct = encoded.dictionary
+    # A sentence quoted by several claims in a row is read once. Only neighbours are
+    # compared: hashing every sentence to find repeats far apart costs more than it saves
+    # on a ledger whose sentences are mostly distinct.
+    first = np.ones(len(column), dtype=bool)
+    if len(column) > 1:
+        repeated = pc.equal(column.slice(1), column.slice(0, len(column) - 1))
+        first[1:] = ~np.asarray(repeated.to_numpy(zero_copy_only=False), dtype=bool)
+    distinct = column.filter(pa.array(first))
     text = pc.utf8_slice_codeunits(distinct, 0, _SAMPLE)
     known = np.asarray(pc.match_substring_regex(text, _KNOWN).to_numpy(zero_copy_only=False))
     words, marked, english = count_words(text, _MARKED_LETTERS, _ENGLISH)
@@ -221,8 +227,7 @@ def sentence_languages(sentences: Sequence[str] | Any) -> list[str | None]:
     told[vi], told[en] = "vi", "en"
     for i in np.flatnonzero(~known).tolist():  # characters the word tables do not cover
         told[i] = sentence_language(str(distinct[i].as_py()))
-    indices = encoded.indices.to_numpy(zero_copy_only=False)
-    result: list[str | None] = told[indices].tolist()
+    result: list[str | None] = told[np.cumsum(first) - 1].tolist()
     return result
 
 

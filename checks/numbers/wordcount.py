@@ -82,38 +82,47 @@ def _count(texts: Any, marked: frozenset[str], common: frozenset[str]) -> Counts
     if data is not None:
         raw[: high - low] = data[low:high]
     body = raw[: high - low]
-    starts = np.flatnonzero((body & 0xC0) != 0x80)  # each character's first byte
-    lead = body[starts]
     letter_table, marked_table = _tables(marked)
-    letter = letter_table[lead]  # right for ASCII; the wide characters are put right below
-    wide = np.flatnonzero(lead >= 0x80)  # the characters of more than one byte
-    points = _code_points(raw, starts[wide], lead[wide])
+    # Letters are told byte by byte: an ASCII byte by the table, and every byte of a wider
+    # character as its code point says.
+    letter = _ascii_letters()[body]
+    lead_at = np.flatnonzero(body >= 0xC0)  # the first bytes of the wider characters
+    lead = body[lead_at]
+    points = _code_points(raw, lead_at, lead)
     wide_letter = letter_table[points]
-    letter[wide] = wide_letter
-    # a row's first character never continues a word of the row before
-    first = np.zeros(len(starts) + 1, dtype=bool)
-    first[np.searchsorted(starts, offsets[:-1] - low)] = True
-    first = first[: len(starts)]
+    letter[lead_at] = wide_letter
+    letter[lead_at + 1] = wide_letter
+    three = lead >= 0xE0  # a letter of four bytes is beyond the tables: never a letter
+    letter[lead_at[three] + 2] = wide_letter[three]
+    # a row's first byte never continues a word of the row before
+    row_first = np.zeros(len(body) + 1, dtype=bool)
+    row_first[offsets[:-1] - low] = True
     begins = letter.copy()
-    begins[1:] &= ~letter[:-1] | first[1:]
+    begins[1:] &= ~letter[:-1] | row_first[1:-1]
     ends = letter.copy()
-    ends[:-1] &= ~letter[1:] | first[1:]
-    word = np.cumsum(begins, dtype=np.int32) - 1  # the word of each character
-    at_begin, at_end = np.flatnonzero(begins), np.flatnonzero(ends)
-    words = len(at_begin)
-    word_row = np.searchsorted(offsets[1:] - low, starts[at_begin], side="right")
+    ends[:-1] &= ~letter[1:] | row_first[1:-1]
+    at_begin, at_end = np.flatnonzero(begins), np.flatnonzero(ends)  # in bytes
+    word_row = np.searchsorted(offsets[1:] - low, at_begin, side="right")
     count = np.bincount(word_row, minlength=size)
-    has_mark = np.zeros(words, dtype=bool)
-    has_mark[word[wide[wide_letter & marked_table[points]]]] = True
-    non_ascii = np.zeros(words, dtype=bool)
-    non_ascii[word[wide[wide_letter]]] = True
-    length = at_end - at_begin + 1  # in characters
+    wide_at = lead_at[wide_letter]
+    word_of_wide = np.searchsorted(at_begin, wide_at, side="right") - 1
+    has_mark = np.zeros(len(at_begin), dtype=bool)
+    has_mark[word_of_wide[marked_table[points[wide_letter]]]] = True
+    non_ascii = np.zeros(len(at_begin), dtype=bool)
+    non_ascii[word_of_wide] = True
+    length = at_end - at_begin + 1  # bytes, which are letters for an ASCII word
     short = np.flatnonzero(~non_ascii & (length <= _KEY_BYTES))
     return (
         count.astype(np.int64),
         np.bincount(word_row[has_mark], minlength=size).astype(np.int64),
-        _common(raw, starts[at_begin[short]], length[short], word_row[short], size, common),
+        _common(raw, at_begin[short], length[short], word_row[short], size, common),
     )
+
+
+@cache
+def _ascii_letters() -> npt.NDArray[np.bool_]:
+    """The letter table of single bytes: the ASCII letters, no byte of a wider character."""
+    return np.array([c < 0x80 and _LETTER.match(chr(c)) is not None for c in range(256)])
 
 
 def _code_points(
@@ -139,16 +148,19 @@ def _common(
     common: frozenset[str],
 ) -> npt.NDArray[np.int64]:
     """Per row: the ASCII words (first byte ``begins``, ``length`` letters) in ``common``."""
-    if len(begins) == 0:
-        return np.zeros(size, dtype=np.int64)
-    at = np.arange(_KEY_BYTES)
-    letters = raw[begins[:, None] + at[None, :]]
-    letters = np.where(at[None, :] < length[:, None], letters, 0).astype(np.uint8)
-    upper = (letters >= ord("A")) & (letters <= ord("Z"))
-    letters = letters + (upper * 32).astype(np.uint8)  # ASCII lower case, as str.lower
-    keys = np.ascontiguousarray(letters).view("<u8").ravel()
     table = _keys(common)  # sorted: a binary search per word, not a sort of all the words
-    if len(table) == 0:
+    if len(begins) == 0 or len(table) == 0:
         return np.zeros(size, dtype=np.int64)
+    # the eight bytes from each word's first, read as one little-endian integer in place
+    # (``raw`` has eight bytes of padding), the bytes past the word's end masked off
+    window = np.ndarray((len(raw) - _KEY_BYTES + 1,), dtype="<u8", buffer=raw, strides=(1,))
+    eight = np.uint64(8)
+    keep = np.where(
+        length >= _KEY_BYTES,
+        np.uint64(0xFFFF_FFFF_FFFF_FFFF),
+        (np.uint64(1) << (eight * np.minimum(length, _KEY_BYTES - 1).astype(np.uint64)))
+        - np.uint64(1),
+    )
+    keys = (window[begins] | np.uint64(0x2020_2020_2020_2020)) & keep  # ASCII lower case
     hit = table[np.minimum(np.searchsorted(table, keys), len(table) - 1)] == keys
     return np.bincount(word_row[hit], minlength=size).astype(np.int64)
