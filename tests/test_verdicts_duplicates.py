@@ -67,6 +67,38 @@ def test_two_different_statements_of_one_reading_are_one_finding_but_not_copies(
     assert "copies" not in found[0].evidence
 
 
+def _printed_three_times(
+    root: Path, other: str = "hơn 20.000", value: str = "20000", qualifier: str = "more_than"
+) -> Path:
+    """An article printing its figure in three sentences; another source printing another."""
+    common = {"value": "18500", "period": "2023"}
+    rows = [
+        claim("lead", "online-fraud-reports", "18.500", quote="Năm 2023 có 18.500 phản ánh",
+              **common),
+        claim("body", "online-fraud-reports", "18.500", quote="con số 18.500 phản ánh cho thấy",
+              **common),
+        claim("box", "online-fraud-reports", "18.500", quote="trong đó 18.500 phản ánh là",
+              **common),
+        claim("other", "online-fraud-reports", other, value=value, qualifier=qualifier,
+              quote=f"{other} phản ánh", source_id="agency"),
+    ]  # fmt: skip
+    return build_graded(root, rows, sources={"article": {}, "agency": {}})
+
+
+def test_a_figure_printed_three_times_conflicts_with_another_source_once(tmp_path: Path) -> None:
+    found = [f for f in findings(_printed_three_times(tmp_path / "p"), "conflicts")
+             if f.code == "conflict"]  # fmt: skip
+    (only,) = found
+    assert set(only.claim_ids) == {"lead", "body", "box", "other"}
+    assert only.evidence["printings"] == [["lead", "body", "box"]]
+    assert "article prints '18.500' 3 times: lead, body, box" in only.message
+
+
+def test_figures_printed_again_that_agree_raise_nothing(tmp_path: Path) -> None:
+    root = _printed_three_times(tmp_path / "p", "khoảng 18.500", "18500", "approx")
+    assert [f for f in findings(root, "conflicts") if f.code == "conflict"] == []
+
+
 def _corroborated(root: Path, reference_quote: str, published: str = "2024-03-01") -> Path:
     rows = [
         claim("news", "online-fraud-reports", "15.873", value="15873",

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import ClassVar
+from dataclasses import replace
+from typing import ClassVar, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -139,16 +140,77 @@ class ConflictsCheck:
             + [p.via for p, _ in conflicts if p.via is not None]
             + [p for pair in alike for p in pair]
         )
-        for pair, verdict in conflicts:
-            yield conflict_outcome(pkg, table, pair, verdict).finding(pkg, CHECK)
+        pairs = [(pair.left, pair.right, (pair, verdict)) for pair, verdict in conflicts]
+        for left, right, (pair, verdict), repeats in one_per_reading(table, pairs):
+            outcome = conflict_outcome(pkg, table, pair, verdict)
+            yield _with_repeats(outcome, table, (left, right), repeats).finding(pkg, CHECK)
         for move in too_fast(table):
             yield trajectory_outcome(pkg, table, move).finding(pkg, CHECK)
         for pair in contained:
             yield containment_outcome(pkg, table, pair).finding(pkg, CHECK)
-        for left, right in alike:
-            yield comparability_outcome(pkg, table, table.claim(left), table.claim(right)).finding(
-                pkg, CHECK
-            )
+        for left, right, _, repeats in one_per_reading(table, [(a, b, None) for a, b in alike]):
+            outcome = comparability_outcome(pkg, table, table.claim(left), table.claim(right))
+            yield _with_repeats(outcome, table, (left, right), repeats).finding(pkg, CHECK)
+
+
+Reading = tuple[str, str, str, str, str]
+"""What makes two claims one figure of one source: source, as_written, qualifier, period."""
+Repeats = tuple[list[int], list[int]]
+"""The rows of the other printings of a pair's left figure and of its right figure."""
+T = TypeVar("T")
+
+
+def _reading(claim: Claim) -> Reading:
+    return (claim.source_id, claim.as_written, claim.qualifier, str(claim.period), claim.unit)
+
+
+def one_per_reading(
+    table: ClaimTable, pairs: list[tuple[int, int, T]]
+) -> Iterator[tuple[int, int, T, Repeats]]:
+    """Pairs of rows (with what was found about them) between the same two figures, once:
+    an article that prints its figure in the lead and again in the body disagrees with
+    another source once, not once per printing, as a rule reports once per group of
+    identical readings. Each pair comes with the rows of the other printings of its left
+    and right figures."""
+    groups: dict[tuple[Reading, Reading], list[tuple[int, int, T]]] = {}
+    for left, right, found in pairs:
+        key = (_reading(table.claim(left)), _reading(table.claim(right)))
+        flipped = (key[1], key[0])
+        groups.setdefault(flipped if flipped in groups else key, []).append((left, right, found))
+    for (left_reading, _), members in groups.items():
+        head_left, head_right, found = members[0]
+        lefts: list[int] = []
+        rights: list[int] = []
+        for left, right, _ in members:
+            if _reading(table.claim(left)) != left_reading:
+                left, right = right, left
+            lefts += [] if left in (head_left, *lefts) else [left]
+            rights += [] if right in (head_right, *rights) else [right]
+        yield head_left, head_right, found, (lefts, rights)
+
+
+def _with_repeats(
+    outcome: Outcome, table: ClaimTable, rows: tuple[int, int], repeats: Repeats
+) -> Outcome:
+    """The outcome naming the other printings of its two figures, if any."""
+    if not any(repeats):
+        return outcome
+    notes, listed = [], []
+    for row, others in zip(rows, repeats, strict=True):
+        if not others:
+            continue
+        claim = table.claim(row)
+        ids = [claim.claim_id, *(table.claim(o).claim_id for o in others)]
+        listed.append(ids)
+        notes.append(
+            f"{claim.source_id} prints {claim.as_written!r} {len(ids)} times: {', '.join(ids)}"
+        )
+    return replace(
+        outcome,
+        claim_ids=(*outcome.claim_ids, *(c for ids in listed for c in ids[1:])),
+        message=f"{outcome.message} ({'; '.join(notes)})",
+        extra={**outcome.extra, "printings": listed},
+    )
 
 
 def _entry(claim: Claim, bounds: tuple[float, float], unit: str) -> dict[str, object]:
