@@ -174,16 +174,25 @@ def codes(found: Iterable[Finding]) -> list[tuple[str, str, tuple[str, ...]]]:
     return sorted((f.code, f.severity.value, tuple(sorted(f.claim_ids))) for f in found)
 
 
-def sentence_package(root: Path, stated: str = "40%") -> Path:
+def sentence_package(root: Path, stated: str = "40%", printed: int = 1) -> Path:
     """A package whose one sentence states a change from 10.000 to 16.000 (``tăng
-    {stated}``), captured as three claims that quote the whole sentence."""
-    sentence = f"Số phản ánh tăng từ 10.000 năm 2022 lên 16.000 năm 2023, tương ứng tăng {stated}."
+    {stated}``), captured as three claims that quote the whole sentence; ``printed`` times
+    (a copy differs in its spacing, as a pasted paragraph may, and its claim ids end in
+    the copy's number)."""
     written = f"tăng {stated}"
-    rows = [
-        claim("lo", "online-fraud-reports", "10.000", value="10000", quote=sentence,
-              period="2022"),
-        claim("hi", "online-fraud-reports", "16.000", value="16000", quote=sentence),
-        claim("growth", "online-fraud-losses-growth", written, value=stated.rstrip("%"),
-              quote=sentence),
-    ]  # fmt: skip
+    rows = []
+    for copy in range(printed):
+        space = " " * (copy + 1)
+        sentence = (
+            f"Số phản ánh tăng từ 10.000 năm 2022 lên 16.000 năm 2023,{space}tương ứng tăng "
+            f"{stated}."
+        )
+        tag = str(copy + 1) if copy else ""
+        rows += [
+            claim(f"lo{tag}", "online-fraud-reports", "10.000", value="10000", quote=sentence,
+                  period="2022"),
+            claim(f"hi{tag}", "online-fraud-reports", "16.000", value="16000", quote=sentence),
+            claim(f"growth{tag}", "online-fraud-losses-growth", written,
+                  value=stated.rstrip("%"), quote=sentence),
+        ]  # fmt: skip
     return build(root, rows)

@@ -162,6 +162,13 @@ def test_check_flags_a_change_its_own_sentence_contradicts_without_any_rule(
     assert finding.evidence["inputs"] == ["10.000", "16.000"]
 
 
+def test_check_reports_a_sentence_the_source_prints_twice_once(tmp_path: Path) -> None:
+    root = sentence_package(tmp_path / "p", "40%", printed=2)
+    (finding,) = [f for f in findings(root, "sentences") if f.code == "change"]
+    assert sorted(finding.claim_ids) == ["growth", "growth2", "hi", "hi2", "lo", "lo2"]
+    assert finding.message.endswith("(the source prints this sentence 2 times)")
+
+
 def test_check_is_silent_when_the_sentence_adds_up(tmp_path: Path) -> None:
     root = sentence_package(tmp_path / "p", "60%")
     assert findings(root, "sentences") == []

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import ClassVar, NamedTuple
 
@@ -255,10 +255,39 @@ def sentence_findings(pkg: Package, check: str) -> Iterator[Finding]:
             continue
         of_source = np.flatnonzero((source_ids == source_id).to_numpy(bool))
         captured = _captured(_rows(claims, of_source), text)
-        for offset, found in failing:
-            finding = _finding(pkg, check, found, offset, source_id, captured)
-            if finding is not None:
-                yield finding
+        yield from _once_per_sentence(
+            text,
+            [
+                (offset, found, finding)
+                for offset, found in failing
+                if (finding := _finding(pkg, check, found, offset, source_id, captured))
+            ],
+        )
+
+
+def _once_per_sentence(
+    text: str, found: list[tuple[int, Recomputed, Finding]]
+) -> Iterator[Finding]:
+    """One finding for a sentence the source prints more than once (a duplicated
+    paragraph), naming the claims of every copy."""
+    once: dict[tuple[str, str, str], list[Finding]] = {}
+    for offset, recomputed, finding in found:
+        start, end = recomputed.relation.sentence
+        words = " ".join(text[start + offset : end + offset].split()).casefold()
+        once.setdefault((words, finding.code, recomputed.relation.stated.as_written), []).append(
+            finding
+        )
+    for copies in once.values():
+        first = copies[0]
+        if len(copies) == 1:
+            yield first
+            continue
+        claim_ids = tuple(dict.fromkeys(c for f in copies for c in f.claim_ids))
+        yield replace(
+            first,
+            claim_ids=claim_ids,
+            message=f"{first.message} (the source prints this sentence {len(copies)} times)",
+        )
 
 
 def _rows(claims: pd.DataFrame, rows: np.ndarray) -> list[_Row]:
