@@ -169,6 +169,52 @@ def test_check_reports_a_sentence_the_source_prints_twice_once(tmp_path: Path) -
     assert finding.message.endswith("(the source prints this sentence 2 times)")
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Revenue grew 15% a year, from $100 billion in 2020 to $200 billion in 2025.",
+        "Revenue is expected to grow by 15 percent per year, from $100 billion to $200 billion.",
+        "Doanh thu tăng 15% mỗi năm, từ 100 tỷ USD năm 2020 lên 200 tỷ USD năm 2025.",
+        "Doanh thu tăng 15%/năm, từ 100 tỷ USD năm 2020 lên 200 tỷ USD năm 2025.",
+    ],
+)
+def test_a_rate_per_year_is_not_the_change_between_two_levels_years_apart(
+    sentence: str,
+) -> None:
+    assert [f for f in recompute_text(sentence)[1] if f.severity is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("Exports are expected to rise by 12% to $110 billion from $100 billion.", "warning"),
+        ("Exports will grow 40% to $110 billion from $100 billion.", "error"),
+        ("Cả nước có 2.000 vụ, trong đó Hà Nội có 700 vụ, chiếm 60%.", "error"),
+        ("B trúng cử với 45.000 phiếu trên tổng số 60.000 phiếu hợp lệ, đạt 65%.", "error"),
+        ("Tổng cộng 5 đội đăng ký 150 cầu thủ, bình quân 25 cầu thủ mỗi đội.", "error"),
+        ("84 goals in 38 matches, an average of 3.2 goals per match.", "error"),
+    ],
+)
+def test_held_out_forms_are_read(sentence: str, severity: str) -> None:
+    assert {f.severity.value for f in recompute_text(sentence)[1] if f.severity is not None} == {
+        severity
+    }
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trong tổng số 2.400 học sinh dự thi, có 1.800 em đỗ vào lớp 10 công lập, chiếm 75%.",
+        "Of the 80 patients treated at Hospital 108, 20 were discharged, or 25%.",
+        "Tổng cộng 3 tỉnh bị ảnh hưởng, với 1.200 hộ dân.",
+        "Tổng cộng 5 đội đăng ký 150 cầu thủ, bình quân 30 cầu thủ mỗi đội.",
+        "Cả nước có 217,7 nghìn doanh nghiệp, trong đó 159,9 nghìn doanh nghiệp mới, chiếm 73,4%.",
+    ],
+)
+def test_numbers_that_name_or_count_something_else_raise_nothing(sentence: str) -> None:
+    assert [f for f in recompute_text(sentence)[1] if f.severity is not None] == []
+
+
 def test_check_is_silent_when_the_sentence_adds_up(tmp_path: Path) -> None:
     root = sentence_package(tmp_path / "p", "60%")
     assert findings(root, "sentences") == []

@@ -217,7 +217,10 @@ ENGLISH = [
         "penetration reached 79.1% of the population",
         ("79.1%", "quantity", "[79.05, 79.15]", "exact", "percent"),
     ),
-    ("grow by 15 percent per year", ("15 percent", "quantity", "[14.5, 15.5]", "exact", "percent")),
+    (
+        "grow by 15 percent per year",
+        ("grow by 15 percent", "quantity", "[14.5, 15.5]", "exact", "percent"),
+    ),
     (
         "was around 24,426 VND in the year",
         ("around 24,426 VND", "quantity", "[24,425, 24,427]", "approx", "VND"),

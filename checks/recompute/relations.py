@@ -165,6 +165,20 @@ _DOWN = frozenset(
 )  # fmt: skip
 
 
+_PER_PERIOD = re.compile(
+    r"[^\S\n]*(?:/[^\S\n]*(?:năm|tháng|quý)|(?i:per[^\S\n]+(?:year|annum|month|quarter)|"
+    r"a[^\S\n]+(?:year|month|quarter)|each[^\S\n]+(?:year|month)|every[^\S\n]+year|annually|"
+    r"yearly|year[- ]on[- ]year[^\S\n]+on[^\S\n]+average|mỗi[^\S\n]+(?:năm|tháng|quý)|"
+    r"hằng[^\S\n]+năm|hàng[^\S\n]+năm|mỗi[^\S\n]+năm))(?!\w)"
+)
+"""A rate per period after a change (``15% a year``, ``tăng 15%/năm``): compounded over the
+years between two levels, not the change between them."""
+
+_REACHED = re.compile(r"(?<!\w)(?i:đạt|reaching|reached)[^\S\n]*\Z")
+"""``đạt 65%`` after a part and its marked whole: the share they make (without a marked
+whole, ``đạt`` is too common to say so)."""
+
+
 _NOT_AN_AMOUNT = re.compile(
     r"(?<!\w)(?i:aged|ages?|ranked|rank|No\.|vị trí|hạng|thứ hạng|xếp thứ|điểm|số hiệu)"
     r"[^\S\n]*\Z"
@@ -205,6 +219,15 @@ def _nouns_agree(a: Mention, b: Mention) -> bool:
         w.isascii() and w.isalpha() and len(w) > 3 and w.endswith("s") for w in (first, second)
     )
     return not plural or first[:4] == second[:4]
+
+
+def _same_noun(a: Mention, b: Mention) -> bool:
+    """Two numbers with the same unit, or bare counts whose nouns start with the same word
+    (``5 đội`` and ``150 cầu thủ`` do not; a number with no noun agrees)."""
+    if a.unit is not None or b.unit is not None:
+        return a.unit == b.unit
+    na, nb = a.noun.casefold().split(), b.noun.casefold().split()
+    return not na or not nb or na[0] == nb[0]
 
 
 def _negated(mention: Mention) -> Mention:
@@ -353,6 +376,8 @@ class _Sentence:
 
     def _change(self, stated: int) -> Relation | None:
         change = self.mentions[stated]
+        if _PER_PERIOD.match(self.text, change.end, self.bounds[1]):
+            return None  # 15% a year from 2020 to 2025 compounds: not the change between them
         levels = self._levels(stated)
         if change.unit == POINTS:
             levels = [i for i in levels if self.mentions[i].unit == PERCENT]
@@ -400,6 +425,13 @@ class _Sentence:
         part: int | None = None
         if before and self._share_cued(stated):
             part = before[-1]
+        elif (
+            before
+            and whole is not None
+            and whole < stated
+            and _REACHED.search(self.segments[stated])
+        ):
+            part = before[-1]  # ``45.000 phiếu trên tổng số 60.000 phiếu hợp lệ, đạt 65%``
         elif after and has_cue(_tail(self.segments[after[0]]), self.language, "share"):
             part = after[0]  # ``75%, tương đương 455.000 tỷ đồng``, ``48%, with 5.1 million``
             if (
@@ -410,6 +442,8 @@ class _Sentence:
                 return None  # ``95% effective in a trial of 43,000 people, with 170 cases``
         if part is None or self._whole_unprinted(stated):
             return None
+        if whole is None:
+            whole = self._listed_whole(part, counts)
         if whole is None:
             later = [i for i in counts if i > stated and i != part]
             if not later or ";" in self._between(stated, later[0]):
@@ -426,6 +460,19 @@ class _Sentence:
         if not self._kin(part, whole):
             return None
         return self._relation("share", stated, part, whole)
+
+    def _listed_whole(self, part: int, counts: list[int]) -> int | None:
+        """The whole a ``trong đó`` / ``of which`` before the part opens (``Cả nước có 2.000
+        vụ, trong đó Hà Nội có 700 vụ, chiếm 35%``): the number of the part's kind right
+        before that cue, with no number of that kind between it and the part."""
+        kin = [i for i in counts if i < part and self._kin(i, part)]
+        if not kin:
+            return None
+        whole = kin[-1]
+        between = self._between(whole, part)
+        if ";" in between or not has_cue(between, self.language, "listing"):
+            return None
+        return whole
 
     def _whole_unprinted(self, stated: int) -> bool:
         """``bằng 92,4% tổng số đại biểu Quốc hội``, ``48% of all voters``: the share names
@@ -457,9 +504,22 @@ class _Sentence:
             and self.mentions[i].unit not in (PERCENT, POINTS)
             and not is_money_or_measure(self.mentions[i].unit)
         ]
-        if len(totals) != 1 or len(counts) != 1 or average.unit is None:
+        if average.unit is None:  # ``150 cầu thủ …, bình quân 30 cầu thủ mỗi đội``
+            totals, counts = self._counted_average(stated, levels)
+        if len(totals) != 1 or len(counts) != 1:
             return None
         return self._relation("average", stated, totals[0], counts[0])
+
+    def _counted_average(self, stated: int, levels: list[int]) -> tuple[list[int], list[int]]:
+        """An average of bare counts: the total counts the average's noun (``goals``), the
+        count another noun (``38 matches``); nouns must be printed to tell them apart."""
+        average = self.mentions[stated]
+        bare = [i for i in levels if self.mentions[i].unit is None and self.mentions[i].noun]
+        if not average.noun:
+            return [], []
+        totals = [i for i in bare if _same_noun(self.mentions[i], average)]
+        counts = [i for i in bare if i not in totals]
+        return totals, counts
 
     def _total(self, stated: int) -> Relation | None:
         addends = [
@@ -502,10 +562,19 @@ class _Sentence:
             )
             if not marked and not ((listed or breakdown) and not earlier):
                 continue
+            # ``Tổng cộng 5 đội … 150 cầu thủ``: under a whole marked by a total cue alone,
+            # a larger number of another noun counts something else
+            strict = not (listed or breakdown) and self.roles[whole] == "total"
             parts: list[int] = []
             for i in rest:
                 if ";" in self._between(whole, i):
                     break
+                if (
+                    strict
+                    and self._value(i) > self._value(whole)
+                    and not _same_noun(self.mentions[i], self.mentions[whole])
+                ):
+                    continue
                 if self._kin(i, whole) and self.roles[i] not in ("base", "after", "whole"):
                     parts.append(i)
             if not parts:

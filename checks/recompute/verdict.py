@@ -160,7 +160,7 @@ def _as_printed(relation: Relation, reading: str, point: float, printed: Interva
     ``printed`` is the figure computed from the printed precision of the operands."""
     stated = relation.stated
     target = _hedged(stated) if is_hedged(stated.qualifier) else _printed(stated, relation.language)
-    if _inner(target).contains(point):  # not at the very limit of the stated rounding
+    if _rounds_to(target, point):  # the exact figure rounds to the stated one
         return Verdict(None, "agree", 0.0, 0.0, None)
     probe = target if is_hedged(stated.qualifier) else _point(stated)
     if probe.overlaps(_inner(printed)):
@@ -229,6 +229,14 @@ _EDGE_BAND = 0.1
 limits reach: a stated figure there is a warning, one inside it agrees (``losses of $3.4
 billion, an average of $33,915 per victim`` over 101,068 victims: the average was computed
 from the unrounded total)."""
+
+
+def _rounds_to(target: Interval, point: float) -> bool:
+    """Whether ``point`` rounds (half away from zero) into ``target``: a figure at the far
+    limit itself (650 + 380 + 220 = 1,250 for ``$1.2 billion``) is a toss-up, not a match."""
+    if point >= 0:
+        return target.lo <= point < target.hi
+    return target.lo < point <= target.hi
 
 
 def _inner(interval: Interval) -> Interval:
