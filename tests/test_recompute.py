@@ -215,6 +215,24 @@ def test_numbers_that_name_or_count_something_else_raise_nothing(sentence: str) 
     assert [f for f in recompute_text(sentence)[1] if f.severity is not None] == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "severity"),
+    [
+        ("Năm 2023 có 2.895 vụ, gấp đôi so với 1.500 vụ năm 2022.", None),
+        ("Năm 2023 có 2.895 vụ, gấp 2 lần so với 1.500 vụ năm 2022.", None),
+        ("In 2023 there were 2,895 cases, twice the 1,500 recorded in 2022.", None),
+        ("Năm 2023 có 2.500 vụ, gấp 2 lần so với 1.500 vụ năm 2022.", "error"),
+        ("Năm 2023 có 4.100 vụ, gấp 3 lần so với 1.500 vụ năm 2022.", "warning"),
+        ("Năm 2023 có 4.100 vụ, gấp ba so với 1.500 vụ năm 2022.", "warning"),
+    ],
+)
+def test_a_whole_multiple_in_words_or_digits_reaches_five_percent(
+    sentence: str, severity: str | None
+) -> None:
+    (found,) = recompute_text(sentence)[1]
+    assert (found.severity.value if found.severity else None) == severity
+
+
 def test_check_is_silent_when_the_sentence_adds_up(tmp_path: Path) -> None:
     root = sentence_package(tmp_path / "p", "60%")
     assert findings(root, "sentences") == []

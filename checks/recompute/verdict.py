@@ -270,6 +270,12 @@ _MULTIPLE_HEDGES = {
 count's; below and above these, the next whole multiple would have been written."""
 
 
+_WHOLE_MULTIPLE = 0.05
+"""How far a plain whole multiple reaches, in words or digits alike: ``gấp đôi``, ``gấp 2
+lần`` and ``doubled`` are 1.9 to 2.1 times. A journalist writes ``gấp 2 lần`` for 1.93 times,
+not for 1.67 (which the digit's own rounding, 1.5 to 2.5, would allow)."""
+
+
 def _hedged(mention: Mention) -> Interval:
     if mention.interval is None:  # pragma: no cover - relations hold read numbers only
         raise NumberParseError(mention.as_written, "no reading")
@@ -277,7 +283,21 @@ def _hedged(mention: Mention) -> Interval:
     if mention.form == "multiplier" and reach is not None and mention.value is not None:
         value = mention.value
         return Interval(value * reach[0], value * reach[1])
-    return mention.interval
+    return _whole_multiple(mention) or mention.interval
+
+
+def _whole_multiple(mention: Mention) -> Interval | None:
+    """The reach of an unhedged whole multiple (:data:`_WHOLE_MULTIPLE`), else None."""
+    value = mention.value
+    if (
+        mention.form != "multiplier"
+        or is_hedged(mention.qualifier)
+        or value is None
+        or value < 2
+        or value != math.floor(value)
+    ):
+        return None
+    return Interval(value * (1 - _WHOLE_MULTIPLE), value * (1 + _WHOLE_MULTIPLE))
 
 
 def _two_figures(mention: Mention, language: str) -> Interval:
@@ -296,7 +316,10 @@ def _two_figures(mention: Mention, language: str) -> Interval:
 
 
 def _printed(mention: Mention, language: str) -> Interval:
-    """The printed precision alone, without hedge or halo."""
+    """The printed precision alone, without hedge or halo (a whole multiple's reach)."""
+    whole = _whole_multiple(mention)
+    if whole is not None:
+        return whole
     parsed = parse_number(mention.as_written, locale=mention.language or language)
     return parsed.printed
 
