@@ -193,6 +193,7 @@ def test_a_rate_per_year_is_not_the_change_between_two_levels_years_apart(
         ("B trúng cử với 45.000 phiếu trên tổng số 60.000 phiếu hợp lệ, đạt 65%.", "error"),
         ("Tổng cộng 5 đội đăng ký 150 cầu thủ, bình quân 25 cầu thủ mỗi đội.", "error"),
         ("84 goals in 38 matches, an average of 3.2 goals per match.", "error"),
+        ("Spending on education reached $96bn, or 9.5% of the $1.75 trillion budget.", "error"),
     ],
 )
 def test_held_out_forms_are_read(sentence: str, severity: str) -> None:

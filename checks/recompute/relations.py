@@ -186,6 +186,11 @@ _NOT_AN_AMOUNT = re.compile(
 """Words that make the number after them an age, a rank or a score, never an amount."""
 
 
+_AFTER_A_NUMBER = frozenset(("on", "over", "against"))
+"""Base cues only right after a number (``up 5% on last year's $90bn``): elsewhere they are
+a preposition of the sentence (``Spending on education``)."""
+
+
 def _tail(segment: str) -> str:
     """The words of ``segment`` in the clause of the number after it."""
     ends = list(_CLAUSE_END.finditer(segment))
@@ -199,6 +204,9 @@ def _role(segment: str, language: str, roles: tuple[str, ...]) -> str | None:
     if not found:
         return None
     role, end = found[-1]
+    start = [s for r, s, e in cue_matches(tail, language) if r == role and e == end][-1]
+    if tail[start:end].strip().casefold() in _AFTER_A_NUMBER and _WORD.search(tail[:start]):
+        return None  # ``Spending on education reached $96bn``: not ``up 5% on $90bn``
     between = _WORD.findall(tail[end:])
     if len(between) > _REACH.get(role, 3) or _CONJUNCTIONS.intersection(
         w.casefold() for w in between
