@@ -115,3 +115,38 @@ def test_the_command_refuses_an_unreadable_file_with_exit_2(tmp_path: Path) -> N
     result = runner.invoke(app, ["stats", str(bad)])
     assert result.exit_code == 2
     assert str(bad) in result.stderr and "UTF-8" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # a statistic given as a bound allows every p on its side
+        ("t(28) < 2.20, p = .03", "warning"),
+        ("t(28) > 2.2, p = .08", "error"),
+        ("F(1, 30) < 1, p > .05", "ok"),
+        # ns / n.s. is p > .05
+        ("t(28) = 2.20, ns", "error"),
+        ("t(28) = 1.20, n.s.", "ok"),
+        # a p bound above .05 takes no side of .05: consistent when some p is below it
+        ("t(28) = 2.2, p < .08", "ok"),
+        # a p that rounds from the computed range is no decision error, even at .05
+        ("t(28) = 2.03, p = .05", "ok"),
+        # a p value is never zero
+        ("t(28) = 22.20, p = .000", "warning"),
+        # Q tests are distributed as chi-square
+        ("Q(2) = 2.20, p = .33", "ok"),
+        ("Qw(2) = 2.20, p = .03", "error"),
+        # n or N in the brackets of chi-square; a thousands separator in the statistic
+        ("chi2(1, n = 81) = 3.25, p = 0.07", "ok"),
+        ("t(28) = 2,000.20, p < .001", "ok"),
+    ],
+)
+def test_statcheck_conventions_are_read_as_statcheck_reads_them(text: str, severity: str) -> None:
+    (found,) = check_text(text)
+    assert found.severity == severity
+
+
+def test_a_comma_between_degrees_of_freedom_of_a_t_test_is_not_a_result() -> None:
+    """``t(2,28)``: a decimal comma only when the result prints one elsewhere too."""
+    assert check_text("t(2,28) = 2.20, p = .03") == []
+    assert [r.verdict.reported.df1 for r in check_text("t(27,5) = 2,20; p = 0,036")] == [27.5]

@@ -10,7 +10,11 @@ range; ``p < .05`` needs some value of the range below .05. Two kinds of disagre
   range says not, or the other way round (an error: the paper's conclusion changes).
 
 A text that says its tests are one-tailed is also read with the p values halved, as
-statcheck does. ``p = .05`` counts as significant.
+statcheck does. ``p = .05`` counts as significant. As in statcheck, only an inconsistent
+result can be a decision inconsistency (``t(28) = 2.03, p = .05`` rounds from .0514: no
+error), and only a p value that takes a side of .05 can change a decision (``p < .08``
+does not). A statistic given as a bound (``t(28) < 2.20``) allows every p on its side, and
+``p = .000`` is an inconsistency: no test gives a p of zero (APA: write ``p < .001``).
 """
 
 from __future__ import annotations
@@ -73,7 +77,9 @@ def check_result(result: Reported, *, one_tailed_text: bool = False) -> Verdict:
     smallest = max(abs(result.value) - half, 0.0)
     if result.test == "r":
         largest = min(largest, 1.0)
-    low = p_value(result.test, largest, result.df1, result.df2)
+    if result.bound == "<":  # |t| < 2.20: any smaller statistic, so any larger p
+        smallest = 0.0
+    low = p_value(result.test, largest, result.df1, result.df2) if result.bound != ">" else 0.0
     high = p_value(result.test, smallest, result.df1, result.df2)
     consistent = _agrees(result, low, high)
     halved = False
@@ -81,16 +87,28 @@ def check_result(result: Reported, *, one_tailed_text: bool = False) -> Verdict:
         halved = _agrees(result, low / 2, high / 2)
     if halved:
         low, high = low / 2, high / 2
-    significant = result.p < ALPHA or (result.comparison != ">" and result.p == ALPHA)
-    if result.comparison == ">":
-        significant = False
-    decision = (significant and low >= ALPHA) or (
-        not significant and result.p >= ALPHA and high < ALPHA
+    consistent = consistent or halved
+    claimed = _claims_significance(result)
+    decision = not consistent and (
+        (claimed is True and low > ALPHA) or (claimed is False and high <= ALPHA)
     )
-    return Verdict(result, low, high, consistent or halved, decision, halved)
+    return Verdict(result, low, high, consistent, decision, halved)
+
+
+def _claims_significance(result: Reported) -> bool | None:
+    """What the printed p says about significance at .05: ``p = .03``, ``p < .05`` say
+    significant, ``p = .07``, ``p > .05``, ``ns`` say not; ``p < .08`` or ``p > .01`` say
+    nothing."""
+    if result.comparison == "<":
+        return True if result.p <= ALPHA else None
+    if result.comparison == ">":
+        return False if result.p >= ALPHA else None
+    return result.p <= ALPHA
 
 
 def _agrees(result: Reported, low: float, high: float) -> bool:
+    if result.comparison == "=" and result.p == 0:
+        return False  # p = .000: a p value is never zero
     if result.comparison == "<":
         return low < result.p
     if result.comparison == ">":
