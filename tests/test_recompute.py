@@ -29,7 +29,6 @@ AGREEING = [
     ("Tỷ lệ thất nghiệp giảm từ 2,5% xuống 2,3%, giảm 0,2 điểm phần trăm.", "change"),
     ("GDP growth slowed to 5.05% in 2023 from 8.02% in 2022, a decline of 2.97 percentage points.",
      "change"),
-    ("Cases rose from 4.1% to 5.3%, up 1.2%.", "change"),  # points, the reading that agrees
     ("Of the 1,500 people surveyed, 600 (40%) said they had received a scam call.", "share"),
     ("Có 45 trong tổng số 63 tỉnh, thành phố (71,4%) đã hoàn thành.", "share"),
     ("Năm 2023 có 78,44 triệu người dùng Internet, chiếm 79,1% dân số 99,2 triệu người.",
@@ -194,6 +193,19 @@ def test_a_rate_per_year_is_not_the_change_between_two_levels_years_apart(
         ("Tổng cộng 5 đội đăng ký 150 cầu thủ, bình quân 25 cầu thủ mỗi đội.", "error"),
         ("84 goals in 38 matches, an average of 3.2 goals per match.", "error"),
         ("Spending on education reached $96bn, or 9.5% of the $1.75 trillion budget.", "error"),
+        # percent printed for percentage points (the relative change is +29%)
+        ("Cases rose from 4.1% to 5.3%, up 1.2%.", "warning"),
+        ("Tỷ trọng tăng từ 82,0% lên 85,2%, tức tăng 3,2%.", "warning"),
+        # đạt is the verb of a part when the sentence states no change
+        (
+            "Trong số 17,58 triệu lượt khách, khách châu Á đạt 13,34 triệu lượt, khách châu Âu "
+            "2,38 triệu lượt và khách châu Mỹ 4,12 triệu lượt.",
+            "warning",
+        ),
+        (
+            "Total revenue reached VND 840 trillion, up 14.2% over 2023 (VND 676.3 trillion).",
+            "error",
+        ),
     ],
 )
 def test_held_out_forms_are_read(sentence: str, severity: str) -> None:
@@ -210,6 +222,10 @@ def test_held_out_forms_are_read(sentence: str, severity: str) -> None:
         "Tổng cộng 3 tỉnh bị ảnh hưởng, với 1.200 hộ dân.",
         "Tổng cộng 5 đội đăng ký 150 cầu thủ, bình quân 30 cầu thủ mỗi đội.",
         "Cả nước có 217,7 nghìn doanh nghiệp, trong đó 159,9 nghìn doanh nghiệp mới, chiếm 73,4%.",
+        "Revenue from tourists in 2024 reached VND 840 trillion, up 24.2% over 2023 (VND 676.3 "
+        "trillion).",
+        "Arrivals reached 17,584,400, up 39.5% over 2023 (12,602,000 arrivals), equal to 97.6% "
+        "of the pre-pandemic year 2019 (18,008,600 arrivals).",
     ],
 )
 def test_numbers_that_name_or_count_something_else_raise_nothing(sentence: str) -> None:

@@ -573,6 +573,10 @@ class _Sentence:
             # ``Tổng cộng 5 đội … 150 cầu thủ``: under a whole marked by a total cue alone,
             # a larger number of another noun counts something else
             strict = not (listed or breakdown) and self.roles[whole] == "total"
+            # a level a change reaches (lên, to) is no part; without a change, ``đạt`` is the
+            # verb of a part (``khách châu Á đạt 13,34 triệu lượt``)
+            changed = any(m.form in ("change", "multiplier") for m in self.mentions)
+            not_parts = ("base", "after", "whole") if changed else ("base", "whole")
             parts: list[int] = []
             for i in rest:
                 if ";" in self._between(whole, i):
@@ -583,7 +587,7 @@ class _Sentence:
                     and not _same_noun(self.mentions[i], self.mentions[whole])
                 ):
                     continue
-                if self._kin(i, whole) and self.roles[i] not in ("base", "after", "whole"):
+                if self._kin(i, whole) and self.roles[i] not in not_parts:
                     parts.append(i)
             if not parts:
                 return None

@@ -14,7 +14,9 @@ tức tăng 40%`` (+60% as printed) is one, though a 1-significant-figure readin
 levels would reach 40.9%.
 
 A change between two percentages (``from 4.1% to 5.3%, up 1.2%``) may mean a relative
-change or a difference in points: the reading that agrees best is kept and named.
+change or a difference in points: the reading that agrees best is kept and named; when
+only the points agree and the change is printed as a percent, a warning (percent printed
+for percentage points).
 Parts that exceed their whole are a warning when there are several (a sentence does not
 say whether its groups overlap) and an error when one part alone exceeds it.
 """
@@ -32,7 +34,7 @@ from checks.recompute.relations import PERCENT, POINTS, Relation
 from checks.rules.values import SCALES
 from checks.scan.mention import Mention
 
-_RANK = {"agree": 0, "precision": 1, "edge": 1, "rounded": 2, "disjoint": 3}
+_RANK = {"agree": 0, "precision": 1, "edge": 1, "points": 1, "rounded": 2, "disjoint": 3}
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,7 +117,18 @@ def recompute(relation: Relation) -> Recomputed | None:
     kept = [c for c in candidates if c is not None]
     if not kept:
         return None
-    return min(kept, key=lambda c: (_RANK[c.verdict.basis], c.verdict.difference))
+    best = min(kept, key=lambda c: (_RANK[c.verdict.basis], c.verdict.difference))
+    relative = [c for c in kept if c.reading == "relative"]
+    if (
+        best.reading == "points"
+        and best.verdict.agrees
+        and relative
+        and not relative[0].verdict.agrees
+    ):
+        # ``từ 82,0% lên 85,2%, tức tăng 3,2%``: 3.2 points printed as a percent (+3.9%)
+        difference = relative[0].verdict.difference
+        best = replace(best, verdict=Verdict(Severity.WARNING, "points", difference, 0.0, None))
+    return best
 
 
 def _readings(relation: Relation) -> list[str]:

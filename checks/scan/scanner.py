@@ -115,6 +115,8 @@ _YEAR_SPAN_AFTER = re.compile(
 )
 """A later year joined to a year by a word, ``năm`` repeated: ``năm 2020 đến năm 2023``."""
 _YEARS = range(1800, 2200)
+_CHANGE_END = re.compile(r"(?:%|\bper ?cent|\bpoints?)[^\S\n]*\Z")
+"""The end of a percentage or a change in points, right before ``over 2023``."""
 _YEARS_AFTER_MARKER = range(1000, 3000)
 
 
@@ -968,14 +970,23 @@ class _Scanner:
         A year is 1800-2199 (1000-2999 after ``năm``, ``in``, ``by`` ...), with no hedge
         before it and no counted noun after it; a range needs both ends to be years, in order.
         """
-        if counted or hedge is not None:
+        if counted:
             return False
+        if hedge is not None:  # over 2023 after a change (up 24.2% over 2023): its base year
+            return second is None and first in _YEARS and self._compared_over(hedge)
         if second is not None:
             return first in _YEARS and second in _YEARS and second >= first
         if first in _YEARS:
             return True
         marker = self._before(word_before("year_marker"), start, WORD_WINDOW)
         return marker is not None and first in _YEARS_AFTER_MARKER
+
+    def _compared_over(self, hedge: re.Match[str]) -> bool:
+        """Whether the hedge before a year-like number is ``over`` right after a change in
+        percent or points (``up 24.2% over 2023``): the year compared with, not a count."""
+        word = hedge.group().strip().casefold()
+        before = self.text[max(0, hedge.start() - 16) : hedge.start()]
+        return word in ("over", "above") and _CHANGE_END.search(before) is not None
 
     def _number_parts(self, match: re.Match[str]) -> tuple[tuple[int, int], ...]:
         first = match.span("num")
