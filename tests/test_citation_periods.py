@@ -61,6 +61,16 @@ def test_the_year_of_a_base_level_is_not_the_period_of_the_change_beside_it() ->
     ]
 
 
+def test_the_year_of_a_base_level_after_mức_or_of_a_shares_whole_is_not_the_claims() -> None:
+    quote = "tăng 3,2 điểm phần trăm so với mức 82,0% của năm 2023"
+    assert quote_periods(quote, "vi", day=False) == []
+    quote = "The total is equal to 97.6% of the 18 million arrivals recorded in 2019"
+    assert quote_periods(quote, "en", day=False) == []
+    assert [str(p) for p in quote_periods("97.6% in 2019", "en", day=False)] == [
+        "2019-01-01..2019-12-31"
+    ]
+
+
 def test_a_change_captured_for_its_own_year_beside_a_dated_base_level_is_silent(
     tmp_path: Path,
 ) -> None:

@@ -439,11 +439,14 @@ def base_level_at(text: str, start: int) -> re.Match[str] | None:
 @cache
 def _base_level_before() -> re.Pattern[str]:
     """The date of a base level: ``so với 1.375 website năm 2023``, ``up 17% from 15,900 in
-    2023``, ``compared with 3.1% in November``."""
+    2023``, ``compared with 3.1% in November``, ``so với mức 82,0% của năm 2023``; or of the
+    whole of a share: ``97.6% of the 18 million arrivals recorded in 2019``."""
     base = alternation(w for w in words_with_role("base_period") if w.casefold() != "từ")
     word = r"[^\W\d_]+"
+    level = rf"(?:(?i:mức|the|a level of){BLANK}+)?"
+    whole = rf"%{BLANK}+(?i:of the|of|của|trên tổng số|trong tổng số)"
     return re.compile(
-        rf"(?<!\w)(?:{base}){BLANK}+(?:[$€£]{BLANK}?)?[0-9][0-9.,]*%?"
+        rf"(?:(?<!\w)(?:{base})|{whole}){BLANK}+{level}(?:[$€£]{BLANK}?)?[0-9][0-9.,]*%?"
         rf"(?:{BLANK}+{word}){{0,4}}?{BLANK}+(?:(?i:năm|in|of|tháng|vào){BLANK}+)?\Z"
     )
 
