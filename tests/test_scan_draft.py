@@ -182,3 +182,20 @@ def test_the_year_of_a_base_level_is_that_levels_period_and_not_the_changes() ->
     assert periods["gấp 3 lần"] == ("2024-01-01", "2024-12-31")  # from its sentence
     assert periods["1.375"] == ("2023-01-01", "2023-12-31")  # its own year
     assert periods["2.750"] == ("2024-01-01", "2024-12-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Năm 2025, ngành du lịch đặt mục tiêu đón 22 triệu lượt khách quốc tế.", "forecast"),
+        ("We expect to welcome 22 million international visitors in 2025.", "forecast"),
+        ("Năm 2024, Việt Nam đón 17,6 triệu lượt khách quốc tế.", "exact"),
+        # a measured figure after a target's number is measured
+        ("The target of 5% was missed as inflation hit 7%.", "exact"),
+    ],
+)
+def test_a_number_after_a_word_of_forecast_or_target_is_drafted_as_a_forecast(
+    text: str, expected: str
+) -> None:
+    rows = [r for r in draft_rows(scan_text(text), "a") if r["as_written"]]
+    assert rows[-1]["qualifier"] == expected

@@ -25,6 +25,7 @@ from pathlib import Path
 from checks.io import atomic_write_text
 from checks.model.errors import InputError
 from checks.model.paths import DESCRIPTOR
+from checks.numbers.hedges import has_phrase_for
 from checks.scan import dates
 from checks.scan.clauses import QUOTE_WINDOW, TRIM, ClauseIndex
 from checks.scan.dates import Period
@@ -131,7 +132,7 @@ def draft_rows(
             quote=mention.quote,
             start=str(mention.quote_start),
             end=str(mention.quote_end),
-            qualifier=mention.qualifier or "exact",
+            qualifier=_qualifier(scan.text, mention),
             note=_note(mention),
         )
         if mention.kind is Kind.DATE:
@@ -153,6 +154,22 @@ def draft_rows(
             row["period_start"], row["period_end"] = period.start, period.end
         rows.append(row)
     return rows
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def _qualifier(text: str, mention: Mention) -> str:
+    """The mention's qualifier; ``forecast`` for a plain number after a word of forecast or
+    target in its clause (``đặt mục tiêu đón 22 triệu lượt``, ``expect to welcome 22
+    million``), with no number between them: a figure announced, not measured (``the
+    target of 5% was missed as inflation hit 7%``: the 7% is measured)."""
+    qualifier = mention.qualifier or "exact"
+    if qualifier != "exact" or mention.kind is Kind.DATE:
+        return qualifier
+    head = text[mention.quote_start : mention.start]
+    head = head[max((m.end() for m in _DIGIT.finditer(head)), default=0) :]  # since the last number
+    return "forecast" if has_phrase_for(head, "forecast") else qualifier
 
 
 def _fixing_dates(
