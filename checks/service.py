@@ -122,7 +122,8 @@ def find_finding(
     matches = [f for f in candidates if f.fingerprint.startswith(fingerprint.strip().lower())]
     if not fingerprint.strip() or not matches:
         raise InputError(
-            f"no finding with fingerprint {fingerprint!r}",
+            f"no finding with fingerprint {fingerprint!r}"
+            + (_earlier_report(pkg, fingerprint) if findings_file is None else ""),
             column="FINGERPRINT",
             expected="a fingerprint from findings.json",
         )
@@ -133,3 +134,22 @@ def find_finding(
             expected="a longer prefix",
         )
     return pkg, matches[0]
+
+
+def _earlier_report(pkg: Package | None, fingerprint: str) -> str:
+    """When a fresh check does not raise the finding but the package's last report holds
+    it: say so, and how to explain it from that report (the data changed since)."""
+    if pkg is None or not fingerprint.strip():
+        return ""
+    report = pkg.root / "reports" / "findings.json"
+    try:
+        earlier = load_result(report).findings
+    except (InputError, OSError):
+        return ""
+    if not any(f.fingerprint.startswith(fingerprint.strip().lower()) for f in earlier):
+        return ""
+    return (
+        f" in a fresh check of the package; {report} (an earlier run) holds it, so the data "
+        f"changed since: `claimledger explain {fingerprint.strip()} --findings {report}` "
+        "explains it from that report"
+    )

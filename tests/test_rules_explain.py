@@ -58,3 +58,22 @@ def test_explain_command_prints_the_same_explanation(tmp_path: Path) -> None:
     assert "computation:" in result.output
     assert "intervals:" in result.output
     assert "to resolve:" in result.output
+
+
+def test_explain_of_a_finding_the_data_no_longer_raises_points_to_the_last_report(
+    tmp_path: Path,
+) -> None:
+    root = _package(tmp_path)
+    checked = CliRunner().invoke(app, ["check", str(root)], env={"NO_COLOR": "1"})
+    assert (root / "reports" / "findings.json").is_file(), checked.output
+    (finding,) = findings(root, "arithmetic")
+    rules = root / "datapackage" / "rules.csv"
+    header, *_ = rules.read_text(encoding="utf-8").splitlines()
+    rules.write_text(header + "\n", encoding="utf-8")  # the rule is gone: so is its finding
+    result = CliRunner().invoke(
+        app, ["explain", finding.fingerprint[:10], "--package", str(root)], env={"NO_COLOR": "1"}
+    )
+    assert result.exit_code == 2
+    said = " ".join(result.output.split())
+    assert "holds it, so the data changed since" in said
+    assert f"--findings {root / 'reports' / 'findings.json'}" in said
