@@ -195,6 +195,12 @@ def test_a_rate_per_year_is_not_the_change_between_two_levels_years_apart(
         ("Spending on education reached $96bn, or 9.5% of the $1.75 trillion budget.", "error"),
         # percent printed for percentage points (the relative change is +29%)
         ("Cases rose from 4.1% to 5.3%, up 1.2%.", "warning"),
+        # a change word with no figure whose levels move the other way
+        ("Inflation rose to 2.9% in July from 3.2% in June.", "error"),
+        ("Số vụ giảm từ 1.200 vụ xuống còn 1.500 vụ.", "error"),
+        # a price's second mention without its /lít
+        ("Giá xăng giảm 700 đồng/lít, từ 21.980 đồng xuống còn 21.460 đồng/lít.", "error"),
+        ("The company's 8,400 employees include 5,100 engineers and 3,900 others.", "warning"),
         ("Tỷ trọng tăng từ 82,0% lên 85,2%, tức tăng 3,2%.", "warning"),
         # đạt is the verb of a part when the sentence states no change
         (
@@ -224,6 +230,9 @@ def test_held_out_forms_are_read(sentence: str, severity: str) -> None:
         "Cả nước có 217,7 nghìn doanh nghiệp, trong đó 159,9 nghìn doanh nghiệp mới, chiếm 73,4%.",
         "Revenue from tourists in 2024 reached VND 840 trillion, up 24.2% over 2023 (VND 676.3 "
         "trillion).",
+        "Exports rose to $10bn, while imports fell from $12bn.",
+        "Inflation fell to 2.9% in July from 3.2% in June.",
+        "Giá xăng giảm 520 đồng/lít, từ 21.980 đồng xuống còn 21.460 đồng/lít.",
         "Arrivals reached 17,584,400, up 39.5% over 2023 (12,602,000 arrivals), equal to 97.6% "
         "of the pre-pandemic year 2019 (18,008,600 arrivals).",
     ],

@@ -16,7 +16,12 @@ right (4 false alarms, 8 planted errors missed); the fixes they prompted are pin
 ``heldout3_vi.txt`` and ``heldout3_en.txt`` (120 more, a third helper, same conditions): on
 their first run 114 right (1 false error: ``lớp 10`` read as a part; 5 planted errors
 missed; 10 correct lines not read at all), and a false error on variants of a whole marked
-by ``tổng cộng`` heading numbers of another noun.
+by ``tổng cộng`` heading numbers of another noun. ``heldout4_*.txt`` (100 more, a fourth
+helper, in the style of statistics releases and wire copy): on their first run no correct
+or unrelated line raised anything; 20 of 31 planted errors were errors, 1 a warning, 10 not
+read. Since fixed: a price's second mention without its ``/lít`` (``từ 21.980 đồng xuống
+còn 21.460 đồng/lít``), ``include`` as a list, ``Model 3`` as a name, and a change word
+whose levels move the other way (``Inflation rose to 2.9% from 3.2%``).
 """
 
 from __future__ import annotations
@@ -50,13 +55,20 @@ KNOWN_MISSES = {
     ("heldout_vi.txt", 30): "vượt N% (exceeded by): not a change word",
     ("probe2vi.txt", 11): "a yield (tấn/ha) as an average of a total and an area",
     ("vi_error.txt", 18): "a yield (tấn/ha) as an average of a total and an area",
-    ("vi_error.txt", 22): "levels in đồng beside a change in đồng/lít",
     ("probe4.txt", 7): "more than three times 2 million: 2 million may be 1.8 million",
     ("probe4vi.txt", 3): "hơn gấp 3 lần 2 triệu: 2 triệu may be 1,8 triệu",
     ("heldout3_vi.txt", 34): "a change whose base is in a later clause (năm 2022, con số này là)",
     ("heldout3_vi.txt", 29): "a count in words (Ba tháng … bình quân … mỗi tháng)",
     ("heldout3_en.txt", 39): "a count in words (for four players, an average of €40m each)",
     ("heldout3_en.txt", 28): "an average over a period (over the year, … a month)",
+    # several parts over their whole: a warning by policy
+    ("heldout4_en.txt", 4): "warning",
+    ("heldout4_en.txt", 48): "warning",
+    ("heldout4_vi.txt", 2): "an average over a period (Trong 8 tháng … bình quân mỗi tháng)",
+    ("heldout4_en.txt", 35): "an average stated before its total (On average, each of the 15 …)",
+    ("heldout4_vi.txt", 25): "shares of an unprinted whole that add up to more than 100%",
+    ("heldout4_en.txt", 9): "a change in percent and in points with only the new level",
+    ("heldout4_en.txt", 34): "a change in dollars and in percent with only the new level",
 }
 
 

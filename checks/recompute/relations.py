@@ -32,8 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from checks.numbers.interval import Interval
+from checks.numbers.tables import change_words
 from checks.numbers.units import UnitError, parse_unit
 from checks.recompute.cues import cue_matches, has_cue
 from checks.scan.language import SentenceLanguages
@@ -122,6 +124,22 @@ def compatible(a: Mention, b: Mention) -> bool:
     return False
 
 
+def per_unit_twins(a: Mention, b: Mention) -> bool:
+    """An amount per unit and the same amount with its ``/unit`` left off, as a second
+    mention of a price or a wage often is (``từ 21.980 đồng xuống còn 21.460 đồng/lít``,
+    ``7,1 triệu đồng/tháng … (6,9 triệu đồng)``): the two levels of one change."""
+    ua, ub = a.unit or "", b.unit or ""
+    if ua == ub or not ua or not ub:
+        return False
+    short, long = sorted((ua, ub), key=len)
+    return long.startswith(short + "/") and is_money_or_measure(short)
+
+
+def _level_of(level: Mention, change: Mention) -> bool:
+    """A level a change by an amount can link: of its kind, or its per-unit twin."""
+    return compatible(level, change) or per_unit_twins(level, change)
+
+
 def is_level(mention: Mention) -> bool:
     """A plain number that can be a level, a part or a whole (not a change, a multiple,
     a range or an ambiguous reading)."""
@@ -173,6 +191,17 @@ _PER_PERIOD = re.compile(
 )
 """A rate per period after a change (``15% a year``, ``tăng 15%/năm``): compounded over the
 years between two levels, not the change between them."""
+
+_DIRECTION = {" ".join(w.word.casefold().split()): w.direction for w in change_words()}
+
+
+@cache
+def _change_verb() -> re.Pattern[str]:
+    """A change word standing alone (``rose``, ``tăng``), not part of a stated change."""
+    words = sorted(_DIRECTION, key=len, reverse=True)
+    alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"(?<!\w)(?P<verb>(?i:{alternation}))(?!\w)")
+
 
 _REACHED = re.compile(r"(?<!\w)(?i:đạt|reaching|reached)[^\S\n]*\Z")
 """``đạt 65%`` after a part and its marked whole: the share they make (without a marked
@@ -303,7 +332,47 @@ class _Sentence:
         parts = self._parts()
         if parts is not None:
             found.append(parts)
+        if not changes:
+            moved = self._direction()
+            if moved is not None:
+                found.append(moved)
         return found
+
+    def _direction(self) -> Relation | None:
+        """``Inflation rose to 2.9% from 3.2%``: a change word with no figure, between a
+        base and a new level its cues mark; the levels must move the way it says. The
+        stated change is the word itself, with no value (:mod:`checks.recompute.verdict`
+        checks only its sign)."""
+        levels = [i for i in range(len(self.mentions)) if self._is_level(i)]
+        bases = [i for i in levels if self.roles[i] == "base"]
+        afters = [i for i in levels if self.roles[i] == "after"]
+        if len(bases) != 1 or len(afters) != 1 or not self._kin(bases[0], afters[0]):
+            return None
+        base, new = bases[0], afters[0]
+        first, last = min(base, new), max(base, new)
+        between = self._between(first, last)
+        if ";" in between or _change_verb().search(between):
+            return None  # ``exports rose to $10bn, while imports fell from $12bn``
+        start = self.bounds[0] if first == 0 else self.mentions[first - 1].end
+        verbs = list(_change_verb().finditer(self.text, start, self.mentions[first].start))
+        if not verbs:
+            return None
+        verb = verbs[-1]
+        word = verb.group("verb")
+        direction = _DIRECTION[" ".join(word.casefold().split())]
+        stated = replace(
+            self.mentions[new],
+            start=verb.start("verb"),
+            end=verb.end("verb"),
+            as_written=word,
+            form="change",
+            change=direction,
+            unit=PERCENT,
+            value=None,
+            interval=None,
+            qualifier="exact",
+        )
+        return self._relation_of("change", stated, base, new)
 
     def _restated(self, index: int) -> bool:
         """``tăng 5,3 triệu đồng, tương đương 8,1%``, ``rose 250 points, or 7%``: a
@@ -332,6 +401,11 @@ class _Sentence:
             tuple(self.mentions[i] for i in inputs),
             self.bounds,
             self.language,
+        )
+
+    def _relation_of(self, kind: str, stated: Mention, *inputs: int) -> Relation:
+        return Relation(
+            kind, stated, tuple(self.mentions[i] for i in inputs), self.bounds, self.language
         )
 
     def _levels(self, stated: int) -> list[int]:
@@ -392,9 +466,11 @@ class _Sentence:
         elif change.unit == PERCENT:
             levels = [i for i in levels if self.mentions[i].unit != POINTS]
         else:  # a change by an amount: the levels are amounts of its kind
-            levels = [i for i in levels if compatible(self.mentions[i], change)]
+            levels = [i for i in levels if _level_of(self.mentions[i], change)]
         pair = self._apart(stated, self._pair(stated, levels))
-        if pair is None or not self._kin(*pair):
+        if pair is None:
+            return None
+        if not self._kin(*pair) and not per_unit_twins(*(self.mentions[i] for i in pair)):
             return None
         return self._relation("change", stated, *pair)
 
@@ -587,7 +663,12 @@ class _Sentence:
                     and not _same_noun(self.mentions[i], self.mentions[whole])
                 ):
                     continue
-                if self._kin(i, whole) and self.roles[i] not in not_parts:
+                # a list the sentence announces names its groups by their own nouns
+                # (``8,400 employees include 5,100 engineers``)
+                kin = self._kin(i, whole) or (
+                    (listed or breakdown) and compatible(self.mentions[i], self.mentions[whole])
+                )
+                if kin and self.roles[i] not in not_parts:
                     parts.append(i)
             if not parts:
                 return None

@@ -34,7 +34,10 @@ from checks.recompute.relations import PERCENT, POINTS, Relation
 from checks.rules.values import SCALES
 from checks.scan.mention import Mention
 
-_RANK = {"agree": 0, "precision": 1, "edge": 1, "points": 1, "rounded": 2, "disjoint": 3}
+_RANK = {
+    "agree": 0, "precision": 1, "edge": 1, "points": 1, "rounded": 2, "disjoint": 3,
+    "direction": 3,
+}  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +114,8 @@ def recompute(relation: Relation) -> Recomputed | None:
     try:
         if relation.kind == "parts":
             return _parts(relation)
+        if relation.kind == "change" and relation.stated.value is None:
+            return _direction(relation)
         candidates = [_graded(relation, reading) for reading in _readings(relation)]
     except (IntervalError, NumberParseError, ZeroDivisionError, OverflowError):
         return None
@@ -184,6 +189,27 @@ def _as_printed(relation: Relation, reading: str, point: float, printed: Interva
     if narrow is not None and not narrow.overlaps(_two_figures(stated, relation.language)):
         return Verdict(Severity.ERROR, "rounded", difference, 0.0, None)
     return Verdict(Severity.WARNING, "precision", difference, 0.0, None)
+
+
+def _direction(relation: Relation) -> Recomputed | None:
+    """A change word with no figure (``rose to 2.9% from 3.2%``): an error when every
+    reading of the two levels moves the other way, else agreement."""
+    hedged = _compute(relation, "relative", [_hedged(m) for m in relation.inputs])
+    printed = _compute(
+        relation, "relative", [_printed(m, relation.language) for m in relation.inputs]
+    )
+    point = _compute(relation, "relative", [_point(m) for m in relation.inputs])
+    if hedged is None or printed is None or point is None:
+        return None
+    up = relation.stated.change == "increase"
+    wrong = hedged.hi < 0 if up else hedged.lo > 0
+    verdict = (
+        Verdict(Severity.ERROR, "direction", abs(point.mid) / 100, 0.0, None)
+        if wrong
+        else Verdict(None, "agree", 0.0, 0.0, None)
+    )
+    sign = Interval(0.0, math.inf) if up else Interval(-math.inf, 0.0)
+    return Recomputed(relation, hedged, printed, sign, sign, verdict, "", point.mid)
 
 
 def _compute(relation: Relation, reading: str, values: list[Interval]) -> Interval | None:
