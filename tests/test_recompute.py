@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from checks.cli import app
 from checks.recompute import recompute_text
 from checks.scan.scanner import scan_text
-from tests.claim_packages import findings, sentence_package
+from tests.claim_packages import build, claim, findings, sentence_package
 
 runner = CliRunner()
 
@@ -257,6 +257,17 @@ def test_a_whole_multiple_in_words_or_digits_reaches_five_percent(
 ) -> None:
     (found,) = recompute_text(sentence)[1]
     assert (found.severity.value if found.severity else None) == severity
+
+
+def test_check_flags_a_change_word_its_two_levels_contradict(tmp_path: Path) -> None:
+    sentence = "Tỷ lệ tăng lên 2,9% trong năm 2024, từ 3,2% của năm 2023."
+    rows = [
+        claim("new", "internet-penetration", "2,9%", value="2.9", quote=sentence, period="2024"),
+        claim("old", "internet-penetration", "3,2%", value="3.2", quote=sentence, period="2023"),
+    ]
+    (finding,) = findings(build(tmp_path / "p", rows), "sentences")
+    assert finding.severity.value == "error"
+    assert "the levels move the other way" in finding.message
 
 
 def test_check_is_silent_when_the_sentence_adds_up(tmp_path: Path) -> None:

@@ -316,7 +316,8 @@ def _captured(rows: list[_Row], text: str) -> list[_Captured]:
 
 def _may_relate(text: str, start: int, end: int, language: str) -> bool:
     """Whether a sentence prints enough numbers for a relation: three that are not years,
-    or two and a word that makes a multiple or a whole of them (``gấp đôi``, ``trong số``)."""
+    or two and a word that makes a multiple, a whole or a change of them (``gấp đôi``,
+    ``trong số``, ``rose``)."""
     numbers = 0
     for _ in _NUMBER.finditer(text, start, end):
         numbers += 1
@@ -329,9 +330,11 @@ def _may_relate(text: str, start: int, end: int, language: str) -> bool:
 
 @cache
 def _pair_word(language: str) -> re.Pattern[str]:
-    """The words that relate two numbers without a third: a multiple, a whole, a list."""
+    """The words that relate two numbers without a third: a multiple, a whole, a list, a
+    change (``rose to 2.9% from 3.2%``: its direction)."""
     words = [m.phrase for m in multiplier_words()]
     words += [c.word for c in cues() if c.role in ("whole", "listing")]
+    words += [w.word for w in change_words()]
     return re.compile(alternation(words))
 
 
