@@ -260,12 +260,13 @@ def test_a_whole_multiple_in_words_or_digits_reaches_five_percent(
 
 
 def test_check_flags_a_change_word_its_two_levels_contradict(tmp_path: Path) -> None:
-    sentence = "Tỷ lệ tăng lên 2,9% trong năm 2024, từ 3,2% của năm 2023."
+    sentence = "Penetration rose to 2.9% from 3.2%."
     rows = [
-        claim("new", "internet-penetration", "2,9%", value="2.9", quote=sentence, period="2024"),
-        claim("old", "internet-penetration", "3,2%", value="3.2", quote=sentence, period="2023"),
+        claim("new", "internet-penetration", "2.9%", value="2.9", quote=sentence, period="2024"),
+        claim("old", "internet-penetration", "3.2%", value="3.2", quote=sentence, period="2023"),
     ]
-    (finding,) = findings(build(tmp_path / "p", rows), "sentences")
+    sources = {"article": {"language": "en"}}
+    (finding,) = findings(build(tmp_path / "p", rows, sources=sources), "sentences")
     assert finding.severity.value == "error"
     assert "the levels move the other way" in finding.message
 
