@@ -195,6 +195,16 @@ def test_a_rate_per_year_is_not_the_change_between_two_levels_years_apart(
         ("Spending on education reached $96bn, or 9.5% of the $1.75 trillion budget.", "error"),
         # percent printed for percentage points (the relative change is +29%)
         ("Cases rose from 4.1% to 5.3%, up 1.2%.", "warning"),
+        # an average per period over a duration the sentence prints
+        (
+            "Trong 8 tháng, tỉnh xử phạt 24.600 trường hợp, bình quân mỗi tháng 4.100 trường hợp.",
+            "error",
+        ),
+        (
+            "Over the past 12 months the agency handled 48,000 complaints, an average of 5,000 a "
+            "month.",
+            "error",
+        ),
         # a change word with no figure whose levels move the other way
         ("Inflation rose to 2.9% in July from 3.2% in June.", "error"),
         ("Số vụ giảm từ 1.200 vụ xuống còn 1.500 vụ.", "error"),
@@ -231,6 +241,9 @@ def test_held_out_forms_are_read(sentence: str, severity: str) -> None:
         "Revenue from tourists in 2024 reached VND 840 trillion, up 24.2% over 2023 (VND 676.3 "
         "trillion).",
         "Exports rose to $10bn, while imports fell from $12bn.",
+        "Over the past 12 months the agency handled 48,000 complaints, an average of 4,000 a "
+        "month.",
+        "Trong 5 năm, doanh thu đạt 500 tỷ đồng, bình quân mỗi năm tăng 10%.",
         "Inflation fell to 2.9% in July from 3.2% in June.",
         "Giá xăng giảm 520 đồng/lít, từ 21.980 đồng xuống còn 21.460 đồng/lít.",
         "Arrivals reached 17,584,400, up 39.5% over 2023 (12,602,000 arrivals), equal to 97.6% "

@@ -68,14 +68,18 @@ def find_relations(text: str, mentions: Iterable[Mention], language: str) -> lis
     """Every relation of every sentence of ``text`` (its mentions, in text order)."""
     sentences = SentenceLanguages(text)
     groups: dict[tuple[int, int], list[Mention]] = {}
+    durations: dict[tuple[int, int], list[Mention]] = {}
     for mention in mentions:
         if mention.kind is Kind.QUANTITY:
             groups.setdefault(sentences.bounds(mention.start), []).append(mention)
+        elif mention.kind is Kind.DURATION and mention.value is not None:
+            durations.setdefault(sentences.bounds(mention.start), []).append(mention)
     found: list[Relation] = []
     for bounds, group in groups.items():
-        if len(group) >= 2:
+        if len(group) >= 2 or (group and durations.get(bounds)):
             lang = sentences.at(bounds[0]) or language
-            found += _Sentence(text, bounds, group, lang).relations()
+            sentence = _Sentence(text, bounds, group, lang, durations.get(bounds, []))
+            found += sentence.relations()
     return found
 
 
@@ -203,6 +207,19 @@ def _change_verb() -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?P<verb>(?i:{alternation}))(?!\w)")
 
 
+_PERIOD_UNIT = {
+    "tháng": "month", "năm": "year", "ngày": "day", "tuần": "week", "quý": "quarter",
+    "month": "month", "year": "year", "day": "day", "week": "week", "quarter": "quarter",
+}  # fmt: skip
+_PER = (
+    r"(?:(?<!\w)(?i:mỗi|một|each|every|per|a)[^\S\n]+|/[^\S\n]*)"
+    r"(?P<unit>(?i:tháng|năm|ngày|tuần|quý|month|year|day|week|quarter))(?!\w)"
+)
+_PER_UNIT = re.compile(_PER)
+"""``mỗi tháng``, ``a month``, ``/tháng``: the period an average is per."""
+_PER_UNIT_AFTER = re.compile(rf"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){{0,2}}?{_PER}")
+"""The same right after the average, past a noun or two (``300.000 lượt mỗi tháng``)."""
+
 _REACHED = re.compile(r"(?<!\w)(?i:đạt|reaching|reached)[^\S\n]*\Z")
 """``đạt 65%`` after a part and its marked whole: the share they make (without a marked
 whole, ``đạt`` is too common to say so)."""
@@ -277,10 +294,17 @@ def _negated(mention: Mention) -> Mention:
 
 class _Sentence:
     def __init__(
-        self, text: str, bounds: tuple[int, int], mentions: Sequence[Mention], language: str
+        self,
+        text: str,
+        bounds: tuple[int, int],
+        mentions: Sequence[Mention],
+        language: str,
+        durations: Sequence[Mention] = (),
     ) -> None:
         self.text = text
         self.bounds = bounds
+        self.durations = list(durations)
+        """The sentence's durations (``Trong 8 tháng``): the count of an average per period."""
         self.mentions = [self._compared(m, text) for m in mentions]
         self.language = language
         self.segments = []
@@ -590,9 +614,29 @@ class _Sentence:
         ]
         if average.unit is None:  # ``150 cầu thủ …, bình quân 30 cầu thủ mỗi đội``
             totals, counts = self._counted_average(stated, levels)
+        if not counts:
+            return self._per_period(stated, levels)
         if len(totals) != 1 or len(counts) != 1:
             return None
         return self._relation("average", stated, totals[0], counts[0])
+
+    def _per_period(self, stated: int, levels: list[int]) -> Relation | None:
+        """``Trong 8 tháng, … 24.600 trường hợp, bình quân mỗi tháng 4.100 trường hợp``:
+        an average per month over a duration in months the sentence prints before it."""
+        average = self.mentions[stated]
+        per = _PER_UNIT.search(_tail(self.segments[stated])) or _PER_UNIT_AFTER.match(
+            self.text, average.end, self.bounds[1]
+        )
+        if per is None:
+            return None
+        unit = _PERIOD_UNIT[per.group("unit").casefold()]
+        spans = [d for d in self.durations if d.unit == unit and d.end <= average.start]
+        totals = [i for i in levels if self.mentions[i].unit == average.unit]
+        if len(spans) != 1 or len(totals) != 1:
+            return None
+        return Relation(
+            "average", average, (self.mentions[totals[0]], spans[0]), self.bounds, self.language
+        )
 
     def _counted_average(self, stated: int, levels: list[int]) -> tuple[list[int], list[int]]:
         """An average of bare counts: the total counts the average's noun (``goals``), the
