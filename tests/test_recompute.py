@@ -205,6 +205,9 @@ def test_a_rate_per_year_is_not_the_change_between_two_levels_years_apart(
             "month.",
             "error",
         ),
+        # a change in percent and as an amount, with only the level it reached
+        ("The Dow rose 1.2%, or 412 points, to 42,512.", "error"),
+        ("Brent crude fell $2.10, or 3.4%, to settle at $80.15 a barrel.", "error"),
         # a change word with no figure whose levels move the other way
         ("Inflation rose to 2.9% in July from 3.2% in June.", "error"),
         ("Số vụ giảm từ 1.200 vụ xuống còn 1.500 vụ.", "error"),
@@ -241,6 +244,9 @@ def test_held_out_forms_are_read(sentence: str, severity: str) -> None:
         "Revenue from tourists in 2024 reached VND 840 trillion, up 24.2% over 2023 (VND 676.3 "
         "trillion).",
         "Exports rose to $10bn, while imports fell from $12bn.",
+        "The Dow rose 1.0%, or 412 points, to 42,512.",
+        "Brent crude fell $2.10, or 2.6%, to settle at $80.15 a barrel.",
+        "GDP grew 5.1% in 2023, with 412 new firms, to reach 42,512 firms.",
         "Over the past 12 months the agency handled 48,000 complaints, an average of 4,000 a "
         "month.",
         "Trong 5 năm, doanh thu đạt 500 tỷ đồng, bình quân mỗi năm tăng 10%.",

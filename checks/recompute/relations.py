@@ -220,6 +220,13 @@ _PER_UNIT = re.compile(_PER)
 _PER_UNIT_AFTER = re.compile(rf"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){{0,2}}?{_PER}")
 """The same right after the average, past a noun or two (``300.000 lượt mỗi tháng``)."""
 
+_RESTATES = re.compile(
+    r"[,(][^\S\n]*(?i:or|tức|tức là|tương đương|tương đương với|i\.e\.|equivalent to)"
+    r"[^\S\n]*\Z"
+)
+"""The words that print one change a second time, in other terms (``rose 1.2%, or 412
+points``); ``with`` does not (``grew 5.1%, with 412 new firms``)."""
+
 _REACHED = re.compile(r"(?<!\w)(?i:đạt|reaching|reached)[^\S\n]*\Z")
 """``đạt 65%`` after a part and its marked whole: the share they make (without a marked
 whole, ``đạt`` is too common to say so)."""
@@ -339,10 +346,14 @@ class _Sentence:
             relation = None
             if mention.form == "change" and mention.interval is not None:
                 relation = self._change(index)
+                if relation is None and mention.unit == PERCENT:
+                    relation = self._to_level(index, index + 1)  # rose 1.2%, or 412 points, to
                 if relation is not None:
                     changes[index] = relation
             elif index - 1 in changes and self._restated(index):
                 relation = self._in_percent(index, changes[index - 1])
+            elif self._restated(index) and self.mentions[index - 1].form == "change":
+                relation = self._to_level(index, index - 1)  # fell $2.10, or 3.4%, to $80.15
             elif mention.form == "multiplier" and mention.interval is not None:
                 relation = self._multiple(index)
             elif self._is_level(index) and mention.unit == PERCENT:
@@ -361,6 +372,39 @@ class _Sentence:
             if moved is not None:
                 found.append(moved)
         return found
+
+    def _to_level(self, percent: int, amount: int) -> Relation | None:
+        """A change printed both in percent and as an amount, with only the level it
+        reached (``The Dow rose 1.2%, or 412 points, to 42,512``; ``Brent fell $2.10, or
+        3.4%, to settle at $80.15``): the base is the level less the amount. The inputs
+        are the amount, as a change, and the level."""
+        if not 0 <= amount < len(self.mentions):
+            return None
+        rate, moved = self.mentions[percent], self.mentions[amount]
+        if moved.unit in (PERCENT, POINTS) or moved.value is None or moved.interval is None:
+            return None
+        if not _RESTATES.search(self.segments[max(percent, amount)]):
+            return None  # only ``, or 412 points``, ``tương đương 1,02%`` restate the change
+        if moved.form != "change":  # the plain amount moves the way the percent says
+            down = (rate.value or 0.0) < 0
+            moved = replace(_negated(moved) if down else moved, form="change")
+        last = max(percent, amount)
+        levels = [
+            i
+            for i in range(last + 1, len(self.mentions))
+            if self._is_level(i) and self.roles[i] == "after"
+        ]
+        if len(levels) != 1 or ";" in self._between(last, levels[0]):
+            return None
+        level = self.mentions[levels[0]]
+        if not (
+            compatible(moved, level) and (moved.unit is not None or _nouns_agree(moved, level))
+        ):
+            return None
+        if rate.form != "change":  # ``, or 3.4%``: a restatement takes the change's sign
+            down = (moved.value or 0.0) < 0
+            rate = replace(_negated(rate) if down else rate, form="change", change=moved.change)
+        return Relation("change", rate, (moved, level), self.bounds, self.language)
 
     def _direction(self) -> Relation | None:
         """``Inflation rose to 2.9% from 3.2%``: a change word with no figure, between a

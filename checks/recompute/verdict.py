@@ -83,7 +83,11 @@ class Recomputed:
         how = {
             "total": " + ".join(written),
             "breakdown": " + ".join(written),
-            "change": f"from {written[0]} to {written[1]}",
+            "change": (
+                f"{written[0]} to {written[1]}"
+                if self.reading == "to_level"
+                else f"from {written[0]} to {written[1]}"
+            ),
             "multiple": f"{written[1]} over {written[0]}",
             "share": f"{written[0]} of {written[1]}",
             "average": f"{written[0]} over {written[1]}",
@@ -137,6 +141,8 @@ def recompute(relation: Relation) -> Recomputed | None:
 
 
 def _readings(relation: Relation) -> list[str]:
+    if relation.kind == "change" and relation.inputs[0].form == "change":
+        return ["to_level"]  # an amount and the level it reached: the base is their difference
     if relation.kind != "change" or relation.stated.unit != PERCENT:
         return [""]
     if all(m.unit == PERCENT for m in relation.inputs):
@@ -214,6 +220,10 @@ def _direction(relation: Relation) -> Recomputed | None:
 
 def _compute(relation: Relation, reading: str, values: list[Interval]) -> Interval | None:
     kind = relation.kind
+    if kind == "change" and reading == "to_level":
+        amount, new = values
+        base = new - amount
+        return None if base.lo <= 0 else (amount / base).scale(100.0)
     if kind == "change":
         base, new = values
         if relation.stated.unit == POINTS or reading == "points":
@@ -355,10 +365,18 @@ def _two_figures(mention: Mention, language: str) -> Interval:
 
 
 def _printed(mention: Mention, language: str) -> Interval:
-    """The printed precision alone, without hedge or halo (a whole multiple's reach)."""
+    """The printed precision alone, without hedge or halo (a whole multiple's reach), with
+    the sign of the mention (``fell $2.10, or 3.4%``: the 3.4% is a fall)."""
     whole = _whole_multiple(mention)
     if whole is not None:
         return whole
+    printed = _unsigned_printed(mention, language)
+    if mention.value is not None and mention.value < 0 < printed.lo:
+        return Interval(-printed.hi, -printed.lo)
+    return printed
+
+
+def _unsigned_printed(mention: Mention, language: str) -> Interval:
     parsed = parse_number(mention.as_written, locale=mention.language or language)
     return parsed.printed
 
