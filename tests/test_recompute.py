@@ -247,6 +247,11 @@ def test_held_out_forms_are_read(sentence: str, severity: str) -> None:
         "The Dow rose 1.0%, or 412 points, to 42,512.",
         "Brent crude fell $2.10, or 2.6%, to settle at $80.15 a barrel.",
         "GDP grew 5.1% in 2023, with 412 new firms, to reach 42,512 firms.",
+        "Sales rose 9%, or $2 billion, to a record, while profit rose to $40 billion.",
+        "Prices rose 3.2% in March, down from 3.5% in February.",
+        "Inflation rose to 3.2% in March, down from 3.5% in February.",
+        "The unemployment rate fell to 3.9% from 4.1%, while wages rose 0.3%.",
+        "Tỷ lệ thất nghiệp giảm xuống 2,1% từ 2,3%, trong khi lương tăng 5%.",
         "Over the past 12 months the agency handled 48,000 complaints, an average of 4,000 a "
         "month.",
         "Trong 5 năm, doanh thu đạt 500 tỷ đồng, bình quân mỗi năm tăng 10%.",

@@ -220,6 +220,10 @@ _PER_UNIT = re.compile(_PER)
 _PER_UNIT_AFTER = re.compile(rf"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){{0,2}}?{_PER}")
 """The same right after the average, past a noun or two (``300.000 lượt mỗi tháng``)."""
 
+_CONTRAST = re.compile(r"(?<!\w)(?i:while|whereas|meanwhile|trong khi|trong lúc|nhưng)(?!\w)")
+"""Words that turn to another subject: a change and levels on either side of one are not
+one relation."""
+
 _RESTATES = re.compile(
     r"[,(][^\S\n]*(?i:or|tức|tức là|tương đương|tương đương với|i\.e\.|equivalent to)"
     r"[^\S\n]*\Z"
@@ -394,8 +398,11 @@ class _Sentence:
             for i in range(last + 1, len(self.mentions))
             if self._is_level(i) and self.roles[i] == "after"
         ]
-        if len(levels) != 1 or ";" in self._between(last, levels[0]):
+        if len(levels) != 1:
             return None
+        between = self._between(last, levels[0])
+        if ";" in between or _change_verb().search(between):
+            return None  # ``…, or $2 billion, to a record, while profit rose to $40 billion``
         level = self.mentions[levels[0]]
         if not (
             compatible(moved, level) and (moved.unit is not None or _nouns_agree(moved, level))
@@ -520,8 +527,9 @@ class _Sentence:
         for i in range(low + 1, high):
             if i not in pair and self._is_level(i) and self._same_kind(i, pair[0]):
                 return None
-        if ";" in self.text[self.mentions[low].end : self.mentions[high].start]:
-            return None
+        span = self.text[self.mentions[low].end : self.mentions[high].start]
+        if ";" in span or _CONTRAST.search(span):
+            return None  # ``fell to 3.9% from 4.1%, while wages rose 0.3%``: two subjects
         return pair
 
     def _change(self, stated: int) -> Relation | None:
