@@ -205,6 +205,10 @@ def test_a_rate_per_year_is_not_the_change_between_two_levels_years_apart(
             "month.",
             "error",
         ),
+        # a count printed to the unit is exact (24 players are not 26)
+        ("Đội tuyển có 26 cầu thủ, gồm 3 thủ môn, 9 hậu vệ, 8 tiền vệ và 4 tiền đạo.", "error"),
+        # a percentage right after its part, of a marked whole
+        ("The candidate took 2.3 million votes, 46% of the 4.1 million cast.", "error"),
         # a change in percent and as an amount, with only the level it reached
         ("The Dow rose 1.2%, or 412 points, to 42,512.", "error"),
         ("Brent crude fell $2.10, or 3.4%, to settle at $80.15 a barrel.", "error"),
@@ -244,6 +248,10 @@ def test_held_out_forms_are_read(sentence: str, severity: str) -> None:
         "Revenue from tourists in 2024 reached VND 840 trillion, up 24.2% over 2023 (VND 676.3 "
         "trillion).",
         "Exports rose to $10bn, while imports fell from $12bn.",
+        "Bão số 3 làm hư hỏng 5.200 ngôi nhà ở Quảng Ninh, 3.100 ngôi nhà ở Hải Phòng và 2.400 "
+        "ngôi nhà ở Thái Bình, tổng cộng 10.700 ngôi nhà.",
+        "The candidate took 2.3 million votes, 56% of the 4.1 million cast.",
+        "Đội tuyển có 26 cầu thủ, gồm 3 thủ môn, 9 hậu vệ, 10 tiền vệ và 4 tiền đạo.",
         "The Dow rose 1.0%, or 412 points, to 42,512.",
         "Brent crude fell $2.10, or 2.6%, to settle at $80.15 a barrel.",
         "GDP grew 5.1% in 2023, with 412 new firms, to reach 42,512 firms.",

@@ -88,7 +88,7 @@ _TIME_UNITS = frozenset(
 )
 
 
-def _is_count(unit: str | None) -> bool:
+def is_count(unit: str | None) -> bool:
     """A unit that counts things (``person``, ``incident``, a package's ``countUnits``): in
     the unit registry each is a dimension of its own name; a length or a mass is not."""
     if unit is None or not unit.islower() or unit in (PERCENT, POINTS, TIMES, *_TIME_UNITS):
@@ -121,10 +121,10 @@ def compatible(a: Mention, b: Mention) -> bool:
     ua, ub = unit_class(a), unit_class(b)
     if ua == ub:
         return True
-    if _ANY_CASE in (ua, ub) and _is_count(ua) and _is_count(ub):
+    if _ANY_CASE in (ua, ub) and is_count(ua) and is_count(ub):
         return True
     if ua is None or ub is None:
-        return _is_count(ub if ua is None else ua)
+        return is_count(ub if ua is None else ua)
     return False
 
 
@@ -223,6 +223,9 @@ _PER_UNIT_AFTER = re.compile(rf"[^\S\n]*(?:[^\W\d_]+[^\S\n]+){{0,2}}?{_PER}")
 _CONTRAST = re.compile(r"(?<!\w)(?i:while|whereas|meanwhile|trong khi|trong lúc|nhưng)(?!\w)")
 """Words that turn to another subject: a change and levels on either side of one are not
 one relation."""
+
+_RIGHT_AFTER_PART = re.compile(r"(?:[^\S\n]*[^\W\d_]+){0,2}[^\S\n]*,[^\S\n]*")
+"""A percentage right after its part and the part's noun (``2.3 million votes, 46% of``)."""
 
 _RESTATES = re.compile(
     r"[,(][^\S\n]*(?i:or|tức|tức là|tương đương|tương đương với|i\.e\.|equivalent to)"
@@ -592,6 +595,14 @@ class _Sentence:
             and _REACHED.search(self.segments[stated])
         ):
             part = before[-1]  # ``45.000 phiếu trên tổng số 60.000 phiếu hợp lệ, đạt 65%``
+        elif (
+            before
+            and whole is not None
+            and whole > stated
+            and before[-1] == stated - 1
+            and _RIGHT_AFTER_PART.fullmatch(self.segments[stated]) is not None
+        ):
+            part = before[-1]  # ``2.3 million votes, 46% of the 4.1 million cast``
         elif after and has_cue(_tail(self.segments[after[0]]), self.language, "share"):
             part = after[0]  # ``75%, tương đương 455.000 tỷ đồng``, ``48%, with 5.1 million``
             if (

@@ -24,13 +24,14 @@ say whether its groups overlap) and an error when one part alone exceeds it.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, replace
 
 from checks.ledger.grading import Verdict, grade, is_hedged, printed_difference
 from checks.model.finding import Severity
 from checks.numbers.interval import Interval, IntervalError
 from checks.numbers.parse import NumberParseError, parse_number
-from checks.recompute.relations import PERCENT, POINTS, Relation
+from checks.recompute.relations import PERCENT, POINTS, Relation, is_count
 from checks.rules.values import SCALES
 from checks.scan.mention import Mention
 
@@ -332,7 +333,28 @@ def _hedged(mention: Mention) -> Interval:
     if mention.form == "multiplier" and reach is not None and mention.value is not None:
         value = mention.value
         return Interval(value * reach[0], value * reach[1])
-    return _whole_multiple(mention) or mention.interval
+    return _whole_multiple(mention) or _exact_count(mention) or mention.interval
+
+
+_COUNTED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})*")
+"""An integer printed to the unit, with or without thousands separators."""
+
+
+def _exact_count(mention: Mention) -> Interval | None:
+    """A count of things printed to the unit and not round (``3 thủ môn``, ``1.234 vụ``):
+    exactly that many. Twenty-six players are not 25.5 to 26.5; a round count (``2.000``)
+    and an amount (``26 tỷ``, ``$26``) keep the halo of their rounding."""
+    written = mention.as_written.strip()
+    if (
+        mention.value is None
+        or mention.form != "number"
+        or is_hedged(mention.qualifier)
+        or (mention.unit is not None and not is_count(mention.unit))
+        or not _COUNTED.fullmatch(written)
+        or written.endswith("0")
+    ):
+        return None
+    return Interval.point(mention.value)
 
 
 def _whole_multiple(mention: Mention) -> Interval | None:
@@ -367,7 +389,7 @@ def _two_figures(mention: Mention, language: str) -> Interval:
 def _printed(mention: Mention, language: str) -> Interval:
     """The printed precision alone, without hedge or halo (a whole multiple's reach), with
     the sign of the mention (``fell $2.10, or 3.4%``: the 3.4% is a fall)."""
-    whole = _whole_multiple(mention)
+    whole = _whole_multiple(mention) or _exact_count(mention)
     if whole is not None:
         return whole
     printed = _unsigned_printed(mention, language)
