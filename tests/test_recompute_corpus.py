@@ -23,7 +23,10 @@ read. Since fixed: a price's second mention without its ``/lít`` (``từ 21.980
 còn 21.460 đồng/lít``), ``include`` as a list, ``Model 3`` as a name, and a change word
 whose levels move the other way (``Inflation rose to 2.9% from 3.2%``), an average per
 month over a printed number of months, a change in percent and as an amount with only the
-level it reached (``The Dow rose 1.2%, or 412 points, to 42,512``).
+level it reached (``The Dow rose 1.2%, or 412 points, to 42,512``). ``heldout5_*.txt`` (80
+more, a fifth helper): on their first run no correct or unrelated line raised anything; 23 of
+28 planted errors were errors, 2 warnings, 3 not read; its variants showed ``Bão số 3``
+summed as a part, since read as a name.
 """
 
 from __future__ import annotations
@@ -65,6 +68,10 @@ KNOWN_MISSES = {
     ("heldout4_en.txt", 4): "warning",
     ("heldout4_en.txt", 48): "warning",
     ("heldout4_en.txt", 35): "an average stated before its total (On average, each of the 15 …)",
+    ("heldout5_en.txt", 20): "bringing the total to: may include an unprinted earlier amount",
+    ("heldout5_en.txt", 22): "a count in words (over six months, an average of … a month)",
+    # $2,000 as a round number reaches $1,700 + $400 at the limit of its rounding
+    ("heldout5_en.txt", 24): "warning",
     ("heldout4_vi.txt", 25): "shares of an unprinted whole that add up to more than 100%",
 }
 
