@@ -34,16 +34,23 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
-from checks.numbers.interval import Interval
 from checks.numbers.tables import change_words
-from checks.numbers.units import UnitError, parse_unit
 from checks.recompute.cues import cue_matches, has_cue
+from checks.recompute.kinds import (
+    PERCENT,
+    POINTS,
+    compatible,
+    is_level,
+    is_money_or_measure,
+    level_of,
+    negated,
+    nouns_agree,
+    per_unit_twins,
+    same_noun,
+    unit_class,
+)
 from checks.scan.language import SentenceLanguages
 from checks.scan.mention import Kind, Mention
-
-PERCENT = "percent"
-POINTS = "percentage_point"
-TIMES = "times"
 
 KINDS = ("change", "multiple", "share", "average", "parts", "breakdown", "total")
 
@@ -81,82 +88,6 @@ def find_relations(text: str, mentions: Iterable[Mention], language: str) -> lis
             sentence = _Sentence(text, bounds, group, lang, durations.get(bounds, []))
             found += sentence.relations()
     return found
-
-
-_TIME_UNITS = frozenset(
-    ("year", "month", "week", "day", "hour", "minute", "second", "quarter", "decade", "century")
-)
-
-
-def is_count(unit: str | None) -> bool:
-    """A unit that counts things (``person``, ``incident``, a package's ``countUnits``): in
-    the unit registry each is a dimension of its own name; a length or a mass is not."""
-    if unit is None or not unit.islower() or unit in (PERCENT, POINTS, TIMES, *_TIME_UNITS):
-        return False
-    try:
-        dimensions = dict(parse_unit(unit).dimensionality)
-    except UnitError:
-        return False
-    return dimensions == {f"[{unit}]": 1}
-
-
-def unit_class(mention: Mention) -> str | None:
-    """What a number counts or measures: its unit, None for a bare count."""
-    return mention.unit
-
-
-def is_money_or_measure(unit: str | None) -> bool:
-    """A currency or a physical unit, not a count of things (counts are lower-case words)."""
-    return unit is not None and not unit.islower() and unit not in (PERCENT, POINTS, TIMES)
-
-
-_ANY_CASE = "incident"
-"""``vụ`` (a case, an incident) is Vietnamese's general counter of events: 11.200 ``vụ``
-may be 11.200 of the ``tin báo`` (reports) of the same sentence."""
-
-
-def compatible(a: Mention, b: Mention) -> bool:
-    """Two numbers of one kind: the same unit, or a bare count beside a counted noun, or a
-    count of cases (``vụ``) beside a count of events of another name."""
-    ua, ub = unit_class(a), unit_class(b)
-    if ua == ub:
-        return True
-    if _ANY_CASE in (ua, ub) and is_count(ua) and is_count(ub):
-        return True
-    if ua is None or ub is None:
-        return is_count(ub if ua is None else ua)
-    return False
-
-
-def per_unit_twins(a: Mention, b: Mention) -> bool:
-    """An amount per unit and the same amount with its ``/unit`` left off, as a second
-    mention of a price or a wage often is (``từ 21.980 đồng xuống còn 21.460 đồng/lít``,
-    ``7,1 triệu đồng/tháng … (6,9 triệu đồng)``): the two levels of one change."""
-    ua, ub = a.unit or "", b.unit or ""
-    if ua == ub or not ua or not ub:
-        return False
-    short, long = sorted((ua, ub), key=len)
-    return long.startswith(short + "/") and is_money_or_measure(short)
-
-
-def _level_of(level: Mention, change: Mention) -> bool:
-    """A level a change by an amount can link: of its kind, or its per-unit twin."""
-    return compatible(level, change) or per_unit_twins(level, change)
-
-
-def is_level(mention: Mention) -> bool:
-    """A plain number that can be a level, a part or a whole (not a change, a multiple,
-    a range or an ambiguous reading)."""
-    return (
-        mention.kind is Kind.QUANTITY
-        and mention.form == "number"
-        and mention.interval is not None
-        and mention.value is not None
-        and not mention.ambiguous
-        and mention.qualifier != "range"
-        and mention.unit != TIMES
-        and mention.unit not in _TIME_UNITS
-    )
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
@@ -275,37 +206,6 @@ def _role(segment: str, language: str, roles: tuple[str, ...]) -> str | None:
     return role
 
 
-def _nouns_agree(a: Mention, b: Mention) -> bool:
-    """Two bare counts count the same thing unless both are followed by plural nouns that
-    differ (``300 flights`` and ``1,500 passengers``). The word after a number is not
-    always its noun (``2 triệu lên``, ``1,500 recorded``): only plural forms are trusted."""
-    na, nb = a.noun.casefold().split(), b.noun.casefold().split()
-    if len(na) != 1 or len(nb) != 1:
-        return True
-    first, second = na[0], nb[0]
-    plural = all(
-        w.isascii() and w.isalpha() and len(w) > 3 and w.endswith("s") for w in (first, second)
-    )
-    return not plural or first[:4] == second[:4]
-
-
-def _same_noun(a: Mention, b: Mention) -> bool:
-    """Two numbers with the same unit, or bare counts whose nouns start with the same word
-    (``5 đội`` and ``150 cầu thủ`` do not; a number with no noun agrees)."""
-    if a.unit is not None or b.unit is not None:
-        return a.unit == b.unit
-    na, nb = a.noun.casefold().split(), b.noun.casefold().split()
-    return not na or not nb or na[0] == nb[0]
-
-
-def _negated(mention: Mention) -> Mention:
-    """The mention of a read number with its value and interval of the opposite sign."""
-    interval = mention.interval
-    if mention.value is None or interval is None:  # pragma: no cover - callers read it
-        return mention
-    return replace(mention, value=-mention.value, interval=Interval(-interval.hi, -interval.lo))
-
-
 class _Sentence:
     def __init__(
         self,
@@ -344,7 +244,7 @@ class _Sentence:
         if not down:
             return replace(mention, form="change", change="increase")
         note = (mention.note + "; " if mention.note else "") + "negated: " + after.group("word")
-        return replace(_negated(mention), form="change", change="decrease", note=note)
+        return replace(negated(mention), form="change", change="decrease", note=note)
 
     def relations(self) -> list[Relation]:
         found: list[Relation] = []
@@ -394,7 +294,7 @@ class _Sentence:
             return None  # only ``, or 412 points``, ``tương đương 1,02%`` restate the change
         if moved.form != "change":  # the plain amount moves the way the percent says
             down = (rate.value or 0.0) < 0
-            moved = replace(_negated(moved) if down else moved, form="change")
+            moved = replace(negated(moved) if down else moved, form="change")
         last = max(percent, amount)
         levels = [
             i
@@ -407,13 +307,11 @@ class _Sentence:
         if ";" in between or _change_verb().search(between):
             return None  # ``…, or $2 billion, to a record, while profit rose to $40 billion``
         level = self.mentions[levels[0]]
-        if not (
-            compatible(moved, level) and (moved.unit is not None or _nouns_agree(moved, level))
-        ):
+        if not (compatible(moved, level) and (moved.unit is not None or nouns_agree(moved, level))):
             return None
         if rate.form != "change":  # ``, or 3.4%``: a restatement takes the change's sign
             down = (moved.value or 0.0) < 0
-            rate = replace(_negated(rate) if down else rate, form="change", change=moved.change)
+            rate = replace(negated(rate) if down else rate, form="change", change=moved.change)
         return Relation("change", rate, (moved, level), self.bounds, self.language)
 
     def _direction(self) -> Relation | None:
@@ -468,7 +366,7 @@ class _Sentence:
         if mention.value is None or mention.interval is None:
             return None
         if change.stated.change == "decrease":
-            mention = _negated(mention)
+            mention = negated(mention)
         stated = replace(mention, form="change", change=change.stated.change or "increase")
         return Relation("change", stated, change.inputs, self.bounds, self.language)
 
@@ -494,12 +392,12 @@ class _Sentence:
 
     def _kin(self, a: int, b: int) -> bool:
         ma, mb = self.mentions[a], self.mentions[b]
-        return compatible(ma, mb) and (ma.unit is not None or _nouns_agree(ma, mb))
+        return compatible(ma, mb) and (ma.unit is not None or nouns_agree(ma, mb))
 
     def _same_kind(self, a: int, b: int) -> bool:
         """Counted in the same unit, or both bare numbers of one noun."""
         ma, mb = self.mentions[a], self.mentions[b]
-        return ma.unit == mb.unit and (ma.unit is not None or _nouns_agree(ma, mb))
+        return ma.unit == mb.unit and (ma.unit is not None or nouns_agree(ma, mb))
 
     def _pair(self, stated: int, levels: list[int]) -> tuple[int, int] | None:
         """(base, new) among ``levels``, as the cues before them say."""
@@ -545,7 +443,7 @@ class _Sentence:
         elif change.unit == PERCENT:
             levels = [i for i in levels if self.mentions[i].unit != POINTS]
         else:  # a change by an amount: the levels are amounts of its kind
-            levels = [i for i in levels if _level_of(self.mentions[i], change)]
+            levels = [i for i in levels if level_of(self.mentions[i], change)]
         pair = self._apart(stated, self._pair(stated, levels))
         if pair is None:
             return None
@@ -708,7 +606,7 @@ class _Sentence:
         bare = [i for i in levels if self.mentions[i].unit is None and self.mentions[i].noun]
         if not average.noun:
             return [], []
-        totals = [i for i in bare if _same_noun(self.mentions[i], average)]
+        totals = [i for i in bare if same_noun(self.mentions[i], average)]
         counts = [i for i in bare if i not in totals]
         return totals, counts
 
@@ -767,7 +665,7 @@ class _Sentence:
                 if (
                     strict
                     and self._value(i) > self._value(whole)
-                    and not _same_noun(self.mentions[i], self.mentions[whole])
+                    and not same_noun(self.mentions[i], self.mentions[whole])
                 ):
                     continue
                 # a list the sentence announces names its groups by their own nouns

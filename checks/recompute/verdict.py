@@ -31,7 +31,8 @@ from checks.ledger.grading import Verdict, grade, is_hedged, printed_difference
 from checks.model.finding import Severity
 from checks.numbers.interval import Interval, IntervalError
 from checks.numbers.parse import NumberParseError, parse_number
-from checks.recompute.relations import PERCENT, POINTS, Relation, is_count
+from checks.recompute.kinds import PERCENT, POINTS, is_count
+from checks.recompute.relations import Relation
 from checks.rules.values import SCALES
 from checks.scan.mention import Mention
 
