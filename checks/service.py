@@ -119,7 +119,7 @@ def find_finding(
     else:
         pkg = load_package(target)
         candidates = check_loaded(pkg).findings
-    matches = [f for f in candidates if f.fingerprint.startswith(fingerprint.strip().lower())]
+    matches = _matching(candidates, fingerprint)
     if not fingerprint.strip() or not matches:
         raise InputError(
             f"no finding with fingerprint {fingerprint!r}"
@@ -141,15 +141,21 @@ def _earlier_report(pkg: Package | None, fingerprint: str) -> str:
     it: say so, and how to explain it from that report (the data changed since)."""
     if pkg is None or not fingerprint.strip():
         return ""
-    report = pkg.root / "reports" / "findings.json"
     try:
+        report = default_folder(pkg.root, "reports") / "findings.json"  # where check wrote it
         earlier = load_result(report).findings
     except (InputError, OSError):
         return ""
-    if not any(f.fingerprint.startswith(fingerprint.strip().lower()) for f in earlier):
+    if not _matching(earlier, fingerprint):
         return ""
     return (
         f" in a fresh check of the package; {report} (an earlier run) holds it, so the data "
         f"changed since: `claimledger explain {fingerprint.strip()} --findings {report}` "
         "explains it from that report"
     )
+
+
+def _matching(findings: Iterable[Finding], fingerprint: str) -> list[Finding]:
+    """The findings whose fingerprint starts with ``fingerprint`` (a prefix is enough)."""
+    prefix = fingerprint.strip().lower()
+    return [f for f in findings if f.fingerprint.startswith(prefix)]

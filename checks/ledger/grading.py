@@ -74,15 +74,14 @@ def milder(a: Severity, b: Severity) -> Severity:
 class Verdict:
     """The verdict on one comparison.
 
-            ``severity`` is None when the figures agree. ``basis`` is ``disjoint`` (no reading
-            agrees), ``rounded`` (only reading a round number as rounded to one significant figure
-            agrees: :mod:`checks.recompute.verdict`), ``precision`` (only the rounding of the
-            printed operands of a sentence's own arithmetic agrees), ``points`` (a change printed as
-        a percent agrees only as a difference in points), ``direction`` (a change word whose levels
-    move the other way), ``edge`` (they agree only at
-            the edges of their hedges) or ``agree``;
-            ``difference`` the relative difference of the printed figures; ``share`` the share it
-            was held against; ``error_gap`` the declared gap to an error, if any.
+    ``severity`` is None when the figures agree. ``basis`` is ``disjoint`` (no reading
+    agrees), ``rounded`` (only reading a round number as rounded to one significant figure
+    agrees: :mod:`checks.recompute.verdict`), ``precision`` (only the rounding of the
+    printed operands of a sentence's own arithmetic agrees), ``points`` (a change printed as
+    a percent agrees only as a difference in points), ``direction`` (a change word whose
+    levels move the other way), ``edge`` (they agree only at the edges of their hedges) or
+    ``agree``; ``difference`` the relative difference of the printed figures; ``share`` the
+    share it was held against; ``error_gap`` the declared gap to an error, if any.
     """
 
     severity: Severity | None

@@ -127,13 +127,17 @@ _PER_PERIOD = re.compile(
 """A rate per period after a change (``15% a year``, ``tăng 15%/năm``): compounded over the
 years between two levels, not the change between them."""
 
-_DIRECTION = {" ".join(w.word.casefold().split()): w.direction for w in change_words()}
+
+@cache
+def _directions() -> dict[str, str]:
+    """Each change word (blanks collapsed, lower case) → ``increase`` or ``decrease``."""
+    return {" ".join(w.word.casefold().split()): w.direction for w in change_words()}
 
 
 @cache
 def _change_verb() -> re.Pattern[str]:
     """A change word standing alone (``rose``, ``tăng``), not part of a stated change."""
-    words = sorted(_DIRECTION, key=len, reverse=True)
+    words = sorted(_directions(), key=len, reverse=True)
     alternation = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
     return re.compile(rf"(?<!\w)(?P<verb>(?i:{alternation}))(?!\w)")
 
@@ -191,11 +195,10 @@ def _tail(segment: str) -> str:
 def _role(segment: str, language: str, roles: tuple[str, ...]) -> str | None:
     """The role of the cue nearest the number, in its clause and close enough to it."""
     tail = _tail(segment)
-    found = [(role, end) for role, _, end in cue_matches(tail, language) if role in roles]
+    found = [match for match in cue_matches(tail, language) if match[0] in roles]
     if not found:
         return None
-    role, end = found[-1]
-    start = [s for r, s, e in cue_matches(tail, language) if r == role and e == end][-1]
+    role, start, end = found[-1]
     if tail[start:end].strip().casefold() in _AFTER_A_NUMBER and _WORD.search(tail[:start]):
         return None  # ``Spending on education reached $96bn``: not ``up 5% on $90bn``
     between = _WORD.findall(tail[end:])
@@ -306,13 +309,13 @@ class _Sentence:
         between = self._between(last, levels[0])
         if ";" in between or _change_verb().search(between):
             return None  # ``…, or $2 billion, to a record, while profit rose to $40 billion``
-        level = self.mentions[levels[0]]
-        if not (compatible(moved, level) and (moved.unit is not None or nouns_agree(moved, level))):
+        if not self._kin(amount, levels[0]):  # the sign set above changes no unit or noun
             return None
+        level = self.mentions[levels[0]]
         if rate.form != "change":  # ``, or 3.4%``: a restatement takes the change's sign
             down = (moved.value or 0.0) < 0
             rate = replace(negated(rate) if down else rate, form="change", change=moved.change)
-        return Relation("change", rate, (moved, level), self.bounds, self.language)
+        return self._relation_of("change", rate, moved, level)
 
     def _direction(self) -> Relation | None:
         """``Inflation rose to 2.9% from 3.2%``: a change word with no figure, between a
@@ -335,7 +338,7 @@ class _Sentence:
             return None
         verb = verbs[-1]
         word = verb.group("verb")
-        direction = _DIRECTION[" ".join(word.casefold().split())]
+        direction = _directions()[" ".join(word.casefold().split())]
         stated = replace(
             self.mentions[new],
             start=verb.start("verb"),
@@ -348,7 +351,7 @@ class _Sentence:
             interval=None,
             qualifier="exact",
         )
-        return self._relation_of("change", stated, base, new)
+        return self._relation_of("change", stated, self.mentions[base], self.mentions[new])
 
     def _restated(self, index: int) -> bool:
         """``tăng 5,3 triệu đồng, tương đương 8,1%``, ``rose 250 points, or 7%``: a
@@ -368,7 +371,7 @@ class _Sentence:
         if change.stated.change == "decrease":
             mention = negated(mention)
         stated = replace(mention, form="change", change=change.stated.change or "increase")
-        return Relation("change", stated, change.inputs, self.bounds, self.language)
+        return self._relation_of("change", stated, *change.inputs)
 
     def _relation(self, kind: str, stated: int, *inputs: int) -> Relation:
         return Relation(
@@ -379,10 +382,9 @@ class _Sentence:
             self.language,
         )
 
-    def _relation_of(self, kind: str, stated: Mention, *inputs: int) -> Relation:
-        return Relation(
-            kind, stated, tuple(self.mentions[i] for i in inputs), self.bounds, self.language
-        )
+    def _relation_of(self, kind: str, stated: Mention, *inputs: Mention) -> Relation:
+        """A relation of mentions made for it (a sign set, a change word as the figure)."""
+        return Relation(kind, stated, inputs, self.bounds, self.language)
 
     def _levels(self, stated: int) -> list[int]:
         return [i for i, m in enumerate(self.mentions) if i != stated and self._is_level(i)]
@@ -595,9 +597,7 @@ class _Sentence:
         totals = [i for i in levels if self.mentions[i].unit == average.unit]
         if len(spans) != 1 or len(totals) != 1:
             return None
-        return Relation(
-            "average", average, (self.mentions[totals[0]], spans[0]), self.bounds, self.language
-        )
+        return self._relation_of("average", average, self.mentions[totals[0]], spans[0])
 
     def _counted_average(self, stated: int, levels: list[int]) -> tuple[list[int], list[int]]:
         """An average of bare counts: the total counts the average's noun (``goals``), the
@@ -633,6 +633,10 @@ class _Sentence:
             for i, m in enumerate(self.mentions)
             if self._is_level(i) and m.unit not in (PERCENT, POINTS)
         ]
+        # a level a change reaches (lên, to) is no part; without a change, ``đạt`` is the
+        # verb of a part (``khách châu Á đạt 13,34 triệu lượt``)
+        changed = any(m.form in ("change", "multiplier") for m in self.mentions)
+        not_parts = ("base", "after", "whole") if changed else ("base", "whole")
         for position, whole in enumerate(levels):
             rest = levels[position + 1 :]
             if not rest:
@@ -654,10 +658,6 @@ class _Sentence:
             # ``Tổng cộng 5 đội … 150 cầu thủ``: under a whole marked by a total cue alone,
             # a larger number of another noun counts something else
             strict = not (listed or breakdown) and self.roles[whole] == "total"
-            # a level a change reaches (lên, to) is no part; without a change, ``đạt`` is the
-            # verb of a part (``khách châu Á đạt 13,34 triệu lượt``)
-            changed = any(m.form in ("change", "multiplier") for m in self.mentions)
-            not_parts = ("base", "after", "whole") if changed else ("base", "whole")
             parts: list[int] = []
             for i in rest:
                 if ";" in self._between(whole, i):

@@ -334,7 +334,13 @@ def _hedged(mention: Mention) -> Interval:
     if mention.form == "multiplier" and reach is not None and mention.value is not None:
         value = mention.value
         return Interval(value * reach[0], value * reach[1])
-    return _whole_multiple(mention) or _exact_count(mention) or mention.interval
+    return _fixed_reach(mention) or mention.interval
+
+
+def _fixed_reach(mention: Mention) -> Interval | None:
+    """What a plain whole multiple or an exact count stands for, hedged or as printed
+    alike; None for any other number."""
+    return _whole_multiple(mention) or _exact_count(mention)
 
 
 _COUNTED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})*")
@@ -390,18 +396,13 @@ def _two_figures(mention: Mention, language: str) -> Interval:
 def _printed(mention: Mention, language: str) -> Interval:
     """The printed precision alone, without hedge or halo (a whole multiple's reach), with
     the sign of the mention (``fell $2.10, or 3.4%``: the 3.4% is a fall)."""
-    whole = _whole_multiple(mention) or _exact_count(mention)
-    if whole is not None:
-        return whole
-    printed = _unsigned_printed(mention, language)
+    fixed = _fixed_reach(mention)
+    if fixed is not None:
+        return fixed
+    printed = parse_number(mention.as_written, locale=mention.language or language).printed
     if mention.value is not None and mention.value < 0 < printed.lo:
         return Interval(-printed.hi, -printed.lo)
     return printed
-
-
-def _unsigned_printed(mention: Mention, language: str) -> Interval:
-    parsed = parse_number(mention.as_written, locale=mention.language or language)
-    return parsed.printed
 
 
 def _show(x: float, kind: str, reading: str, stated: Mention) -> str:

@@ -175,15 +175,14 @@ def one_per_reading(
     groups: dict[tuple[Reading, Reading], list[tuple[int, int, T]]] = {}
     for left, right, found in pairs:
         key = (_reading(table.claim(left)), _reading(table.claim(right)))
-        flipped = (key[1], key[0])
-        groups.setdefault(flipped if flipped in groups else key, []).append((left, right, found))
-    for (left_reading, _), members in groups.items():
+        if key[0] != key[1] and (key[1], key[0]) in groups:  # named the other way round
+            key, left, right = (key[1], key[0]), right, left
+        groups.setdefault(key, []).append((left, right, found))
+    for members in groups.values():
         head_left, head_right, found = members[0]
         lefts: list[int] = []
         rights: list[int] = []
         for left, right, _ in members:
-            if _reading(table.claim(left)) != left_reading:
-                left, right = right, left
             lefts += [] if left in (head_left, *lefts) else [left]
             rights += [] if right in (head_right, *rights) else [right]
         yield head_left, head_right, found, (lefts, rights)

@@ -8,7 +8,8 @@ own sentence's numbers contradict is a finding on the claims that capture them.
 Only sentences that can hold a relation are scanned: the claim's quote prints a cue word
 (a change, a multiple, a share, an average, a total), three numbers, or a whole before one,
 told column-wise in Arrow for the whole table; the sentence around it in the source then
-needs three numbers that are not years, or two and a word of a multiple or a whole.
+needs three numbers that are not years, or two and a word of a multiple, a whole or a
+change.
 """
 
 from __future__ import annotations
