@@ -97,8 +97,9 @@ def _reads_typed(check: type[Check]) -> bool:
 
 
 class _TypedReaders:
-    """Drops the ledger's typed views once every check that reads them is done and the
-    claims as intervals, built on them, exist: the rest of the run does without them."""
+    """Drops the ledger's typed views and parsed ``as_written`` once every check that reads
+    them is done and the claims as intervals, built on them, exist: the rest of the run
+    does without them."""
 
     def __init__(self, pkg: Package, ids: Sequence[str], checks: dict[str, type[Check]]):
         self.pkg = pkg
@@ -115,7 +116,7 @@ class _TypedReaders:
         book = ledger(self.pkg)
         if self.pkg.has("claims") and not book.has("claims"):
             return  # the claims as intervals, if a later check asks, are built on them
-        book.release_typed()
+        book.release_inputs()
 
 
 def _run_lane(
@@ -189,7 +190,9 @@ def _run_parallel(
                 return first.popleft()
             return then.popleft() if then else None
 
-    def lane(first: deque[str], then: deque[str]) -> list[Finding]:
+    def lane(first: deque[str], then: deque[str], parse: bool = False) -> list[Finding]:
+        if parse:
+            _parse_written(pkg)
         found: list[Finding] = []
         while (check_id := take(first, then)) is not None:
             try:
@@ -199,12 +202,26 @@ def _run_parallel(
         return found
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = [pool.submit(lane, chain, queue), pool.submit(lane, queue, chain)]
+        parse = any(_reads_typed(checks[i]) for i in chain)  # citation reads the parse
+        results = [pool.submit(lane, chain, queue), pool.submit(lane, queue, chain, parse)]
         found = [finding for result in results for finding in result.result()]
     for check_id in ids:
         if check_id in failures:
             raise failures[check_id]
     return found
+
+
+def _parse_written(pkg: Package) -> None:
+    """The table lane's first work: the parsed ``as_written``, which citation, on the other
+    lane, needs once it has read the source texts, and which the claims as intervals are
+    built on. Built here, it is ready when citation asks; built later, by the first table
+    check that needs the claims as intervals, citation would wait for it."""
+    if not pkg.has("claims"):
+        return
+    try:
+        _ = ledger(pkg).written
+    except Exception:  # the check that asks for it raises it again, in run order
+        return
 
 
 def _declared(check: type[Check], findings: Iterable[Finding]) -> list[Finding]:

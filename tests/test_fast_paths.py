@@ -17,6 +17,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pandera.errors as pa_errors
+import pyarrow as pa
+import pyarrow.compute as pc
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -205,6 +207,30 @@ def test_fast_csv_reader_gives_the_exact_readers_result_or_steps_aside(
     assert header == list(exact.frame.columns)
     assert lines == exact.lines
     assert frame.to_dict("list") == exact.frame.to_dict("list")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(CELL, max_size=5), min_size=1, max_size=4),
+    st.integers(0, 3),
+    st.integers(0, 3),
+)
+def test_a_column_matches_a_character_class_exactly_when_one_of_its_cells_does(
+    chunks: list[list[str]], drop_first: int, drop_last: int
+) -> None:
+    from checks.model.fastcsv import _all_cells, _classes, _one_chunk
+
+    column = pa.chunked_array([pa.array(cells, pa.string()) for cells in chunks], pa.string())
+    kept = max(0, len(column) - drop_first - drop_last)
+    joined = _one_chunk(column).chunk(0)
+    for cells in (
+        _one_chunk(column.slice(drop_first, kept)).chunk(0),
+        joined.slice(drop_first, kept),
+    ):
+        whole = _all_cells(cells)  # a slice keeps the bytes of the cells left out
+        for pattern in _classes():
+            per_cell = pc.any(pc.match_substring_regex(cells, pattern)).as_py() or False
+            assert pc.any(pc.match_substring_regex(whole, pattern)).as_py() == per_cell
 
 
 def test_fast_csv_reader_handles_quoted_newlines_nfd_and_a_bom() -> None:

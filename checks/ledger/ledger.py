@@ -68,12 +68,13 @@ class Ledger:
         with self._guard:
             self._built.setdefault(key, value)
 
-    def release_typed(self) -> None:
-        """Forget the typed views (a later use builds them again). At a million claims the
-        claims view is about 350 MB; the runner drops it once the checks that read it
-        (those with ``reads_typed``) are done and the claims as intervals are built."""
+    def release_inputs(self) -> None:
+        """Forget the typed views and the parsed ``as_written`` (a later use builds them
+        again). At a million claims they are about 350 and 100 MB; the runner drops them
+        once the checks that read them (those with ``reads_typed``) are done and the claims
+        as intervals, built on them, exist."""
         with self._guard:
-            for key in [k for k in self._built if k.startswith("typed:")]:
+            for key in [k for k in self._built if k.startswith("typed:") or k == "written"]:
                 del self._built[key]
         trim_heap()
 

@@ -31,7 +31,8 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
     """The language each claim's ``as_written`` is read in, and its reading
     (:func:`~checks.numbers.batch.parse_numbers`), one row per row of claims.csv; the
     column ``quote_language`` holds what the quote's words say (``vi``, ``en``, or empty
-    when they do not tell) for every row whose digits are ambiguous or did not read.
+    when they do not tell) for every row whose digits are ambiguous or did not read, and
+    ``ambiguous`` whether the digits read differently in the two conventions.
 
     Read each as_written in its source's language; then, where the digits read
     differently in the two conventions (``1,500``) or the reading failed (an English hedge
@@ -43,12 +44,14 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
         if "as_written" in claims.columns
         else pd.Series([""] * len(claims), dtype="str")
     )
+    filled = (written != "").to_numpy(bool)
+    two_ways = ambiguous_digits(written.array) & filled
     if "quote" not in claims.columns or written.empty:
         frame = parse_numbers(written, language)
         frame["quote_language"] = ""
+        frame["ambiguous"] = two_ways
         return language, frame
-    filled = (written != "").to_numpy(bool)
-    ambiguous = np.flatnonzero(ambiguous_digits(written.array) & filled)
+    ambiguous = np.flatnonzero(two_ways)
     quotes = pa.array(claims["quote"].astype(str).array)
     if isinstance(quotes, pa.ChunkedArray):
         quotes = quotes.combine_chunks()
@@ -63,6 +66,7 @@ def read_written(book: Ledger) -> tuple[pd.Series, pd.DataFrame]:
     rows = np.concatenate([ambiguous, unread])
     settled = settled + _languages(quotes, unread)
     frame["quote_language"] = ""
+    frame["ambiguous"] = two_ways
     if len(rows) == 0:
         return language, frame
     order = np.argsort(rows, kind="stable")

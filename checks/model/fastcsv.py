@@ -182,11 +182,31 @@ def _normalised_column(column: pa.ChunkedArray, field_limit: int) -> pa.ChunkedA
     longest = pc.max(pc.binary_length(column)).as_py() or 0  # bytes >= characters
     if longest > field_limit and (pc.max(pc.utf8_length(column)).as_py() or 0) > field_limit:
         return None
-    if not pc.any(pc.match_substring_regex(column, not_plain)).as_py():
-        return _one_chunk(column)
-    if pc.any(pc.match_substring_regex(column, outside)).as_py():
+    column = _one_chunk(column)
+    cells = _all_cells(column.chunk(0))
+    if not pc.any(pc.match_substring_regex(cells, not_plain)).as_py():
+        return column
+    if pc.any(pc.match_substring_regex(cells, outside)).as_py():
         return None
     return _one_chunk(pc.utf8_normalize(column, form="NFC"))
+
+
+def _all_cells(array: pa.Array) -> pa.Array:
+    """The cells of a ``large_string`` array as one string, end to end, without a copy.
+
+    Both classes of :func:`_classes` match one character, and a character never spans two
+    cells, so a cell matches exactly when the joined cells do: one regex over the column's
+    bytes costs a fraction of one per cell (about 45 ns a cell at a million rows).
+    """
+    if len(array) == 0:
+        return pa.array([""], pa.large_string())
+    offsets = np.frombuffer(array.buffers()[1], dtype=np.int64)
+    low, high = int(offsets[array.offset]), int(offsets[array.offset + len(array)])
+    data = array.buffers()[2]
+    if data is None or high == low:
+        return pa.array([""], pa.large_string())
+    ends = pa.py_buffer(np.array([0, high - low], dtype=np.int64))
+    return pa.Array.from_buffers(pa.large_string(), 1, [None, ends, data.slice(low, high - low)])
 
 
 def _one_chunk(column: pa.ChunkedArray) -> pa.ChunkedArray:

@@ -220,20 +220,42 @@ def _read_small_source(path: Path, display: str, max_bytes: int) -> SourceText |
     Anything else (large, unreadable, not UTF-8, not a regular file) returns None, and
     :func:`hash_source` streams it and raises the precise error.
     """
-    try:
-        status = os.stat(path)
-        if not stat.S_ISREG(status.st_mode) or status.st_size > min(_ONE_READ_BYTES, max_bytes):
-            return None
-        data = path.read_bytes()
-        text = data.decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+    limit = min(_ONE_READ_BYTES, max_bytes)
+    data = _read_whole(path, limit)
+    if data is None:
         return None
-    if len(data) > min(_ONE_READ_BYTES, max_bytes):
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
         return None
     entry = SourceText(path, hashlib.sha256(data).hexdigest(), len(data), display, max_bytes)
     text = text[1:] if text.startswith("\ufeff") else text
     entry.__dict__["text"] = unicodedata.normalize("NFC", text)  # fills the cached_property
     return entry
+
+
+def _read_whole(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file of at most ``limit`` bytes, in one open; else None."""
+    try:  # non-blocking: a FIFO among the sources must not hang the run
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        status = os.fstat(fd)
+        if not stat.S_ISREG(status.st_mode) or status.st_size > limit:
+            return None
+        parts, size = [], 0
+        while size <= limit:  # to one byte past the limit: a file that grew is streamed
+            part = os.read(fd, limit + 1 - size)
+            if not part:
+                break
+            parts.append(part)
+            size += len(part)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return b"".join(parts) if size <= limit else None
 
 
 def load_package(

@@ -183,7 +183,7 @@ def sentence_language(sentence: str) -> str | None:
     return _decide(len(words), marked, english)
 
 
-_KNOWN = "^[\t-\r\x1c-\x7e\x85\xa0-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20bf]*$"
+_KNOWN = "[\t-\r\x1c-\x7e\x85\xa0-\u024f\u1e00-\u1eff\u2000-\u206f\u20a0-\u20bf]"
 """Quotes made only of these characters (ASCII, Latin, Vietnamese, general punctuation,
 currency signs) are told column-wise: the word tables of :mod:`checks.numbers.wordcount`,
 built from Python's ``[^\\W\\d_]``, cover all of them. Any other quote is told by
@@ -217,8 +217,8 @@ def sentence_languages(sentences: Sequence[str] | Any) -> list[str | None]:
         first[1:] = ~np.asarray(repeated.to_numpy(zero_copy_only=False), dtype=bool)
     distinct = column.filter(pa.array(first))
     text = pc.utf8_slice_codeunits(distinct, 0, _SAMPLE)
-    known = np.asarray(pc.match_substring_regex(text, _KNOWN).to_numpy(zero_copy_only=False))
-    words, marked, english = count_words(text, _MARKED_LETTERS, _ENGLISH)
+    words, marked, english, unknown = count_words(text, _MARKED_LETTERS, _ENGLISH, _KNOWN)
+    known = unknown == 0
     enough = words >= _MIN_WORDS
     share = _SHARE * words  # float64, as in _decide
     vi = enough & (marked >= share) & (marked > english)

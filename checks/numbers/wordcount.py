@@ -28,7 +28,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 _KEY_BYTES = 8
 """Words of up to this many ASCII letters are compared as one 64-bit integer."""
 
-Counts = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]]
+Counts = tuple[
+    npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.int64]
+]
 
 
 @cache
@@ -38,6 +40,18 @@ def _tables(marked: frozenset[str]) -> tuple[npt.NDArray[np.bool_], npt.NDArray[
     is_marked = np.zeros(LIMIT + 1, dtype=bool)
     is_marked[[ord(c) for c in marked if ord(c) < LIMIT]] = True
     return letter, is_marked & letter
+
+
+@cache
+def _known_tables(known: str) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Which single bytes, and which code points of wider characters, the character class
+    ``known`` holds; :data:`LIMIT` and beyond, never."""
+    pattern = re.compile(known)
+    points = np.array([pattern.fullmatch(chr(c)) is not None for c in range(LIMIT + 1)])
+    points[LIMIT] = False
+    ascii_bytes = np.ones(256, dtype=bool)  # the bytes of wider characters: told by points
+    ascii_bytes[:0x80] = points[:0x80]
+    return ascii_bytes, points
 
 
 @cache
@@ -51,27 +65,32 @@ def _pack(word: bytes) -> int:
     return int.from_bytes(word.ljust(_KEY_BYTES, b"\0"), "little")
 
 
-def count_words(texts: Any, marked: frozenset[str], common: frozenset[str]) -> Counts:
+def count_words(
+    texts: Any, marked: frozenset[str], common: frozenset[str], known: str = "[\\s\\S]"
+) -> Counts:
     """For each text of an Arrow string array: how many words, how many holding a letter of
-    ``marked``, and how many ASCII words whose lower case is in ``common`` (lower-case
-    ASCII words of at most eight letters).
+    ``marked``, how many ASCII words whose lower case is in ``common`` (lower-case ASCII
+    words of at most eight letters), and how many characters are outside the class
+    ``known`` (a regex class; any character at or past :data:`LIMIT` is outside).
 
     >>> import pyarrow as pa
     >>> count_words(pa.array(["Đây là the 2,5", "OF the, x"]), frozenset("đĐ"),
-    ...             frozenset({"the", "of"}))[0].tolist()
-    [3, 3]
+    ...             frozenset({"the", "of"}), "[a-z ,]")[3].tolist()
+    [5, 2]
     """
     size = len(texts)
-    counts = np.zeros(size, np.int64), np.zeros(size, np.int64), np.zeros(size, np.int64)
-    block = 1 << 16  # rows at a time: a few tens of MB of arrays
+    counts = tuple(np.zeros(size, np.int64) for _ in range(4))
+    block = 1 << 14  # rows at a time: arrays of a few MB, which the C heap reuses (a larger
+    # array gets fresh pages from the system each time, and faulting them in costs more than
+    # the counting)
     for first in range(0, size, block):
-        part = _count(texts.slice(first, block), marked, common)
+        part = _count(texts.slice(first, block), marked, common, known)
         for total, found in zip(counts, part, strict=True):
             total[first : first + len(found)] = found
-    return counts
+    return counts  # type: ignore[return-value]  # four arrays, built in a loop
 
 
-def _count(texts: Any, marked: frozenset[str], common: frozenset[str]) -> Counts:
+def _count(texts: Any, marked: frozenset[str], common: frozenset[str], known: str) -> Counts:
     size = len(texts)
     offsets_buffer, data_buffer = texts.buffers()[1], texts.buffers()[2]
     width = np.int64 if texts.type in (pa.large_string(), pa.large_binary()) else np.int32
@@ -102,20 +121,26 @@ def _count(texts: Any, marked: frozenset[str], common: frozenset[str]) -> Counts
     ends = letter.copy()
     ends[:-1] &= ~letter[1:] | row_first[1:-1]
     at_begin, at_end = np.flatnonzero(begins), np.flatnonzero(ends)  # in bytes
-    word_row = np.searchsorted(offsets[1:] - low, at_begin, side="right")
+    # each byte's row (an empty row has none), and a running count of the words begun,
+    # tell each word its row and each letter its word
+    byte_row = np.repeat(np.arange(size, dtype=np.int32), np.diff(offsets).astype(np.intp))
+    word_row = byte_row[at_begin]
     count = np.bincount(word_row, minlength=size)
     wide_at = lead_at[wide_letter]
-    word_of_wide = np.searchsorted(at_begin, wide_at, side="right") - 1
+    word_of_wide = np.cumsum(begins, dtype=np.int32)[wide_at] - 1
     has_mark = np.zeros(len(at_begin), dtype=bool)
     has_mark[word_of_wide[marked_table[points[wide_letter]]]] = True
     non_ascii = np.zeros(len(at_begin), dtype=bool)
     non_ascii[word_of_wide] = True
     length = at_end - at_begin + 1  # bytes, which are letters for an ASCII word
     short = np.flatnonzero(~non_ascii & (length <= _KEY_BYTES))
+    known_bytes, known_points = _known_tables(known)
+    outside = np.concatenate([np.flatnonzero(~known_bytes[body]), lead_at[~known_points[points]]])
     return (
         count.astype(np.int64),
         np.bincount(word_row[has_mark], minlength=size).astype(np.int64),
         _common(raw, at_begin[short], length[short], word_row[short], size, common),
+        np.bincount(byte_row[outside], minlength=size).astype(np.int64),
     )
 
 
@@ -143,7 +168,7 @@ def _common(
     raw: npt.NDArray[np.uint8],
     begins: npt.NDArray[np.intp],
     length: npt.NDArray[np.int64],
-    word_row: npt.NDArray[np.intp],
+    word_row: npt.NDArray[np.integer[Any]],
     size: int,
     common: frozenset[str],
 ) -> npt.NDArray[np.int64]:

@@ -34,7 +34,6 @@ from checks.model.package import Package, SourceText
 from checks.numbers.batch import hedges_before
 from checks.numbers.hedges import has_phrase_for
 from checks.numbers.interval import Interval
-from checks.numbers.language import ambiguous_digits
 from checks.numbers.parse import NumberParseError, parse_number
 from checks.numbers.qualifiers import KEEP_PRINTED, QualifierError, widen
 from checks.numbers.units import UnitError, conversion_factor
@@ -160,7 +159,7 @@ CODES: tuple[FindingCode, ...] = (
 class CitationCheck:
     id: ClassVar[str] = CHECK
     lane: ClassVar[str] = "sources"  # reads the archived texts: runs beside the table checks
-    reads_typed: ClassVar[bool] = True  # the typed claims and sources views
+    reads_typed: ClassVar[bool] = True  # the typed claims and sources, the parsed as_written
     title: ClassVar[str] = "Quotes, offsets and numbers match the archived sources"
     codes: ClassVar[tuple[FindingCode, ...]] = (*CODES, UNREGISTERED_CODE)
     help: ClassVar[str] = (
@@ -541,7 +540,7 @@ class _ClaimChecks:
     ) -> None:
         """An as_written whose digits read differently in vi and en (``1,500``) in a quote
         whose words do not tell its language: both readings, never a silent guess."""
-        maybe = np.flatnonzero(ambiguous_digits(as_written[rows]))
+        maybe = np.flatnonzero(parsed["ambiguous"].to_numpy(bool))
         values = parsed["value"].to_numpy(float)
         settled = parsed["quote_language"].to_numpy(dtype=object)  # read with the number
         for i in maybe.tolist():
