@@ -78,7 +78,9 @@ class Verdict:
     agrees), ``rounded`` (only reading a round number as rounded to one significant figure
     agrees: :mod:`checks.recompute.verdict`), ``precision`` (only the rounding of the
     printed operands of a sentence's own arithmetic agrees), ``points`` (a change printed as
-    a percent agrees only as a difference in points), ``direction`` (a change word whose
+    a percent agrees only as a difference in points), ``more`` (``N times more`` agrees
+    only read as N + 1 times as much), ``swapped`` (a change in percent reckoned on the new
+    level), ``direction`` (a change word whose
     levels move the other way), ``edge`` (they agree only at the edges of their hedges) or
     ``agree``; ``difference`` the relative difference of the printed figures; ``share`` the
     share it was held against; ``error_gap`` the declared gap to an error, if any.
@@ -110,6 +112,17 @@ class Verdict:
             return (
                 f"they agree only read as a difference in percentage points, which is printed "
                 f"as a percent: read as a relative change, as printed, they differ by {shown}"
+            )
+        if self.basis == "more":
+            return (
+                f"they agree only reading 'N times more' strictly, as N + 1 times as much; "
+                f"read as N times as much, as printed, they differ by {shown}"
+            )
+        if self.basis == "swapped":
+            return (
+                f"the stated figure is the change reckoned on the new level instead of the "
+                f"level before it; reckoned on the level before it, as printed, they differ "
+                f"by {shown}"
             )
         if self.basis == "rounded":
             return (

@@ -69,6 +69,9 @@ class Relation:
     inputs: tuple[Mention, ...]
     sentence: tuple[int, int]
     language: str
+    more: bool = False
+    """A multiple printed as ``N times more``/``tăng N lần``, which may mean N or N + 1
+    times as much."""
 
 
 def find_relations(text: str, mentions: Iterable[Mention], language: str) -> list[Relation]:
@@ -116,6 +119,25 @@ _DOWN = frozenset(
     ("lower", "less", "fewer", "smaller", "below", "thấp hơn", "ít hơn", "nhỏ hơn", "drop",
      "decline", "decrease", "fall", "reduction", "cut", "slump", "dip")
 )  # fmt: skip
+
+
+_BARE_TIMES = re.compile(r"(?i)\S+[^\S\n]+(?:times|lần)")
+"""A multiplier printed as a count and ``times``/``lần`` alone (``14 times``, ``3 lần``)."""
+_COMPARES_AFTER = re.compile(
+    r"[^\S\n]*(?i:the|as|that|more|higher|larger|bigger|greater|lower|less|fewer|smaller|"
+    r"over|than|what|its|their|those|so với|hơn|trước|năm trước|cùng kỳ)(?!\w)"
+)
+"""What follows a multiple (``3 times the``, ``three times as many``, ``3 lần so với``)."""
+_COMPARES_BEFORE = re.compile(
+    r"(?i:hơn|bằng|gấp|tăng|giảm|increased|rose|grew|up|down|fell|decreased)[^\S\n]*$"
+)
+"""What precedes a multiple (``cao hơn 3 lần``, ``bằng 3 lần``, ``increased 3 times``)."""
+
+
+_MORE_AFTER = re.compile(
+    r"[^\S\n]*(?i:more|higher|larger|bigger|greater|nhiều hơn|cao hơn|lớn hơn)(?!\w)"
+)
+_MORE_BEFORE = re.compile(r"(?i:nhiều hơn|cao hơn|lớn hơn)[^\S\n]*$")
 
 
 _PER_PERIOD = re.compile(
@@ -264,7 +286,11 @@ class _Sentence:
                 relation = self._in_percent(index, changes[index - 1])
             elif self._restated(index) and self.mentions[index - 1].form == "change":
                 relation = self._to_level(index, index - 1)  # fell $2.10, or 3.4%, to $80.15
-            elif mention.form == "multiplier" and mention.interval is not None:
+            elif (
+                mention.form == "multiplier"
+                and mention.interval is not None
+                and not self._how_often(mention)
+            ):
                 relation = self._multiple(index)
             elif self._is_level(index) and mention.unit == PERCENT:
                 relation = self._share(index)
@@ -453,6 +479,17 @@ class _Sentence:
             return None
         return self._relation("change", stated, *pair)
 
+    def _how_often(self, mention: Mention) -> bool:
+        """A bare ``N times``/``N lần`` that counts how often something happened (``cited
+        14 times``, ``đã 3 lần vô địch``), not a multiple: nothing compares after it
+        (``3 times higher``, ``three times as many``, ``3 lần so với``) or before it
+        (``cao hơn 3 lần``, ``bằng 3 lần``), and no change or ``gấp`` is printed with it."""
+        if mention.change or not _BARE_TIMES.fullmatch(mention.as_written):
+            return False
+        after = self.text[mention.end : self.bounds[1]]
+        before = self.text[self.bounds[0] : mention.start]
+        return not (_COMPARES_AFTER.match(after) or _COMPARES_BEFORE.search(before))
+
     def _multiple(self, stated: int) -> Relation | None:
         levels = self._levels(stated)
         pair = self._pair(stated, levels)
@@ -470,7 +507,21 @@ class _Sentence:
         pair = self._apart(stated, pair)
         if pair is None or not self._kin(*pair):
             return None
-        return self._relation("multiple", stated, *pair)
+        return replace(self._relation("multiple", stated, *pair), more=self._more(stated))
+
+    def _more(self, stated: int) -> bool:
+        """``3 times more``, ``three times higher than``, ``tăng 3 lần``, ``nhiều hơn 3 lần``:
+        read strictly, one more than the multiple (``gấp``, ``as much as``, ``the``: not)."""
+        mention = self.mentions[stated]
+        if "gấp" in mention.as_written.casefold() or mention.change == "decrease":
+            return False
+        before = self.text[self.bounds[0] : mention.start]
+        after = self.text[mention.end : self.bounds[1]]
+        return bool(
+            mention.change == "increase"
+            or _MORE_AFTER.match(after)
+            or _MORE_BEFORE.search(before)
+        )
 
     def _share(self, stated: int) -> Relation | None:
         """A percentage of a part and a whole. The percentage is marked as a share

@@ -37,8 +37,8 @@ from checks.rules.values import SCALES
 from checks.scan.mention import Mention
 
 _RANK = {
-    "agree": 0, "precision": 1, "edge": 1, "points": 1, "rounded": 2, "disjoint": 3,
-    "direction": 3,
+    "agree": 0, "precision": 1, "edge": 1, "points": 1, "more": 1, "rounded": 2,
+    "disjoint": 3, "direction": 3, "swapped": 3,
 }  # fmt: skip
 
 
@@ -53,7 +53,9 @@ class Recomputed:
     stated_printed: Interval
     verdict: Verdict
     reading: str = ""
-    """``relative`` or ``points`` for a change between two percentages; else empty."""
+    """``relative`` or ``points`` for a change between two percentages, ``more`` for a
+    multiple read as one more than printed (``3 times more``: 4 times as much); else
+    empty."""
     point: float = math.nan
     """The figure computed from the printed values themselves."""
 
@@ -129,6 +131,18 @@ def recompute(relation: Relation) -> Recomputed | None:
     if not kept:
         return None
     best = min(kept, key=lambda c: (_RANK[c.verdict.basis], c.verdict.difference))
+    if best.reading == "more" and best.verdict.agrees:
+        # ``tăng 3 lần, lên 1,2 triệu … so với 300 nghìn``: 4 times as much, which "3 times
+        # more" means only read strictly; the usual reading (3 times as much) disagrees
+        plain = next(c for c in kept if c.reading == "")
+        best = replace(
+            plain, verdict=Verdict(Severity.WARNING, "more", plain.verdict.difference, 0.0, None)
+        )
+    if _swapped_base(best):
+        difference = best.verdict.difference or printed_difference(
+            Interval.point(best.point), _point(best.relation.stated)
+        )
+        best = replace(best, verdict=Verdict(Severity.ERROR, "swapped", difference, 0.0, None))
     relative = [c for c in kept if c.reading == "relative"]
     if (
         best.reading == "points"
@@ -142,7 +156,33 @@ def recompute(relation: Relation) -> Recomputed | None:
     return best
 
 
+def _swapped_base(found: Recomputed) -> bool:
+    """A change in percent that is the difference over the new level, not the old one
+    (``giảm từ 5 triệu xuống 4 triệu, tức giảm 25%``: 1 over 4), while the change reckoned
+    on the old level does not round to it: the best-known slip of a percent change, which
+    the halo of round levels would otherwise let agree."""
+    relation = found.relation
+    stated = relation.stated
+    if (
+        relation.kind != "change"
+        or found.reading != "relative"
+        or stated.unit != PERCENT
+        or is_hedged(stated.qualifier)
+        or len(relation.inputs) != 2
+    ):
+        return False
+    base, new = (_point(m).mid for m in relation.inputs)
+    if new == 0 or base == new:
+        return False
+    target = _printed(stated, relation.language)
+    return _rounds_to(target, (new - base) / abs(new) * 100.0) and not _rounds_to(
+        target, found.point
+    )
+
+
 def _readings(relation: Relation) -> list[str]:
+    if relation.kind == "multiple" and relation.more:
+        return ["", "more"]
     if relation.kind == "change" and relation.inputs[0].form == "change":
         return ["to_level"]  # an amount and the level it reached: the base is their difference
     if relation.kind != "change" or relation.stated.unit != PERCENT:
@@ -237,7 +277,10 @@ def _compute(relation: Relation, reading: str, values: list[Interval]) -> Interv
         return new - base
     if kind == "multiple":
         base, new = values
-        return None if base.lo <= 0 else new / base
+        if base.lo <= 0:
+            return None
+        ratio = new / base
+        return ratio - Interval.point(1.0) if reading == "more" else ratio
     if kind == "share":
         part, whole = values
         return None if whole.lo <= 0 else (part / whole).scale(100.0)
