@@ -392,3 +392,78 @@ def test_the_check_looks_at_the_sentences_of_quotes_with_a_cue_or_a_whole(
     from checks.suite.sentences import _quote_filter
 
     assert pc.match_substring_regex(pa.array([quote]), _quote_filter())[0].as_py() is picked
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # how often, not a multiple
+        ("The clause was cited 14 times in the 112-page ruling of 2021.", []),
+        ("Anh đã 3 lần vô địch, ghi 14 bàn trong 22 trận.", []),
+        # "N times more": the usual reading agrees; the strict one (N + 1) only warns
+        (
+            "Khách tăng 3 lần, lên 900 nghìn lượt so với 300 nghìn lượt năm trước.",
+            [("multiple", "ok")],
+        ),
+        (
+            "Khách tăng 3 lần, lên 1,2 triệu lượt so với 300 nghìn lượt năm trước.",
+            [("multiple", "warning")],
+        ),
+        (
+            "Khách gấp 3 lần, đạt 1,2 triệu lượt so với 300 nghìn lượt năm trước.",
+            [("multiple", "error")],
+        ),
+        # a percent change reckoned on the new level, even where round levels' halos reach it
+        ("Số khách giảm từ 5 triệu lượt xuống 4 triệu lượt, tức giảm 25%.", [("change", "error")]),
+        ("Sales dropped from 2.4 million to 2.0 million, a fall of 20%.", [("change", "error")]),
+        ("Sales dropped from 2.4 million to 2.0 million, a fall of 16.7%.", [("change", "ok")]),
+        # a share in words
+        (
+            "Có 450 trong số 1.800 hộ đã nhận hỗ trợ, tức khoảng một phần ba số hộ.",
+            [("share", "error")],
+        ),
+        (
+            "Có 600 trong số 1.800 hộ đã nhận hỗ trợ, tức khoảng một phần ba số hộ.",
+            [("share", "ok")],
+        ),
+        (
+            "Of the 6 million workers, 1.5 million, or one in four, earn less.",
+            [("share", "ok"), ("parts", "ok")],
+        ),
+        (
+            "Of the 6 million workers, 900,000, or one in four, earn less.",
+            [("share", "error"), ("parts", "ok")],
+        ),
+        # an average per month over the one year the sentence names
+        (
+            "Năm 2024, cảng thông qua 5,4 triệu TEU, bình quân mỗi tháng đạt 500 nghìn TEU.",
+            [("average", "error")],
+        ),
+        (
+            "Năm 2023 có 217.700 doanh nghiệp mới, bình quân mỗi tháng có 18.100 doanh nghiệp.",
+            [("average", "ok")],
+        ),
+        (
+            "The charity handed out 2.1 million parcels last year, an average of 210,000 a month.",
+            [("average", "error")],
+        ),
+        (
+            "Năm ngoái, hãng chở 24 triệu lượt khách, bình quân mỗi tháng 2 triệu lượt.",
+            [("average", "ok")],
+        ),
+        # a duration printed in whole units is exact
+        (
+            "Trong 5 năm, tỉnh thu hút 6,5 tỷ USD vốn FDI, bình quân 1,5 tỷ USD mỗi năm.",
+            [("average", "error")],
+        ),
+        # split between: the parts make up the whole
+        (
+            "The $95 billion is split between $61 billion, $26 billion and $12 billion.",
+            [("breakdown", "error")],
+        ),
+    ],
+)
+def test_forms_of_the_sixth_held_out_set_are_read(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _verdicts(sentence) == expected

@@ -1,4 +1,4 @@
-"""The sentence arithmetic on a corpus of 360 news-style sentences written to test it.
+"""The sentence arithmetic on a corpus of 780 news-style sentences written to test it.
 
 ``tests/data/recompute/`` holds Vietnamese and English sentences in the style of wire and
 statistics reporting: correct arithmetic (some with rounded operands), planted errors, and
@@ -26,7 +26,15 @@ month over a printed number of months, a change in percent and as an amount with
 level it reached (``The Dow rose 1.2%, or 412 points, to 42,512``). ``heldout5_*.txt`` (80
 more, a fifth helper): on their first run no correct or unrelated line raised anything; 23 of
 28 planted errors were errors, 2 warnings, 3 not read; its variants showed ``Bão số 3``
-summed as a part, since read as a name.
+summed as a part, since read as a name. ``heldout6_*.txt`` (120 more, a sixth helper, with
+shares and multiples in words, averages over a year, base-swapped percentages and exchange
+rates): on their first run no correct line raised anything and one unrelated line did
+(``cited 14 times`` read as a multiple); 21 of 44 planted errors were errors, 6 warnings, 4
+agreed and 13 were not read. Since fixed: how often is not a multiple; ``tăng 3 lần`` at four
+times as much is a warning; a percent change reckoned on the new level is an error; shares
+in words (``khoảng một phần ba``, ``one in four``); an average per month over a year named
+(``Năm 2024``, ``last year``); ``split between`` as a breakdown; a duration printed in
+whole units is exact (``Trong 5 năm``); ``mỗi tháng 2 triệu`` is not February.
 """
 
 from __future__ import annotations
@@ -73,6 +81,23 @@ KNOWN_MISSES = {
     # $2,000 as a round number reaches $1,700 + $400 at the limit of its rounding
     ("heldout5_en.txt", 24): "warning",
     ("heldout4_vi.txt", 25): "shares of an unprinted whole that add up to more than 100%",
+    # percentage points printed as a percent: a warning by policy (docs/recompute.md)
+    ("heldout6_vi.txt", 4): "warning",
+    ("heldout6_en.txt", 4): "warning",
+    # 12% for 76 → 84 (10.5%): reached only with both levels and the 12 at their limits
+    ("heldout6_vi.txt", 23): "warning",
+    ("heldout6_vi.txt", 10): "exports and imports under trong đó: not known to be all of trade",
+    ("heldout6_vi.txt", 15): "a share naming its whole (tổng số ca nhập viện) past a nested list",
+    ("heldout6_en.txt", 15): "a share naming its whole (of all those arrested) past a nested list",
+    ("heldout6_vi.txt", 20): "a difference after cao hơn … so với with its base in brackets",
+    ("heldout6_vi.txt", 25): "a currency conversion at a printed exchange rate",
+    ("heldout6_en.txt", 25): "a currency conversion at a printed exchange rate",
+    ("heldout6_vi.txt", 34): "a share whose whole has no cue (Khảo sát trên 1.500 học sinh)",
+    ("heldout6_en.txt", 20): "a margin between two shares (a margin of 7.3 points)",
+    ("heldout6_en.txt", 28): "a per-head figure without a per-head word (every American owes)",
+    ("heldout6_en.txt", 31): "a rate per 100,000 people",
+    ("heldout6_en.txt", 34): "a hedged part (Some 1.2 million) reaches the share in words",
+    ("heldout6_en.txt", 46): "an additional amount before its levels (an additional 1,200 … to)",
 }
 
 

@@ -34,6 +34,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
+from checks.numbers.interval import Interval
 from checks.numbers.tables import change_words
 from checks.recompute.cues import cue_matches, has_cue
 from checks.recompute.kinds import (
@@ -49,6 +50,7 @@ from checks.recompute.kinds import (
     same_noun,
     unit_class,
 )
+from checks.scan.dates import Period
 from checks.scan.language import SentenceLanguages
 from checks.scan.mention import Kind, Mention
 
@@ -79,18 +81,74 @@ def find_relations(text: str, mentions: Iterable[Mention], language: str) -> lis
     sentences = SentenceLanguages(text)
     groups: dict[tuple[int, int], list[Mention]] = {}
     durations: dict[tuple[int, int], list[Mention]] = {}
+    years: dict[tuple[int, int], list[Mention]] = {}
     for mention in mentions:
         if mention.kind is Kind.QUANTITY:
             groups.setdefault(sentences.bounds(mention.start), []).append(mention)
         elif mention.kind is Kind.DURATION and mention.value is not None:
             durations.setdefault(sentences.bounds(mention.start), []).append(mention)
+        elif mention.kind is Kind.DATE and _whole_year(mention) is not None:
+            years.setdefault(sentences.bounds(mention.start), []).append(mention)
     found: list[Relation] = []
     for bounds, group in groups.items():
-        if len(group) >= 2 or (group and durations.get(bounds)):
+        spans = durations.get(bounds, [])
+        if not spans and len(group) >= 2:  # ``Năm 2024, … 5,4 triệu TEU, bình quân mỗi tháng``
+            spans = _year_as_durations(years.get(bounds, []) or _last_year(text, bounds))
+        if len(group) >= 2 or (group and spans):
             lang = sentences.at(bounds[0]) or language
-            sentence = _Sentence(text, bounds, group, lang, durations.get(bounds, []))
+            sentence = _Sentence(text, bounds, group, lang, spans)
             found += sentence.relations()
     return found
+
+
+def _whole_year(mention: Mention) -> int | None:
+    """The year of a date that is one whole calendar year (``Năm 2024``, ``in 2023``); 0
+    for a whole year whose number is not said (``last year``)."""
+    period = mention.period
+    if period is None or not period.start.endswith("-01-01"):
+        return None
+    year = period.start[:-6]
+    if year == "-" and period.end == "--12-31":
+        return 0
+    return int(year) if year.isdigit() and period.end == f"{year}-12-31" else None
+
+
+_LAST_YEAR = re.compile(
+    r"(?<!\w)(?i:last year|in the past year|over the past year|năm ngoái|trong năm qua)(?!\w)"
+)
+"""A whole year named without its number: twelve months, whichever year it was."""
+
+
+def _last_year(text: str, bounds: tuple[int, int]) -> list[Mention]:
+    """``last year``, ``năm ngoái`` in the sentence, once, as a date of a whole year."""
+    found = list(_LAST_YEAR.finditer(text, *bounds))
+    if len(found) != 1:
+        return []
+    start, end = found[0].span()
+    return [
+        Mention(start, end, found[0].group(), Kind.DATE, (), start, end, found[0].group(),
+                period=Period("--01-01", "--12-31"))
+    ]  # fmt: skip
+
+
+def _year_as_durations(years: list[Mention]) -> list[Mention]:
+    """The one whole year a sentence names, as the months, quarters and days it lasts: the
+    count of an average per month over it. None when the sentence names several years
+    (``so với năm 2023``: which is the total's is not said)."""
+    if len(years) != 1:
+        return []
+    mention = years[0]
+    year = _whole_year(mention)
+    if year is None:  # pragma: no cover - only whole years are collected
+        return []
+    counts = [("month", 12), ("quarter", 4)]
+    if year:  # the days of a year whose number is said
+        counts.append(("day", 366 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 365))
+    return [
+        replace(mention, kind=Kind.DURATION, form="number", unit=unit, value=float(count),
+                interval=Interval.point(float(count)))
+        for unit, count in counts
+    ]  # fmt: skip
 
 
 _CLAUSE_END = re.compile(r"[,;:]")
@@ -231,6 +289,22 @@ def _role(segment: str, language: str, roles: tuple[str, ...]) -> str | None:
     return role
 
 
+def _fraction_as_percent(mention: Mention) -> Mention:
+    """A share in words (``một phần ba``, ``a third``, ``one in four``, ``cứ 10 em thì có 3``)
+    as the percentage it is, so that it is read as a share of its part and whole."""
+    if (
+        mention.form != "fraction"
+        or mention.unit is not None
+        or mention.value is None
+        or mention.interval is None
+        or not 0 < mention.value <= 1
+    ):
+        return mention
+    return replace(
+        mention, value=mention.value * 100, interval=mention.interval.scale(100.0), unit=PERCENT
+    )
+
+
 class _Sentence:
     def __init__(
         self,
@@ -244,7 +318,7 @@ class _Sentence:
         self.bounds = bounds
         self.durations = list(durations)
         """The sentence's durations (``Trong 8 tháng``): the count of an average per period."""
-        self.mentions = [self._compared(m, text) for m in mentions]
+        self.mentions = [self._compared(_fraction_as_percent(m), text) for m in mentions]
         self.language = language
         self.segments = []
         previous = bounds[0]
@@ -292,8 +366,8 @@ class _Sentence:
                 and not self._how_often(mention)
             ):
                 relation = self._multiple(index)
-            elif self._is_level(index) and mention.unit == PERCENT:
-                relation = self._share(index)
+            elif (self._is_level(index) or mention.form == "fraction") and mention.unit == PERCENT:
+                relation = self._share(index)  # ``chiếm 25%``, ``or one in four``
             if relation is None and self._is_level(index) and self._averaged(index):
                 relation = self._average(index)
             if relation is None and self._is_level(index) and self.roles[index] == "total":
@@ -518,9 +592,7 @@ class _Sentence:
         before = self.text[self.bounds[0] : mention.start]
         after = self.text[mention.end : self.bounds[1]]
         return bool(
-            mention.change == "increase"
-            or _MORE_AFTER.match(after)
-            or _MORE_BEFORE.search(before)
+            mention.change == "increase" or _MORE_AFTER.match(after) or _MORE_BEFORE.search(before)
         )
 
     def _share(self, stated: int) -> Relation | None:

@@ -34,7 +34,7 @@ from checks.numbers.parse import NumberParseError, parse_number
 from checks.recompute.kinds import PERCENT, POINTS, is_count
 from checks.recompute.relations import Relation
 from checks.rules.values import SCALES
-from checks.scan.mention import Mention
+from checks.scan.mention import Kind, Mention
 
 _RANK = {
     "agree": 0, "precision": 1, "edge": 1, "points": 1, "more": 1, "rounded": 2,
@@ -226,8 +226,9 @@ def _as_printed(relation: Relation, reading: str, point: float, printed: Interva
     ``printed`` is the figure computed from the printed precision of the operands."""
     stated = relation.stated
     target = _hedged(stated) if is_hedged(stated.qualifier) else _printed(stated, relation.language)
-    if _rounds_to(target, point):  # the exact figure rounds to the stated one
-        return Verdict(None, "agree", 0.0, 0.0, None)
+    last = _last_digit(stated)
+    if _rounds_to(target, point) or (last is not None and _rounds_to(last, point)):
+        return Verdict(None, "agree", 0.0, 0.0, None)  # the exact figure rounds to it
     probe = target if is_hedged(stated.qualifier) else _point(stated)
     if probe.overlaps(_inner(printed)):
         return Verdict(None, "agree", 0.0, 0.0, None)  # the operands were rounded, not wrong
@@ -333,6 +334,22 @@ def _rounds_to(target: Interval, point: float) -> bool:
     return target.lo < point <= target.hi
 
 
+def _last_digit(mention: Mention) -> Interval | None:
+    """An unhedged whole number rounded at its last nonzero digit, when that leaves two
+    significant digits or more (``18.100``: 18,050 to 18,150, for 217,700 over 12 months);
+    else None. ``1.000`` has none: one significant digit is too coarse to reconcile by."""
+    value = mention.value
+    if is_hedged(mention.qualifier) or value is None or value != math.floor(value) or not value:
+        return None
+    whole = abs(int(value))
+    step = 1
+    while whole % (step * 10) == 0:
+        step *= 10
+    if step == 1 or whole // step < 10:
+        return None
+    return Interval(value - step / 2, value + step / 2)
+
+
 def _inner(interval: Interval) -> Interval:
     band = interval.width * _EDGE_BAND
     return Interval(interval.lo + band, interval.hi - band)
@@ -381,9 +398,29 @@ def _hedged(mention: Mention) -> Interval:
 
 
 def _fixed_reach(mention: Mention) -> Interval | None:
-    """What a plain whole multiple or an exact count stands for, hedged or as printed
-    alike; None for any other number."""
-    return _whole_multiple(mention) or _exact_count(mention)
+    """What a plain whole multiple, a share in words, an exact count or a duration in
+    whole units (the count of an average per period: exactly that many) stands for, hedged
+    or as printed alike; None for any other number."""
+    value = mention.value
+    whole = bool(value) and value == math.floor(value or 0.0)
+    if mention.kind is Kind.DURATION and whole and not is_hedged(mention.qualifier):
+        return Interval.point(value or 0.0)  # ``Trong 5 năm``, ``Năm 2024`` as 12 months
+    return _whole_multiple(mention) or _word_share(mention) or _exact_count(mention)
+
+
+_WORD_SHARE = 0.1
+"""How far a share in words reaches: ``a third`` is 30% to 36.7%, ``one in four`` 22.5% to
+27.5%, ``cứ 10 em thì có 3`` 27% to 33%; a hedged one reaches as a hedged multiple does
+(:data:`_MULTIPLE_HEDGES`: ``khoảng một phần ba`` is 28.3% to 38.3%)."""
+
+
+def _word_share(mention: Mention) -> Interval | None:
+    """The reach of a share printed as a fraction (:func:`relations._fraction_as_percent`)."""
+    value = mention.value
+    if mention.form != "fraction" or mention.unit != PERCENT or value is None:
+        return None
+    low, high = _MULTIPLE_HEDGES.get(mention.qualifier, (1 - _WORD_SHARE, 1 + _WORD_SHARE))
+    return Interval(value * low, value * high)
 
 
 _COUNTED = re.compile(r"[0-9]{1,3}(?:[.,][0-9]{3})*")

@@ -157,8 +157,9 @@ def token_pattern(language: str) -> re.Pattern[str]:
     )
     thang = (  # "tháng 10/2025", "tháng 1 năm 2024", the number right after "tháng"
         rf"(?<=(?i:tháng){b})(?<![0-9]{b}(?i:tháng){b})(?P<thang>(?P<th_m>[0-9]{{1,2}})"
-        rf"(?:/(?P<th_y1>[0-9]{{4}})|{year('th_y2')})?)(?![0-9/]|[.,][0-9]{{3}}(?![0-9]))"
-    )  # not "mỗi tháng 4.100 trường hợp": a count after the word, not April
+        rf"(?:/(?P<th_y1>[0-9]{{4}})|{year('th_y2')})?)(?![0-9/]|[.,][0-9]{{3}}(?![0-9])"
+        rf"|{gap}(?i:triệu|tỷ|nghìn|ngàn|trăm)(?!\w))"
+    )  # not "mỗi tháng 4.100 trường hợp", "mỗi tháng 2 triệu lượt": a count, not a month
     clock = (  # 10:30, 9h30, 8h, 5pm, 10:30 a.m.
         rf"(?P<clock>[0-9]{{1,2}}(?:(?::[0-9]{{2}})?{b}?(?i:[ap]\.m\.|[ap]m)(?![^\W_])"
         r"|(?::[0-9]{2}(?::[0-9]{2})?|h[0-9]{2}|h)(?!\w)))"
