@@ -456,6 +456,15 @@ def test_the_check_looks_at_the_sentences_of_quotes_with_a_cue_or_a_whole(
             "Trong 5 năm, tỉnh thu hút 6,5 tỷ USD vốn FDI, bình quân 1,5 tỷ USD mỗi năm.",
             [("average", "error")],
         ),
+        # a figure per head over a total and a population
+        (
+            "With GDP of $4.1 trillion and 84 million people, output per head is about $60,000.",
+            [("average", "error")],
+        ),
+        (
+            "Với GDP 430 tỷ USD và dân số 100 triệu người, GDP bình quân đầu người đạt 4.300 USD.",
+            [("average", "ok")],
+        ),
         # split between: the parts make up the whole
         (
             "The $95 billion is split between $61 billion, $26 billion and $12 billion.",
