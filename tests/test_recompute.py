@@ -476,3 +476,18 @@ def test_forms_of_the_sixth_held_out_set_are_read(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _verdicts(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Từ đầu năm 2024 đến nay, tỉnh đón 2,4 triệu lượt, bình quân mỗi tháng 300 nghìn lượt.",
+        "So far in 2024 the agency handled 48,000 complaints, an average of 6,000 a month.",
+        "Since 2020 the agency has handled 48,000 complaints, an average of 1,000 a month.",
+        "By the end of 2024 the agency had handled 48,000 complaints, an average of 6,000 a month.",
+        "Since last year the agency has handled 48,000 complaints, an average of 6,000 a month.",
+        "Kể từ năm ngoái, cơ quan đã xử lý 48.000 đơn, bình quân mỗi tháng 6.000 đơn.",
+    ],
+)
+def test_a_year_that_is_not_the_whole_period_gives_an_average_no_count(sentence: str) -> None:
+    assert _verdicts("Doanh thu tăng mạnh. " + sentence) == []

@@ -88,7 +88,9 @@ def find_relations(text: str, mentions: Iterable[Mention], language: str) -> lis
         elif mention.kind is Kind.DURATION and mention.value is not None:
             durations.setdefault(sentences.bounds(mention.start), []).append(mention)
         elif mention.kind is Kind.DATE and _whole_year(mention) is not None:
-            years.setdefault(sentences.bounds(mention.start), []).append(mention)
+            bounds = sentences.bounds(mention.start)
+            if _OPENS_CLAUSE.search(text[bounds[0] : mention.start]):
+                years.setdefault(bounds, []).append(mention)
     found: list[Relation] = []
     for bounds, group in groups.items():
         spans = durations.get(bounds, [])
@@ -113,10 +115,19 @@ def _whole_year(mention: Mention) -> int | None:
     return int(year) if year.isdigit() and period.end == f"{year}-12-31" else None
 
 
-_LAST_YEAR = re.compile(
-    r"(?<!\w)(?i:last year|in the past year|over the past year|năm ngoái|trong năm qua)(?!\w)"
+_OPENS_CLAUSE = re.compile(
+    r"(?:^\s*|[,;:][^\S\n]*)(?i:(?:in|during|throughout|trong|trong cả|cả|suốt)[^\S\n]+)?$"
 )
-"""A whole year named without its number: twelve months, whichever year it was."""
+"""What may stand before a year that is the period of its clause (``Năm 2024, …``, ``In
+2023 the charity …``, ``Trong năm 2024``); ``Từ đầu năm 2024``, ``so far in 2024``, ``since
+2020``, ``by the end of 2024`` name part of a year, or more than one."""
+_LAST_YEAR = re.compile(
+    r"(?<!\w)(?<!since )(?<!from )(?<!từ )(?:last year|in the past year|over the past year|"
+    r"năm ngoái|trong năm qua)(?!\w)",
+    re.IGNORECASE,
+)
+"""A whole year named without its number: twelve months, whichever year it was (not
+``since last year``, ``từ năm ngoái``: from then to now)."""
 
 
 def _last_year(text: str, bounds: tuple[int, int]) -> list[Mention]:
@@ -133,7 +144,7 @@ def _last_year(text: str, bounds: tuple[int, int]) -> list[Mention]:
 
 def _year_as_durations(years: list[Mention]) -> list[Mention]:
     """The one whole year a sentence names, as the months, quarters and days it lasts: the
-    count of an average per month over it. None when the sentence names several years
+    count of an average per month over it. Nothing when the sentence names several years
     (``so với năm 2023``: which is the total's is not said)."""
     if len(years) != 1:
         return []
