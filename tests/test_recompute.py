@@ -465,6 +465,17 @@ def test_the_check_looks_at_the_sentences_of_quotes_with_a_cue_or_a_whole(
             "Với GDP 430 tỷ USD và dân số 100 triệu người, GDP bình quân đầu người đạt 4.300 USD.",
             [("average", "ok")],
         ),
+        # a share naming its whole in words, past a nested list
+        (
+            "Trong số 500 ca nhập viện, có 120 ca là trẻ em, trong đó 30 ca nặng, chiếm 6% "
+            "tổng số ca nhập viện.",
+            [("share", "ok"), ("parts", "ok")],
+        ),
+        (
+            "Of the 3,200 people arrested, 800 were charged and 240 of those were convicted, "
+            "or 30 percent of all those arrested.",
+            [("share", "error"), ("parts", "ok")],
+        ),
         # split between: the parts make up the whole
         (
             "The $95 billion is split between $61 billion, $26 billion and $12 billion.",

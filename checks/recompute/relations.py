@@ -190,6 +190,8 @@ _DOWN = frozenset(
 )  # fmt: skip
 
 
+_NAME_FILLERS = frozenset(("those", "the", "all", "số", "các", "những", "of"))
+"""Words of a whole's name that do not name it (``of all those arrested``)."""
 _BARE_TIMES = re.compile(r"(?i)\S+[^\S\n]+(?:times|lần)")
 """A multiplier printed as a count and ``times``/``lần`` alone (``14 times``, ``3 lần``)."""
 _COMPARES_AFTER = re.compile(
@@ -645,8 +647,12 @@ class _Sentence:
                 and len(_WORD.findall(self._between(stated, whole))) > 3
             ):
                 return None  # ``95% effective in a trial of 43,000 people, with 170 cases``
-        if part is None or self._whole_unprinted(stated):
+        if part is None:
             return None
+        if self._whole_unprinted(stated):
+            whole = self._named_whole(stated, part, counts)  # ``chiếm 25% tổng số ca nhập viện``
+            if whole is None:
+                return None
         if whole is None:
             whole = self._listed_whole(part, counts)
         if whole is None:
@@ -688,6 +694,33 @@ class _Sentence:
         if _DIGIT.search(clause):
             return False
         return _WHOLE_NAMED.match(clause) is not None
+
+    def _named_whole(self, stated: int, part: int, counts: list[int]) -> int | None:
+        """The whole a share names in words after it (``chiếm 25% tổng số ca nhập viện``,
+        ``30 percent of all those arrested``), when exactly one number before its part is
+        followed by those words (``500 ca nhập viện``, ``3,200 people arrested``): the first
+        two words of the name, in order, among the four words after the number."""
+        end = self.mentions[stated].end
+        clause = _CLAUSE_END.split(self.text[end : self.bounds[1]], maxsplit=1)[0]
+        named = _WHOLE_NAMED.match(clause)
+        if named is None:  # pragma: no cover - asked only when the share names its whole
+            return None
+        words = [w.casefold() for w in _WORD.findall(clause[named.end() :])]
+        name = [w for w in words if w not in _NAME_FILLERS][:2]
+        if not name:
+            return None
+        found = []
+        for i in counts:
+            if i >= part:
+                continue
+            start = self.mentions[i].end
+            after = [w.casefold() for w in _WORD.findall(self.text[start : self.bounds[1]])][:4]
+            rest = iter(after)
+            if all(word in rest for word in name):  # in order
+                found.append(i)
+        if len(found) != 1 or self._value(found[0]) < self._value(part):
+            return None
+        return found[0]
 
     def _share_cued(self, stated: int) -> bool:
         segment = self.segments[stated]
