@@ -476,6 +476,16 @@ def test_the_check_looks_at_the_sentences_of_quotes_with_a_cue_or_a_whole(
             "or 30 percent of all those arrested.",
             [("share", "error"), ("parts", "ok")],
         ),
+        # a rate per so many people
+        (
+            "The state recorded 2,250 overdose deaths among its 4.5 million residents, a rate "
+            "of 65 per 100,000 people.",
+            [("average", "error")],
+        ),
+        (
+            "Tỉnh có 1,2 triệu dân, ghi nhận 600 ca sốt xuất huyết, tương đương 50 ca/100.000 dân.",
+            [("average", "ok")],
+        ),
         # split between: the parts make up the whole
         (
             "The $95 billion is split between $61 billion, $26 billion and $12 billion.",

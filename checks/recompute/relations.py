@@ -74,6 +74,9 @@ class Relation:
     more: bool = False
     """A multiple printed as ``N times more``/``tăng N lần``, which may mean N or N + 1
     times as much."""
+    per: float = 1.0
+    """For an average that is a rate per so many people (``65 per 100,000 people``): the
+    total over the population, times this."""
 
 
 def find_relations(text: str, mentions: Iterable[Mention], language: str) -> list[Relation]:
@@ -190,6 +193,20 @@ _DOWN = frozenset(
 )  # fmt: skip
 
 
+_PER_POPULATION = re.compile(
+    r"[^\S\n]*(?:[^\W\d_]+[^\S\n]*)?(?i:/|per|for every|trên|cho mỗi)[^\S\n]*"
+    r"(?P<scale>(?i:100[.,]000|10[.,]000|1[.,]000|100[^\S\n]*(?:nghìn|ngàn)|million|triệu))"
+    r"[^\S\n]*(?i:people|residents|inhabitants|population|persons|dân|người)(?!\w)"
+)
+"""A rate per so many people after its number (``per 100,000 people``, ``ca/100.000 dân``)."""
+_PER_SCALE = {
+    "100.000": 100_000, "10.000": 10_000, "1.000": 1_000, "100nghìn": 100_000,
+    "100ngàn": 100_000, "million": 1_000_000, "triệu": 1_000_000,
+}  # fmt: skip
+_PEOPLE_AFTER = re.compile(
+    r"[^\S\n]*(?i:residents|people|inhabitants|persons|dân|người dân|nhân khẩu)(?!\w)"
+)
+_POPULATION_BEFORE = re.compile(r"(?i:population of|dân số|dân số là)[^\S\n]*$")
 _NAME_FILLERS = frozenset(("those", "the", "all", "số", "các", "những", "of"))
 """Words of a whole's name that do not name it (``of all those arrested``)."""
 _BARE_TIMES = re.compile(r"(?i)\S+[^\S\n]+(?:times|lần)")
@@ -381,6 +398,8 @@ class _Sentence:
                 relation = self._multiple(index)
             elif (self._is_level(index) or mention.form == "fraction") and mention.unit == PERCENT:
                 relation = self._share(index)  # ``chiếm 25%``, ``or one in four``
+            if relation is None and self._is_level(index):
+                relation = self._rate(index)  # ``a rate of 65 per 100,000 people``
             if relation is None and self._is_level(index) and self._averaged(index):
                 relation = self._average(index)
             if relation is None and self._is_level(index) and self.roles[index] == "total":
@@ -721,6 +740,32 @@ class _Sentence:
         if len(found) != 1 or self._value(found[0]) < self._value(part):
             return None
         return found[0]
+
+    def _rate(self, stated: int) -> Relation | None:
+        """A rate per so many people (``2,250 deaths among its 4.5 million residents, a rate
+        of 65 per 100,000 people``; ``1,2 triệu dân, … 600 ca, tương đương 50 ca/100.000
+        dân``): the one count before it over the one population before it (a number followed
+        by ``residents``, ``people``, ``dân`` or after ``population of``, ``dân số``)."""
+        rate = self.mentions[stated]
+        per = _PER_POPULATION.match(self.text, rate.end, self.bounds[1])
+        if per is None or rate.unit is not None:
+            return None
+        scale = _PER_SCALE[per.group("scale").casefold().replace(",", ".").replace(" ", "")]
+        before = [
+            i
+            for i in self._levels(stated)
+            if i < stated and self.mentions[i].unit is None and self.roles[i] != "base"
+        ]
+        people = [i for i in before if self._is_population(i)]
+        counts = [i for i in before if i not in people]
+        if len(people) != 1 or len(counts) != 1:
+            return None
+        return replace(self._relation("average", stated, counts[0], people[0]), per=float(scale))
+
+    def _is_population(self, index: int) -> bool:
+        mention = self.mentions[index]
+        after = self.text[mention.end : self.bounds[1]]
+        return bool(_PEOPLE_AFTER.match(after) or _POPULATION_BEFORE.search(self.segments[index]))
 
     def _share_cued(self, stated: int) -> bool:
         segment = self.segments[stated]

@@ -94,7 +94,8 @@ class Recomputed:
             ),
             "multiple": f"{written[1]} over {written[0]}",
             "share": f"{written[0]} of {written[1]}",
-            "average": f"{written[0]} over {written[1]}",
+            "average": f"{written[0]} over {written[1]}"
+            + (f", per {r.per:,.0f}" if r.per != 1 else ""),
         }[r.kind]
         named = {
             "total": "total",
@@ -102,7 +103,7 @@ class Recomputed:
             "change": "change",
             "multiple": "multiple",
             "share": "share",
-            "average": "average",
+            "average": "average" if r.per == 1 else "rate",
         }[r.kind]
         reading = " (read as a difference in points)" if self.reading == "points" else ""
         if self.verdict.agrees:
@@ -287,7 +288,7 @@ def _compute(relation: Relation, reading: str, values: list[Interval]) -> Interv
         return None if whole.lo <= 0 else (part / whole).scale(100.0)
     if kind == "average":
         total, count = values
-        return None if count.lo <= 0 else total / count
+        return None if count.lo <= 0 else (total / count).scale(relation.per)
     if kind in ("total", "breakdown"):
         return _sum(values)
     raise ValueError(f"unknown relation {kind!r}")  # pragma: no cover - KINDS is closed
