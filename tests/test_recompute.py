@@ -486,6 +486,16 @@ def test_the_check_looks_at_the_sentences_of_quotes_with_a_cue_or_a_whole(
             "Tỉnh có 1,2 triệu dân, ghi nhận 600 ca sốt xuất huyết, tương đương 50 ca/100.000 dân.",
             [("average", "ok")],
         ),
+        # a margin between two percentages
+        (
+            "The Democrat won 52.4 percent of the vote to the Republican's 46.1 percent, a "
+            "margin of 7.3 points.",
+            [("change", "error")],
+        ),
+        (
+            "Ứng viên A đạt 52,4%, ứng viên B đạt 46,1%, cách biệt 6,3 điểm phần trăm.",
+            [("change", "ok")],
+        ),
         # split between: the parts make up the whole
         (
             "The $95 billion is split between $61 billion, $26 billion and $12 billion.",

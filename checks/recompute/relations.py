@@ -207,6 +207,12 @@ _PEOPLE_AFTER = re.compile(
     r"[^\S\n]*(?i:residents|people|inhabitants|persons|dân|người dân|nhân khẩu)(?!\w)"
 )
 _POPULATION_BEFORE = re.compile(r"(?i:population of|dân số|dân số là)[^\S\n]*$")
+_MARGIN = re.compile(
+    r"(?i:a margin of|margin of|a gap of|a lead of|cách biệt|chênh lệch|cách nhau)"
+    r"(?:[^\S\n]+(?:là|khoảng))?[^\S\n]*$"
+)
+"""A gap between two figures, before it (``a margin of``, ``cách biệt``)."""
+_POINTS_AFTER = re.compile(r"[^\S\n]*(?i:points|point|điểm)(?!\w)")
 _NAME_FILLERS = frozenset(("those", "the", "all", "số", "các", "những", "of"))
 """Words of a whole's name that do not name it (``of all those arrested``)."""
 _BARE_TIMES = re.compile(r"(?i)\S+[^\S\n]+(?:times|lần)")
@@ -400,6 +406,8 @@ class _Sentence:
                 relation = self._share(index)  # ``chiếm 25%``, ``or one in four``
             if relation is None and self._is_level(index):
                 relation = self._rate(index)  # ``a rate of 65 per 100,000 people``
+            if relation is None and self._is_level(index):
+                relation = self._margin(index)  # ``52.4% to 46.1%, a margin of 7.3 points``
             if relation is None and self._is_level(index) and self._averaged(index):
                 relation = self._average(index)
             if relation is None and self._is_level(index) and self.roles[index] == "total":
@@ -761,6 +769,25 @@ class _Sentence:
         if len(people) != 1 or len(counts) != 1:
             return None
         return replace(self._relation("average", stated, counts[0], people[0]), per=float(scale))
+
+    def _margin(self, stated: int) -> Relation | None:
+        """The gap between the two percentages before it (``52.4 percent of the vote to the
+        Republican's 46.1 percent, a margin of 7.3 points``; ``cách biệt 6,3 điểm phần
+        trăm``): the larger less the smaller."""
+        margin = self.mentions[stated]
+        if not _MARGIN.search(_tail(self.segments[stated])):
+            return None
+        points = margin.unit in (POINTS, PERCENT) or (
+            margin.unit is None and _POINTS_AFTER.match(self.text, margin.end, self.bounds[1])
+        )
+        shares = [i for i in self._levels(stated) if i < stated]
+        if not points or len(shares) < 2:
+            return None
+        pair = shares[-2:]
+        if any(self.mentions[i].unit != PERCENT for i in pair):
+            return None
+        low, high = sorted(pair, key=self._value)
+        return self._relation("change", stated, low, high)
 
     def _is_population(self, index: int) -> bool:
         mention = self.mentions[index]
