@@ -496,6 +496,15 @@ def test_the_check_looks_at_the_sentences_of_quotes_with_a_cue_or_a_whole(
             "Ứng viên A đạt 52,4%, ứng viên B đạt 46,1%, cách biệt 6,3 điểm phần trăm.",
             [("change", "ok")],
         ),
+        # cao hơn / thấp hơn a gap to the base so với names
+        (
+            "Điểm chuẩn năm nay là 28,15 điểm, cao hơn 0,65 điểm so với năm ngoái (27,7 điểm).",
+            [("change", "error")],
+        ),
+        (
+            "Giá vàng là 84 triệu đồng, thấp hơn 2 triệu đồng so với tuần trước (86 triệu đồng).",
+            [("change", "ok")],
+        ),
         # split between: the parts make up the whole
         (
             "The $95 billion is split between $61 billion, $26 billion and $12 billion.",

@@ -35,6 +35,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from checks.numbers.interval import Interval
+from checks.numbers.parse import NumberParseError, parse_number
 from checks.numbers.tables import change_words
 from checks.recompute.cues import cue_matches, has_cue
 from checks.recompute.kinds import (
@@ -325,6 +326,34 @@ def _role(segment: str, language: str, roles: tuple[str, ...]) -> str | None:
     return role
 
 
+_GAP_WORD = re.compile(r"(?i:(?P<up>cao|nhiều|lớn)|thấp|ít|nhỏ)[^\S\n]*$")
+_BASE_FOLLOWS = re.compile(r"[^,;.\n]{0,40}?(?i:so với)(?!\w)")
+
+
+def _gap(mention: Mention, text: str, language: str) -> Mention:
+    """``cao hơn 0,65 điểm so với năm ngoái (27,7 điểm)``: the number after ``cao hơn``,
+    ``thấp hơn`` is the gap to a base that ``so với`` names, a change; the reader took its
+    ``hơn`` for "more than"."""
+    if mention.qualifier not in ("more_than", "less_than") or mention.value is None:
+        return mention
+    written = mention.as_written
+    if not written.casefold().startswith("hơn") or written[3:4] not in (" ", "\u00a0"):
+        return mention
+    word = _GAP_WORD.search(text, max(0, mention.start - 8), mention.start)
+    if word is None or not _BASE_FOLLOWS.match(text, mention.end):
+        return mention
+    try:
+        parsed = parse_number(written[4:], locale=mention.language or language)
+    except NumberParseError:
+        return mention
+    gap = replace(
+        mention, qualifier="exact", value=parsed.value, interval=parsed.printed, form="change"
+    )
+    if word.group("up"):
+        return replace(gap, change="increase")
+    return replace(negated(gap), change="decrease")
+
+
 def _fraction_as_percent(mention: Mention) -> Mention:
     """A share in words (``một phần ba``, ``a third``, ``one in four``, ``cứ 10 em thì có 3``)
     as the percentage it is, so that it is read as a share of its part and whole."""
@@ -354,7 +383,9 @@ class _Sentence:
         self.bounds = bounds
         self.durations = list(durations)
         """The sentence's durations (``Trong 8 tháng``): the count of an average per period."""
-        self.mentions = [self._compared(_fraction_as_percent(m), text) for m in mentions]
+        self.mentions = [
+            self._compared(_gap(_fraction_as_percent(m), text, language), text) for m in mentions
+        ]
         self.language = language
         self.segments = []
         previous = bounds[0]
