@@ -531,3 +531,51 @@ def test_forms_of_the_sixth_held_out_set_are_read(
 )
 def test_a_year_that_is_not_the_whole_period_gives_an_average_no_count(sentence: str) -> None:
     assert _verdicts("Doanh thu tăng mạnh. " + sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a share whose clause names its own subject among several listed parts: no guess
+        (
+            "Of the 570 victims, 415 were male and 155 were female, meaning men accounted for "
+            "almost three-quarters (73%) of victims.",
+            [("parts", "ok")],
+        ),
+        # points printed exactly as the percent, the relative change not: a warning
+        ("Tỷ lệ lấp đầy tăng từ 82% lên 86%, tức tăng 4%.", [("change", "warning")]),
+        # a hedge on a multiple printed with decimals reaches 5%, not 15%
+        (
+            "She raised $3.2 million, about 1.6 times the $2.4 million of her rival.",
+            [("multiple", "error")],
+        ),
+        (
+            "She raised $3.2 million, about 1.3 times the $2.4 million of her rival.",
+            [("multiple", "ok")],
+        ),
+        # a rate whose population comes after it, or after dân số
+        (
+            "The force had 147,400 officers, equivalent to 224 officers per 100,000 people in "
+            "a population of 60.9 million.",
+            [("average", "error")],
+        ),
+        (
+            "Với 11.860 ca mắc trên dân số khoảng 9,5 triệu người, tỷ lệ mắc tương đương 125 ca "
+            "trên 100.000 dân.",
+            [("average", "ok")],
+        ),
+        # the level right after a change with to … from, past another change's level
+        (
+            "The rate rose to 62.7%, and the ratio increased 0.5 percentage point to 60.3% "
+            "from 60.1%.",
+            [("change", "error")],
+        ),
+        # amounted to marks a share; a whole named right after it need not count the same
+        ("Her 148,200 votes amounted to 54.9% of the 288,500 ballots cast.", [("share", "error")]),
+        ("Her 148,200 votes amounted to 51.4% of the 288,500 ballots cast.", [("share", "ok")]),
+    ],
+)
+def test_forms_of_the_seventh_held_out_set_are_read(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _verdicts(sentence) == expected

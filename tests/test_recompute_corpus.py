@@ -1,4 +1,4 @@
-"""The sentence arithmetic on a corpus of 780 news-style sentences written to test it.
+"""The sentence arithmetic on a corpus of 900 news-style sentences written to test it.
 
 ``tests/data/recompute/`` holds Vietnamese and English sentences in the style of wire and
 statistics reporting: correct arithmetic (some with rounded operands), planted errors, and
@@ -37,6 +37,18 @@ in words (``khoảng một phần ba``, ``one in four``); an average per month o
 whole units is exact (``Trong 5 năm``); ``mỗi tháng 2 triệu`` is not February; a share
 naming its whole in words past a nested list (``chiếm 25% tổng số ca nhập viện``); a rate
 per 100,000 people; a margin between two percentages; a gap after ``cao hơn … so với``.
+``heldout7_*.txt`` (120 lines, a seventh helper: ten short articles, one sentence a line,
+most lines with numbers that do not relate), on their first run on the code above: one
+correct line raised a false error (``415 were male and 155 were female, meaning men
+accounted for almost three-quarters (73%)``: the share's part taken as the 155); 12 of 26
+planted errors were errors, 3 agreed, 11 were not read. Since fixed: a share whose clause
+names its own subject among several listed parts draws nothing, nor does a percentage in
+brackets right after another; points that print exactly as the stated percent while the
+relative change does not are a warning; a hedge on a multiple printed with decimals
+reaches 5%; a rate's population after it (``in a population of``) or after ``dân số``;
+the level right after a change with ``to … from``; ``amounted to`` marks a share, and a
+whole the share names right after it (``54.9% of the 288,500 ballots``) need not count what
+its part counts.
 """
 
 from __future__ import annotations
@@ -95,6 +107,18 @@ KNOWN_MISSES = {
     ("heldout6_en.txt", 28): "a per-head figure without a per-head word (every American owes)",
     ("heldout6_en.txt", 34): "a hedged part (Some 1.2 million) reaches the share in words",
     ("heldout6_en.txt", 46): "an additional amount before its levels (an additional 1,200 … to)",
+    # percentage points printed as a percent: a warning by policy
+    ("heldout7_vi.txt", 34): "warning",
+    # 0.3 point for 60.1% → 60.3%: reached through the rounding of the two levels
+    ("heldout7_en.txt", 22): "warning",
+    ("heldout7_vi.txt", 29): "shares of one whole adding up to more than 100% (48% + 37% + 25%)",
+    ("heldout7_en.txt", 4): "an improvement of: whether it is a rise depends on the measure",
+    ("heldout7_en.txt", 10): "an equal split (three equal tranches of $600 million each)",
+    ("heldout7_en.txt", 18): "an average stated before the parts it averages",
+    ("heldout7_en.txt", 24): "a gap between two changes (outpacing … by 1.9 percentage points)",
+    ("heldout7_en.txt", 27): "bringing the total to: may include an unprinted earlier amount",
+    ("heldout7_en.txt", 35): "a figure per head in another unit than its total (TWh, kWh)",
+    ("heldout7_en.txt", 56): "a change by an amount to a level, restated in percent further on",
 }
 
 

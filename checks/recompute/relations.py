@@ -42,6 +42,7 @@ from checks.recompute.kinds import (
     PERCENT,
     POINTS,
     compatible,
+    is_count,
     is_level,
     is_money_or_measure,
     level_of,
@@ -207,13 +208,22 @@ _PER_SCALE = {
 _PEOPLE_AFTER = re.compile(
     r"[^\S\n]*(?i:residents|people|inhabitants|persons|dân|người dân|nhân khẩu)(?!\w)"
 )
-_POPULATION_BEFORE = re.compile(r"(?i:population of|dân số|dân số là)[^\S\n]*$")
+_POPULATION_BEFORE = re.compile(
+    r"(?i:population of|dân số|dân số là)(?:[^\S\n]+(?i:about|around|some|khoảng|gần))?"
+    r"[^\S\n]*$"
+)
 _MARGIN = re.compile(
     r"(?i:a margin of|margin of|a gap of|a lead of|cách biệt|chênh lệch|cách nhau)"
     r"(?:[^\S\n]+(?:là|khoảng))?[^\S\n]*$"
 )
 """A gap between two figures, before it (``a margin of``, ``cách biệt``)."""
 _POINTS_AFTER = re.compile(r"[^\S\n]*(?i:points|point|điểm)(?!\w)")
+_SOFT_WORDS = frozenset(
+    ("almost", "nearly", "about", "around", "roughly", "some", "just", "over", "under",
+     "more", "less", "than", "only", "gần", "khoảng", "hơn", "xấp", "xỉ", "chỉ", "là", "có",
+     "đã", "đến", "tới", "được", "which", "who", "is", "are", "was", "were", "a", "the")
+)  # fmt: skip
+"""Words between a share's cue and its figure that do not name a subject."""
 _NAME_FILLERS = frozenset(("those", "the", "all", "số", "các", "những", "of"))
 """Words of a whole's name that do not name it (``of all those arrested``)."""
 _BARE_TIMES = re.compile(r"(?i)\S+[^\S\n]+(?:times|lần)")
@@ -578,6 +588,9 @@ class _Sentence:
         afters = [i for i in levels if self.roles[i] == "after"]
         if len(bases) == 1 and len(afters) == 1:
             return bases[0], afters[0]
+        if len(bases) == 1 and stated + 1 in afters and bases[0] > stated:
+            return bases[0], stated + 1  # ``rose to 62.7%, and … increased 0.3 point to 60.3%
+            # from 60.1%``: the level right after the change is its own
         if len(bases) == 1 and not afters:
             base = bases[0]
             unit = self.mentions[base].unit
@@ -680,8 +693,17 @@ class _Sentence:
         before = [i for i in others if i < stated]
         after = [i for i in others if i > stated]
         part: int | None = None
+        if (
+            stated > 0
+            and self.mentions[stated - 1].unit == PERCENT
+            and (self.segments[stated].strip() == "(")
+        ):
+            return None  # ``almost three-quarters (73%)``: the share before it, in digits
         if before and self._share_cued(stated):
             part = before[-1]
+            if len(before) > 1 and self._names_its_subject(stated):
+                return None  # ``415 were male and 155 were female, meaning men accounted for
+                # 73%``: which listed number is the share's, only its subject says
         elif (
             before
             and whole is not None
@@ -726,8 +748,11 @@ class _Sentence:
         between = range(min(part, stated) + 1, max(part, stated))
         if any(i in counts and i != whole for i in between):
             return None
-        if not self._kin(part, whole):
-            return None
+        said = whole == stated + 1 and self.roles[whole] == "whole"  # ``54.9% of the 288,500``
+        if not self._kin(part, whole) and not (
+            said and compatible(self.mentions[part], self.mentions[whole])
+        ):
+            return None  # a whole the share does not name must count what its part counts
         return self._relation("share", stated, part, whole)
 
     def _listed_whole(self, part: int, counts: list[int]) -> int | None:
@@ -787,15 +812,22 @@ class _Sentence:
         by ``residents``, ``people``, ``dân`` or after ``population of``, ``dân số``)."""
         rate = self.mentions[stated]
         per = _PER_POPULATION.match(self.text, rate.end, self.bounds[1])
-        if per is None or rate.unit is not None:
+        if per is None or (rate.unit is not None and not is_count(rate.unit)):
             return None
         scale = _PER_SCALE[per.group("scale").casefold().replace(",", ".").replace(" ", "")]
-        before = [
+        counted = [
             i
             for i in self._levels(stated)
-            if i < stated and self.mentions[i].unit is None and self.roles[i] != "base"
+            if (self.mentions[i].unit is None or is_count(self.mentions[i].unit))
+            and self.roles[i] != "base"
+            and not per.start() <= self.mentions[i].start < per.end()
         ]
-        people = [i for i in before if self._is_population(i)]
+        before = [i for i in counted if i < stated]
+        # ``dân số khoảng 100 triệu``, ``in a population of 60.9 million`` (after it too);
+        # else a number followed by ``residents``, ``dân``
+        people = [i for i in counted if _POPULATION_BEFORE.search(self.segments[i])] or [
+            i for i in before if self._is_population(i)
+        ]
         counts = [i for i in before if i not in people]
         if len(people) != 1 or len(counts) != 1:
             return None
@@ -821,9 +853,16 @@ class _Sentence:
         return self._relation("change", stated, low, high)
 
     def _is_population(self, index: int) -> bool:
-        mention = self.mentions[index]
-        after = self.text[mention.end : self.bounds[1]]
-        return bool(_PEOPLE_AFTER.match(after) or _POPULATION_BEFORE.search(self.segments[index]))
+        return bool(_PEOPLE_AFTER.match(self.text, self.mentions[index].end, self.bounds[1]))
+
+    def _names_its_subject(self, stated: int) -> bool:
+        """Whether the clause of a share names what it is a share of with words of its own,
+        besides cues and hedges (``meaning men accounted for``), rather than standing right
+        after its part (``, or``, ``, chiếm``)."""
+        tail = _tail(self.segments[stated])
+        for _, start, end in reversed(cue_matches(tail, self.language)):
+            tail = tail[:start] + " " + tail[end:]
+        return any(w.casefold() not in _SOFT_WORDS for w in _WORD.findall(tail))
 
     def _share_cued(self, stated: int) -> bool:
         segment = self.segments[stated]

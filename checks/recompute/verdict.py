@@ -145,16 +145,31 @@ def recompute(relation: Relation) -> Recomputed | None:
         )
         best = replace(best, verdict=Verdict(Severity.ERROR, "swapped", difference, 0.0, None))
     relative = [c for c in kept if c.reading == "relative"]
+    points = [c for c in kept if c.reading == "points"]
+    if relative and points and best.verdict.agrees and _only_points_exact(relative[0], points[0]):
+        best = points[0]  # ``tăng từ 82% lên 86%, tức tăng 4%``: +4.9% relative, 4 points
     if (
         best.reading == "points"
         and best.verdict.agrees
         and relative
-        and not relative[0].verdict.agrees
+        and (not relative[0].verdict.agrees or _only_points_exact(relative[0], best))
     ):
         # ``từ 82,0% lên 85,2%, tức tăng 3,2%``: 3.2 points printed as a percent (+3.9%)
         difference = relative[0].verdict.difference
         best = replace(best, verdict=Verdict(Severity.WARNING, "points", difference, 0.0, None))
     return best
+
+
+def _only_points_exact(relative: Recomputed, points: Recomputed) -> bool:
+    """Whether the difference in points computed from the printed levels rounds to the
+    stated percent and the relative change does not: a relative change agrees then only
+    through the rounding of the two levels, while the points are what was printed."""
+    target = _printed(relative.relation.stated, relative.relation.language)
+    return (
+        not is_hedged(relative.relation.stated.qualifier)
+        and _rounds_to(target, points.point)
+        and not _rounds_to(target, relative.point)
+    )
 
 
 def _swapped_base(found: Recomputed) -> bool:
@@ -382,6 +397,12 @@ _MULTIPLE_HEDGES = {
 count's; below and above these, the next whole multiple would have been written."""
 
 
+_DECIMAL_HEDGE = 0.05
+"""How far a hedge reaches on a multiple printed with decimals (``about 1.6 times``: 1.52
+to 1.68): a journalist who prints the tenth has computed it, so the hedge is the rounding's,
+not a whole multiple's (``nearly doubled``)."""
+
+
 _WHOLE_MULTIPLE = 0.05
 """How far a plain whole multiple reaches, in words or digits alike: ``gấp đôi``, ``gấp 2
 lần`` and ``doubled`` are 1.9 to 2.1 times. A journalist writes ``gấp 2 lần`` for 1.93 times,
@@ -394,6 +415,9 @@ def _hedged(mention: Mention) -> Interval:
     reach = _MULTIPLE_HEDGES.get(mention.qualifier)
     if mention.form == "multiplier" and reach is not None and mention.value is not None:
         value = mention.value
+        if value != math.floor(value):  # ``about 1.6 times``: a figure to the tenth
+            low, high = reach
+            reach = (max(low, 1 - _DECIMAL_HEDGE), min(high, 1 + _DECIMAL_HEDGE))
         return Interval(value * reach[0], value * reach[1])
     return _fixed_reach(mention) or mention.interval
 
