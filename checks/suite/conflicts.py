@@ -191,7 +191,9 @@ def one_per_reading(
 def _with_repeats(
     outcome: Outcome, table: ClaimTable, rows: tuple[int, int], repeats: Repeats
 ) -> Outcome:
-    """The outcome naming the other printings of its two figures, if any."""
+    """The outcome naming the other printings of its two figures, if any, in its message
+    and evidence. Its claims stay the pair's, so its fingerprint (and a waiver of it) holds
+    when the article prints the figure once more."""
     if not any(repeats):
         return outcome
     notes, listed = [], []
@@ -206,7 +208,6 @@ def _with_repeats(
         )
     return replace(
         outcome,
-        claim_ids=(*outcome.claim_ids, *(c for ids in listed for c in ids[1:])),
         message=f"{outcome.message} ({'; '.join(notes)})",
         extra={**outcome.extra, "printings": listed},
     )
