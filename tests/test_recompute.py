@@ -570,6 +570,16 @@ def test_a_year_that_is_not_the_whole_period_gives_an_average_no_count(sentence:
             "from 60.1%.",
             [("change", "error")],
         ),
+        # shares of one whole side by side: together at most 100% (a warning past it)
+        (
+            "Căn hộ hạng A chiếm 48% nguồn cung mới, hạng B chiếm 37% và hạng C chiếm 25%.",
+            [("parts", "warning")],
+        ),
+        (
+            "Căn hộ hạng A chiếm 48% nguồn cung mới, hạng B chiếm 37% và hạng C chiếm 15%.",
+            [("parts", "ok")],
+        ),
+        ("Nhóm A chiếm 60% người dùng Facebook, nhóm B chiếm 50% người dùng Zalo.", []),
         # amounted to marks a share; a whole named right after it need not count the same
         ("Her 148,200 votes amounted to 54.9% of the 288,500 ballots cast.", [("share", "error")]),
         ("Her 148,200 votes amounted to 51.4% of the 288,500 ballots cast.", [("share", "ok")]),

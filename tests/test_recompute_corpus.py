@@ -94,7 +94,9 @@ KNOWN_MISSES = {
     ("heldout5_en.txt", 22): "a count in words (over six months, an average of … a month)",
     # $2,000 as a round number reaches $1,700 + $400 at the limit of its rounding
     ("heldout5_en.txt", 24): "warning",
-    ("heldout4_vi.txt", 25): "shares of an unprinted whole that add up to more than 100%",
+    # shares of one whole adding up to more than 100%: a warning, as several parts over a
+    # whole are (the groups may overlap)
+    ("heldout4_vi.txt", 25): "warning",
     # percentage points printed as a percent: a warning by policy (docs/recompute.md)
     ("heldout6_vi.txt", 4): "warning",
     ("heldout6_en.txt", 4): "warning",
@@ -111,7 +113,7 @@ KNOWN_MISSES = {
     ("heldout7_vi.txt", 34): "warning",
     # 0.3 point for 60.1% → 60.3%: reached through the rounding of the two levels
     ("heldout7_en.txt", 22): "warning",
-    ("heldout7_vi.txt", 29): "shares of one whole adding up to more than 100% (48% + 37% + 25%)",
+    ("heldout7_vi.txt", 29): "warning",
     ("heldout7_en.txt", 4): "an improvement of: whether it is a rise depends on the measure",
     ("heldout7_en.txt", 10): "an equal split (three equal tranches of $600 million each)",
     ("heldout7_en.txt", 18): "an average stated before the parts it averages",

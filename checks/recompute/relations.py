@@ -218,6 +218,14 @@ _MARGIN = re.compile(
 )
 """A gap between two figures, before it (``a margin of``, ``cách biệt``)."""
 _POINTS_AFTER = re.compile(r"[^\S\n]*(?i:points|point|điểm)(?!\w)")
+_SHARE_VERB = re.compile(
+    r"(?i:chiếm|accounting for|accounted for|accounts for|making up|made up|represented|"
+    r"representing)[^\S\n]*$"
+)
+"""What stands right before each of several shares of one whole."""
+_STRUCTURE = re.compile(r"(?<!\w)(?i:cơ cấu|structure|breakdown|composition)(?!\w)")
+"""A sentence about how one whole divides (``Cơ cấu kinh tế năm 2023: …``)."""
+_NAME_END = re.compile(r"[,;:.()]|(?<!\w)(?i:và|and|còn|while|trong khi)(?!\w)")
 _SOFT_WORDS = frozenset(
     ("almost", "nearly", "about", "around", "roughly", "some", "just", "over", "under",
      "more", "less", "than", "only", "gần", "khoảng", "hơn", "xấp", "xỉ", "chỉ", "là", "có",
@@ -458,6 +466,9 @@ class _Sentence:
         parts = self._parts()
         if parts is not None:
             found.append(parts)
+        shares = self._shares_of_one_whole()
+        if shares is not None:
+            found.append(shares)
         if not changes:
             moved = self._direction()
             if moved is not None:
@@ -854,6 +865,42 @@ class _Sentence:
 
     def _is_population(self, index: int) -> bool:
         return bool(_PEOPLE_AFTER.match(self.text, self.mentions[index].end, self.bounds[1]))
+
+    def _shares_of_one_whole(self) -> Relation | None:
+        """``hạng A chiếm 48% nguồn cung mới, hạng B chiếm 37% và hạng C chiếm 25%``: shares
+        set side by side, each after ``chiếm``/``accounting for``, of the one whole the first
+        names (the others name none, or the same): together at most 100%. Not when a count
+        stands among them (a part printed with its share is a share of its own)."""
+        shares = [
+            i
+            for i, m in enumerate(self.mentions)
+            if m.unit == PERCENT
+            and self._is_level(i)
+            and _SHARE_VERB.search(_tail(self.segments[i]))
+        ]
+        if len(shares) < 2:
+            return None
+        names = [self._whole_name(i) for i in shares]
+        structure = _STRUCTURE.search(self.text, self.bounds[0], self.mentions[shares[0]].start)
+        if not (names[0] or structure) or any(name and name != names[0] for name in names[1:]):
+            return None  # ``Cơ cấu kinh tế: … chiếm 22,4%; … chiếm 35,8%``: the whole is said
+        among = range(shares[0], shares[-1] + 1)
+        if any(self.mentions[i].unit != PERCENT for i in among):
+            return None
+        first = self.mentions[shares[0]]
+        whole = Mention(
+            first.start, first.start, "100%", Kind.QUANTITY, (), first.quote_start,
+            first.quote_end, first.quote, value=100.0, interval=Interval.point(100.0),
+            unit=PERCENT, form="number", language=first.language,
+        )  # fmt: skip
+        return self._relation_of("parts", whole, *(self.mentions[i] for i in shares))
+
+    def _whole_name(self, index: int) -> str:
+        """The words after a share up to the end of its clause or a conjunction (``nguồn
+        cung mới``), lower case; empty when none."""
+        after = self.text[self.mentions[index].end : self.bounds[1]]
+        name = _NAME_END.split(after, maxsplit=1)[0]
+        return " ".join(w.casefold() for w in _WORD.findall(name))
 
     def _names_its_subject(self, stated: int) -> bool:
         """Whether the clause of a share names what it is a share of with words of its own,

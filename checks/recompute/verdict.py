@@ -521,6 +521,8 @@ def _show(x: float, kind: str, reading: str, stated: Mention) -> str:
         return f"{x:.1f}%"
     if kind == "multiple":
         return f"{x:.2f} times"
+    if stated.unit == PERCENT:  # shares of one whole, summed
+        return f"{x:.4g}%"
     unit = stated.unit if stated.unit and not stated.unit.islower() else ""
     for size, word in SCALES:
         if abs(x) >= size:
