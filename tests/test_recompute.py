@@ -589,3 +589,16 @@ def test_forms_of_the_seventh_held_out_set_are_read(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _verdicts(sentence) == expected
+
+
+def test_check_warns_of_shares_of_one_whole_past_100_percent(tmp_path: Path) -> None:
+    sentence = "Căn hộ hạng A chiếm 48% nguồn cung mới, hạng B chiếm 37% và hạng C chiếm 25%."
+    rows = [
+        claim(f"c{i}", "internet-penetration", share, value=share.rstrip("%"), quote=sentence,
+              period="2024-01-01")
+        for i, share in enumerate(["48%", "37%", "25%"])
+    ]  # fmt: skip
+    (finding,) = findings(build(tmp_path / "p", rows), "sentences")
+    assert (finding.severity.value, finding.code) == ("warning", "parts")
+    assert sorted(finding.claim_ids) == ["c0", "c1", "c2"]
+    assert "add up to 110%" in finding.message

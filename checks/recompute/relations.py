@@ -819,8 +819,9 @@ class _Sentence:
     def _rate(self, stated: int) -> Relation | None:
         """A rate per so many people (``2,250 deaths among its 4.5 million residents, a rate
         of 65 per 100,000 people``; ``1,2 triệu dân, … 600 ca, tương đương 50 ca/100.000
-        dân``): the one count before it over the one population before it (a number followed
-        by ``residents``, ``people``, ``dân`` or after ``population of``, ``dân số``)."""
+        dân``): the one count before it over the one population (a number after ``population
+        of``, ``dân số``, before or after the rate; else one before it followed by
+        ``residents``, ``people``, ``dân``)."""
         rate = self.mentions[stated]
         per = _PER_POPULATION.match(self.text, rate.end, self.bounds[1])
         if per is None or (rate.unit is not None and not is_count(rate.unit)):
