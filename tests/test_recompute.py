@@ -451,6 +451,19 @@ def test_the_check_looks_at_the_sentences_of_quotes_with_a_cue_or_a_whole(
             "Năm ngoái, hãng chở 24 triệu lượt khách, bình quân mỗi tháng 2 triệu lượt.",
             [("average", "ok")],
         ),
+        # a duration in words, or a year named in words, counts an average per period
+        (
+            "Ba tháng đầu năm, tỉnh đón 900.000 lượt khách, bình quân 300.000 lượt mỗi tháng.",
+            [("average", "ok")],
+        ),
+        (
+            "The district had 960 mm of rain over six months, an average of 200 mm a month.",
+            [("average", "error")],
+        ),
+        (
+            "The region had 4.8 million visitors over the year, an average of 400,000 a month.",
+            [("average", "ok")],
+        ),
         # a duration printed in whole units is exact
         (
             "Trong 5 năm, tỉnh thu hút 6,5 tỷ USD vốn FDI, bình quân 1,5 tỷ USD mỗi năm.",

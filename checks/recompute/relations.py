@@ -98,13 +98,49 @@ def find_relations(text: str, mentions: Iterable[Mention], language: str) -> lis
                 years.setdefault(bounds, []).append(mention)
     found: list[Relation] = []
     for bounds, group in groups.items():
-        spans = durations.get(bounds, [])
+        spans = durations.get(bounds, []) or _word_durations(text, bounds)
         if not spans and len(group) >= 2:  # ``Năm 2024, … 5,4 triệu TEU, bình quân mỗi tháng``
             spans = _year_as_durations(years.get(bounds, []) or _last_year(text, bounds))
         if len(group) >= 2 or (group and spans):
             lang = sentences.at(bounds[0]) or language
             sentence = _Sentence(text, bounds, group, lang, spans)
             found += sentence.relations()
+    return found
+
+
+_COUNT_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6,
+    "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12,
+}  # fmt: skip
+_SPAN_UNITS = {
+    "months": "month", "years": "year", "weeks": "week", "days": "day", "quarters": "quarter",
+    "tháng": "month", "năm": "year", "tuần": "week", "ngày": "day", "quý": "quarter",
+}  # fmt: skip
+_WORD_DURATION = re.compile(
+    r"(?<!\w)(?P<count>"
+    + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+    + r")[^\S\n]+(?P<unit>"
+    + "|".join(_SPAN_UNITS)
+    + r")(?!\w)",
+    re.IGNORECASE,
+)
+"""A duration in words (``over six months``, ``Ba tháng đầu năm``)."""
+
+
+def _word_durations(text: str, bounds: tuple[int, int]) -> list[Mention]:
+    """The durations a sentence writes in words, as the reader's durations in digits are:
+    the count of an average per month, day or year over them."""
+    found = []
+    for match in _WORD_DURATION.finditer(text, *bounds):
+        count = _COUNT_WORDS[" ".join(match.group("count").casefold().split())]
+        unit = _SPAN_UNITS[match.group("unit").casefold()]
+        start, end = match.span()
+        found.append(
+            Mention(start, end, match.group(), Kind.DURATION, (), start, end, match.group(),
+                    value=float(count), interval=Interval.point(float(count)), unit=unit,
+                    form="number")
+        )  # fmt: skip
     return found
 
 
@@ -128,7 +164,7 @@ _OPENS_CLAUSE = re.compile(
 2020``, ``by the end of 2024`` name part of a year, or more than one."""
 _LAST_YEAR = re.compile(
     r"(?<!\w)(?<!since )(?<!from )(?<!từ )(?:last year|in the past year|over the past year|"
-    r"năm ngoái|trong năm qua)(?!\w)",
+    r"over the year|during the year|năm ngoái|trong năm qua|cả năm)(?!\w)",
     re.IGNORECASE,
 )
 """A whole year named without its number: twelve months, whichever year it was (not
