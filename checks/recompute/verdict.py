@@ -146,13 +146,14 @@ def recompute(relation: Relation) -> Recomputed | None:
         best = replace(best, verdict=Verdict(Severity.ERROR, "swapped", difference, 0.0, None))
     relative = [c for c in kept if c.reading == "relative"]
     points = [c for c in kept if c.reading == "points"]
-    if relative and points and best.verdict.agrees and _only_points_exact(relative[0], points[0]):
+    exact_points = bool(relative and points) and _only_points_exact(relative[0], points[0])
+    if exact_points and best.verdict.agrees:
         best = points[0]  # ``tăng từ 82% lên 86%, tức tăng 4%``: +4.9% relative, 4 points
     if (
         best.reading == "points"
         and best.verdict.agrees
         and relative
-        and (not relative[0].verdict.agrees or _only_points_exact(relative[0], best))
+        and (not relative[0].verdict.agrees or exact_points)
     ):
         # ``từ 82,0% lên 85,2%, tức tăng 3,2%``: 3.2 points printed as a percent (+3.9%)
         difference = relative[0].verdict.difference
