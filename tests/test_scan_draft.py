@@ -192,6 +192,9 @@ def test_the_year_of_a_base_level_is_that_levels_period_and_not_the_changes() ->
         ("Năm 2024, Việt Nam đón 17,6 triệu lượt khách quốc tế.", "exact"),
         # a measured figure after a target's number is measured
         ("The target of 5% was missed as inflation hit 7%.", "exact"),
+        # a target's year between the word and the figure
+        ("Tỉnh đặt mục tiêu năm 2025 xuất khẩu đạt 1,8 tỷ USD.", "forecast"),
+        ("The province aims by 2026 to export $1.8 billion.", "forecast"),
     ],
 )
 def test_a_number_after_a_word_of_forecast_or_target_is_drafted_as_a_forecast(

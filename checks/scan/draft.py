@@ -132,7 +132,7 @@ def draft_rows(
             quote=mention.quote,
             start=str(mention.quote_start),
             end=str(mention.quote_end),
-            qualifier=_qualifier(scan.text, mention),
+            qualifier=_qualifier(scan.text, mention, dated),
             note=_note(mention),
         )
         if mention.kind is Kind.DATE:
@@ -159,16 +159,23 @@ def draft_rows(
 _DIGIT = re.compile(r"[0-9]")
 
 
-def _qualifier(text: str, mention: Mention) -> str:
+def _qualifier(text: str, mention: Mention, dates: Sequence[Mention]) -> str:
     """The mention's qualifier; ``forecast`` for a plain number after a word of forecast or
     target in its clause (``đặt mục tiêu đón 22 triệu lượt``, ``expect to welcome 22
-    million``), with no number between them: a figure announced, not measured (``the
-    target of 5% was missed as inflation hit 7%``: the 7% is measured)."""
+    million``), with no number but a date between them: a figure announced, not measured
+    (``the target of 5% was missed as inflation hit 7%``: the 7% is measured; ``đặt mục
+    tiêu năm 2025 xuất khẩu đạt 1,8 tỷ USD``: the year is the target's)."""
     qualifier = mention.qualifier or "exact"
     if qualifier != "exact" or mention.kind is Kind.DATE:
         return qualifier
-    head = text[mention.quote_start : mention.start]
-    head = head[max((m.end() for m in _DIGIT.finditer(head)), default=0) :]  # since the last number
+    start = mention.quote_start
+    in_dates = [(d.start, d.end) for d in dates if start <= d.start < mention.start]
+    digits = [
+        m.end()
+        for m in _DIGIT.finditer(text, start, mention.start)
+        if not any(lo <= m.start() < hi for lo, hi in in_dates)
+    ]
+    head = text[max(digits, default=start) : mention.start]  # since the last number
     return "forecast" if has_phrase_for(head, "forecast") else qualifier
 
 
